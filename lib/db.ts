@@ -1,0 +1,80 @@
+// The one place that creates Prisma clients and knows which database is live.
+import "server-only";
+import { env } from "./env";
+import { describeDatabase, resolveDatabase, type DatabaseTarget } from "./db-config";
+import { createAdapterFactory } from "./db-adapter";
+import { Mutex } from "./mutex";
+import { PrismaClient as PostgresClient, Prisma } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+// Both generated clients expose the same model API; the PostgreSQL one's types stand for both.
+export type Db = InstanceType<typeof PostgresClient>;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+const target = resolveDatabase(env.DATABASE_URL);
+
+type Clients = { target: DatabaseTarget; read: Db; write: Db; ready: Promise<void>; writeLock: Mutex };
+
+function createClient(target: DatabaseTarget): Db {
+  const adapter = createAdapterFactory(target);
+  return (target.kind === "sqlite" ? new SqliteClient({ adapter }) : new PostgresClient({ adapter })) as unknown as Db;
+}
+
+async function prepareSqliteWriter(client: Db): Promise<void> {
+  // WAL lets readers work while a write commits (it is a property of the file, so the
+  // migration step sets it too); FULL makes each commit durable before we answer 2xx.
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
+}
+
+function openClients(): Clients {
+  if (target.kind === "postgresql") {
+    const client = createClient(target);
+    return { target, read: client, write: client, ready: Promise.resolve(), writeLock: new Mutex() };
+  }
+  // SQLite: @prisma/adapter-better-sqlite3 shares one connection between every query, and a
+  // plain query from one request would run inside another request's open transaction (and be
+  // rolled back with it). So writes get their own connection, taken by one holder at a time
+  // (writeLock), and reads get a second connection that only ever sees committed data.
+  const write = createClient(target);
+  const read = createClient(target);
+  const ready = prepareSqliteWriter(write);
+  return { target, read, write, ready, writeLock: new Mutex() };
+}
+
+// One set of clients per process, opened on first use (never while `next build` loads
+// modules), and kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { careDeskDb?: Clients };
+const getClients = (): Clients => (globalForDb.careDeskDb ??= openClients());
+
+export const databaseKind = target.kind;
+export const databaseDescription = describeDatabase(target);
+
+/** Runs read-only queries. Never use it to write: see writeTransaction. */
+export async function readDb(): Promise<Db> {
+  const clients = getClients();
+  await clients.ready;
+  return clients.read;
+}
+
+/**
+ * Runs `work` in one database transaction. On SQLite, transactions run one at a time (the
+ * single write connection); on PostgreSQL they run concurrently and the database orders them.
+ */
+export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const clients = getClients();
+  await clients.ready;
+  if (clients.target.kind === "sqlite") {
+    return clients.writeLock.run(() => clients.write.$transaction(work, { timeout: 30_000, maxWait: 30_000 }));
+  }
+  return clients.write.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+}
+
+export async function disconnectDb(): Promise<void> {
+  const clients = globalForDb.careDeskDb;
+  if (!clients) return;
+  globalForDb.careDeskDb = undefined;
+  await clients.read.$disconnect();
+  if (clients.write !== clients.read) await clients.write.$disconnect();
+}

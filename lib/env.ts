@@ -1,0 +1,42 @@
+// Configuration: read once from the environment and validated here. Nothing else reads process.env.
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/care-desk.db")
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: "DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    }),
+  /** Shown in the header and on printed prescriptions. */
+  CARE_DESK_NAME: z.string().trim().min(1).max(80).default("Care Desk"),
+  /** Space-separated Standard Webhooks secrets (whsec_…); several allow rotation. */
+  WEBHOOK_SIGNING_SECRETS: optionalText,
+  /** Static token expected as `Authorization: Bearer <token>`. */
+  WEBHOOK_BEARER_TOKEN: optionalText,
+  /** `user:password` expected as HTTP Basic credentials. */
+  WEBHOOK_BASIC_AUTH: optionalText.refine((value) => value === undefined || value.includes(":"), {
+    message: "WEBHOOK_BASIC_AUTH must look like user:password",
+  }),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();
