@@ -2,7 +2,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { composeSchema, schemaPath, type Provider } from "./prisma-schemas";
-import { noFilters, openSchemaEngine } from "./schema-engine";
+import { noFilters, withSchemaEngine } from "./schema-engine";
 
 // The engine wants a live connection even for a datamodel-to-datamodel diff (it reads the
 // server version at start-up), but it neither reads nor changes the database's schema.
@@ -21,8 +21,8 @@ export async function diffModels(
   postgresUrl = defaultPostgresUrl,
 ): Promise<string> {
   const files = (text: string) => [{ path: schemaPath(provider), content: composeSchema(provider, text) }];
-  const engine = await openSchemaEngine(diffAdapter(provider, postgresUrl), [[schemaPath(provider), composeSchema(provider, models)]]);
-  try {
+  const datamodels: [string, string][] = [[schemaPath(provider), composeSchema(provider, models)]];
+  return withSchemaEngine(diffAdapter(provider, postgresUrl), datamodels, async (engine) => {
     const result = await engine.diff({
       from: previousModels === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: files(previousModels) },
       to: { tag: "schemaDatamodel", files: files(models) },
@@ -31,9 +31,7 @@ export async function diffModels(
       filters: noFilters,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** True when a diff script contains no statement. */

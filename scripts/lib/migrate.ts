@@ -3,7 +3,7 @@ import { createAdapterFactory } from "../../lib/db-adapter";
 import type { DatabaseTarget } from "../../lib/db-config";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
-import { loadMigrationList, noFilters, openSchemaEngine } from "./schema-engine";
+import { loadMigrationList, noFilters, withSchemaEngine } from "./schema-engine";
 import { schemaPath, type Provider } from "./prisma-schemas";
 
 export const providerOf = (target: DatabaseTarget): Provider => (target.kind === "sqlite" ? "sqlite" : "postgresql");
@@ -12,16 +12,14 @@ export async function applyPendingMigrations(target: DatabaseTarget, migrationsD
   const factory = createAdapterFactory(target, 2);
   if (target.kind === "sqlite") enableWal(target.file);
   const provider = providerOf(target);
-  const engine = await openSchemaEngine(factory, [[schemaPath(provider), readFileSync(schemaPath(provider), "utf8")]]);
-  try {
+  const datamodels: [string, string][] = [[schemaPath(provider), readFileSync(schemaPath(provider), "utf8")]];
+  return withSchemaEngine(factory, datamodels, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: loadMigrationList(provider, migrationsDir),
       filters: noFilters,
     });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 // WAL is a property of the database file: set it once here, before the app opens the file.

@@ -9,8 +9,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { migrationsDir, type Provider } from "./prisma-schemas";
+import { Mutex } from "../../lib/mutex";
 
-let initialised = false;
 
 // The engine reports a Rust panic's message through this global before it throws.
 let lastPanic = "";
@@ -23,8 +23,10 @@ let lastPanic = "";
 /** The message of the engine's last panic, if any (for error reports). */
 export const lastEnginePanic = () => lastPanic;
 
+const wasmState = globalThis as unknown as { careDeskSchemaEngineWasm?: boolean };
+
 function initWasm(): void {
-  if (initialised) return;
+  if (wasmState.careDeskSchemaEngineWasm) return;
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(
     path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
@@ -34,20 +36,33 @@ function initWasm(): void {
   const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  initialised = true;
+  wasmState.careDeskSchemaEngineWasm = true;
 }
 
 export type EngineLog = (line: string) => void;
 
-export async function openSchemaEngine(
+// The WASM engine's memory is shared by every engine in the process and it is not safe to run
+// two at once (seen: corrupted panics), so engines are used one at a time, process-wide.
+const globalLock = globalThis as unknown as { careDeskSchemaEngineLock?: Mutex };
+const engineLock = (globalLock.careDeskSchemaEngineLock ??= new Mutex());
+
+/** Opens an engine on `datamodels` ([path, text] pairs; at least one), runs `work`, frees it. */
+export function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  /** [path, text] of the schema files; the engine refuses to start without one. */
   datamodels: [string, string][],
+  work: (engine: SchemaEngine) => Promise<T>,
   log: EngineLog = () => {},
-): Promise<SchemaEngine> {
-  initWasm();
-  const EngineClass = (bg as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-  return EngineClass.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+): Promise<T> {
+  return engineLock.run(async () => {
+    initWasm();
+    const EngineClass = (bg as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
+    const engine = await EngineClass.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
+  });
 }
 
 export const lockfileContent = (provider: Provider) =>

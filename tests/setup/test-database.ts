@@ -1,0 +1,69 @@
+// Creates and drops the throw-away databases the integration tests run on. Refuses anything
+// that is not a uniquely named test database on this machine.
+import { mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { resolveDatabase, type DatabaseTarget } from "../../lib/db-config";
+
+const localHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+export function assertDisposable(databaseUrl: string): DatabaseTarget {
+  const target = resolveDatabase(databaseUrl);
+  if (target.kind === "sqlite") {
+    if (!target.file.startsWith(os.tmpdir() + path.sep) || !path.basename(path.dirname(target.file)).startsWith("care-desk-test-")) {
+      throw new Error(`Refusing to run tests on ${target.file}: not a care-desk-test-* folder under ${os.tmpdir()}`);
+    }
+    return target;
+  }
+  const url = new URL(target.url);
+  if (!localHosts.has(url.hostname)) throw new Error(`Refusing to run tests against non-local PostgreSQL host ${url.hostname}`);
+  if (!/^\/care_desk_test_[a-z0-9_]+$/.test(url.pathname)) throw new Error(`Refusing to run tests on database ${url.pathname}: not care_desk_test_*`);
+  return target;
+}
+
+function adminUrl(target: Extract<DatabaseTarget, { kind: "postgresql" }>): { admin: string; name: string } {
+  const url = new URL(target.url);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  return { admin: url.toString(), name };
+}
+
+export async function createTestDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind === "sqlite") {
+    rmSync(path.dirname(target.file), { recursive: true, force: true });
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    return;
+  }
+  const { admin, name } = adminUrl(target);
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL does not answer at ${new URL(admin).host} (${(error as Error).message}). ` +
+        "Integration tests need a real PostgreSQL server: start one (see README, 'Running the tests') or set TEST_POSTGRES_URL.",
+    );
+  }
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropTestDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind === "sqlite") {
+    rmSync(path.dirname(target.file), { recursive: true, force: true });
+    return;
+  }
+  const { admin, name } = adminUrl(target);
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

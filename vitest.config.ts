@@ -1,0 +1,54 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Every run gets its own databases, named after this run, and drops them afterwards.
+const runId = `${Date.now().toString(36)}_${process.pid}`;
+const postgresBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const postgresUrl = new URL(postgresBase);
+postgresUrl.pathname = `/care_desk_test_${runId}`;
+
+const shared = {
+  alias: { "server-only": path.resolve("tests/setup/server-only.ts"), "@": path.resolve(".") },
+};
+
+export default defineConfig({
+  resolve: shared,
+  test: {
+    projects: [
+      {
+        resolve: shared,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "scripts/**/*.test.ts"],
+          env: { NODE_ENV: "test" },
+        },
+      },
+      {
+        resolve: shared,
+        test: {
+          name: "sqlite",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/database.ts"],
+          env: {
+            NODE_ENV: "test",
+            DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
+          },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: shared,
+        test: {
+          name: "postgres",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/database.ts"],
+          env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString() },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
