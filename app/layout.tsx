@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { instanceName } from "@/lib/config";
@@ -16,9 +17,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen font-sans">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-            <a href="/" className="text-lg font-semibold text-slate-900">
+            <Link href="/" className="text-lg font-semibold text-slate-900">
               {instanceName}
-            </a>
+            </Link>
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

@@ -32,8 +32,8 @@ function initWasm(): void {
     path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
     "schema_engine_bg.wasm",
   );
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   wasmState.careDeskSchemaEngineWasm = true;
