@@ -1,0 +1,79 @@
+// Outgoing shapes (DTOs) of consultations: what lib/data returns, the JSON API sends and client
+// components receive. Plain JSON: ids as numbers (Altibbi ids are < 2^53), times as ISO text.
+import { z } from "zod";
+
+export const drugDto = z.object({
+  position: z.number().int(),
+  name: z.string().nullable(),
+  tradeName: z.string().nullable(),
+  strengthValue: z.string().nullable(),
+  packageType: z.string().nullable(),
+  packageSize: z.string().nullable(),
+  dosage: z.string().nullable(),
+  dosageUnit: z.string().nullable(),
+  routeOfAdministration: z.string().nullable(),
+  dosageForm: z.string().nullable(),
+  frequency: z.string().nullable(),
+  duration: z.string().nullable(),
+  specialInstructions: z.string().nullable(),
+  relationWithFood: z.string().nullable(),
+  howToUse: z.string().nullable(),
+});
+
+/** An event time as Altibbi sent it (`sent`, with its offset) and in UTC (`utc`, ISO, milliseconds). */
+export const eventTimeDto = z.object({ sent: z.string(), utc: z.string() });
+
+export const recommendationDto = z.object({
+  id: z.number().int(),
+  /** 1 for the first version received (by event time), counting up. */
+  version: z.number().int(),
+  current: z.boolean(),
+  eventTime: eventTimeDto,
+  receivedAt: z.string(),
+  icd10: z.array(z.object({ kind: z.enum(["symptom", "diagnosis"]), code: z.string().nullable(), name: z.string().nullable() })),
+  drugs: z.array(drugDto),
+  labs: z.array(z.object({ kind: z.enum(["lab", "panel"]), name: z.string().nullable(), code: z.string().nullable() })),
+  referral: z.object({ name: z.string().nullable() }).nullable(),
+  followUps: z.array(z.object({ name: z.string().nullable() })),
+  answers: z.array(z.object({ question: z.string().nullable(), answer: z.string().nullable() })),
+  dispense: z.object({ url: z.string().nullable(), passCode: z.string().nullable(), qrUrl: z.string().nullable() }).nullable(),
+});
+
+export const statusChangeDto = z.object({
+  id: z.number().int(),
+  oldStatus: z.string().nullable(),
+  newStatus: z.string(),
+  documented: z.boolean(),
+  eventTime: eventTimeDto,
+  receivedAt: z.string(),
+  /** Received after an event that happened later than it. */
+  outOfOrder: z.boolean(),
+});
+
+export const consultationSummaryDto = z.object({
+  id: z.number().int(),
+  userId: z.string().nullable(),
+  insuranceId: z.string().nullable(),
+  policyNumber: z.string().nullable(),
+  status: z.string().nullable(),
+  statusDocumented: z.boolean(),
+  statusSince: eventTimeDto.nullable(),
+  firstSeenAt: z.string(),
+  lastEventTime: eventTimeDto,
+  diagnosis: z.object({ code: z.string().nullable(), name: z.string().nullable() }).nullable(),
+  drugCount: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+
+export const consultationDetailDto = z.object({
+  consultation: consultationSummaryDto,
+  timeline: z.array(statusChangeDto),
+  /** Every version, newest first; the current one has `current: true`. */
+  recommendations: z.array(recommendationDto),
+});
+
+export type DrugDto = z.infer<typeof drugDto>;
+export type RecommendationDto = z.infer<typeof recommendationDto>;
+export type StatusChangeDto = z.infer<typeof statusChangeDto>;
+export type ConsultationSummaryDto = z.infer<typeof consultationSummaryDto>;
+export type ConsultationDetailDto = z.infer<typeof consultationDetailDto>;

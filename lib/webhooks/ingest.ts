@@ -1,0 +1,72 @@
+// Group commit: deliveries that arrive while a transaction is being committed wait and are
+// committed together in the next one. One transaction (and one fsync on SQLite) then serves
+// many requests, and each request is answered only after its own rows are committed.
+import "server-only";
+import { writeTransaction } from "../db";
+import type { IngestEvent } from "./project";
+import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
+
+export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
+
+type Job = { record: DeliveryRecord; event: IngestEvent | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
+
+const maxBatch = 64;
+const queue: Job[] = [];
+let draining = false;
+
+async function commitOne(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], job: Job, now: Date): Promise<CommitResult> {
+  const deliveryId = await insertDelivery(tx, job.record);
+  if (deliveryId !== null) {
+    if (job.event) await applyEvent(tx, job.event, now);
+    return { deliveryId, outcome: job.record.outcome };
+  }
+  // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
+  const duplicate: DeliveryRecord = { ...job.record, outcome: "duplicate", dedupKey: null, errorDetail: `already received (${job.record.dedupKey})` };
+  return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
+}
+
+async function commitBatch(jobs: Job[]): Promise<CommitResult[]> {
+  return writeTransaction(async (tx) => {
+    const now = new Date();
+    const results: CommitResult[] = [];
+    for (const job of jobs) results.push(await commitOne(tx, job, now));
+    return results;
+  });
+}
+
+async function drain(): Promise<void> {
+  draining = true;
+  try {
+    while (queue.length > 0) {
+      const jobs = queue.splice(0, maxBatch);
+      try {
+        const results = await commitBatch(jobs);
+        jobs.forEach((job, i) => job.resolve(results[i]!));
+      } catch (batchError) {
+        if (jobs.length === 1) {
+          jobs[0]!.reject(batchError);
+          continue;
+        }
+        // One bad delivery (or a deadlock with another instance) must not fail the others:
+        // retry each on its own, so each request gets its own honest answer.
+        for (const job of jobs) {
+          try {
+            job.resolve((await commitBatch([job]))[0]!);
+          } catch (error) {
+            job.reject(error);
+          }
+        }
+      }
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+/** Stores a delivery (and its event, if any); resolves once committed. */
+export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null): Promise<CommitResult> {
+  return new Promise<CommitResult>((resolve, reject) => {
+    queue.push({ record, event, resolve, reject });
+    if (!draining) void drain();
+  });
+}
