@@ -6,7 +6,7 @@ const { oldSecret, newSecret } = vi.hoisted(() => {
   const oldSecret = "whsec_" + Buffer.from("care-desk-old-secret-0123456789ab").toString("base64");
   const newSecret = "whsec_" + Buffer.from("care-desk-new-secret-0123456789ab").toString("base64");
   process.env.WEBHOOK_SIGNING_SECRETS = `${newSecret} ${oldSecret}`;
-  process.env.NODE_ENV = "production";
+  Object.assign(process.env, { NODE_ENV: "production" });
   return { oldSecret, newSecret };
 });
 

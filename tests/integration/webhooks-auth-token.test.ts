@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   process.env.WEBHOOK_BEARER_TOKEN = "tok_4f1c2a9e7b";
   process.env.WEBHOOK_BASIC_AUTH = "altibbi:pa55:word";
-  process.env.NODE_ENV = "production";
+  Object.assign(process.env, { NODE_ENV: "production" });
 });
 
 import { POST } from "@/app/api/webhooks/route";

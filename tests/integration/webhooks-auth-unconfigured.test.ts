@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.NODE_ENV = "production";
+  Object.assign(process.env, { NODE_ENV: "production" });
   delete process.env.WEBHOOK_SIGNING_SECRETS;
   delete process.env.WEBHOOK_BEARER_TOKEN;
   delete process.env.WEBHOOK_BASIC_AUTH;
