@@ -25,13 +25,24 @@ async function commitOne(tx: Parameters<Parameters<typeof writeTransaction>[0]>[
   return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
 }
 
-async function commitBatch(jobs: Job[]): Promise<CommitResult[]> {
-  return writeTransaction(async (tx) => {
-    const now = new Date();
-    const results: CommitResult[] = [];
-    for (const job of jobs) results.push(await commitOne(tx, job, now));
-    return results;
-  });
+// Another instance on the same PostgreSQL may lock the same rows in another order; the
+// database then aborts one transaction (deadlock, serialisation failure), which is safe to retry.
+const retryable = (error: unknown) => /deadlock|40P01|40001|could not serialize|write conflict/i.test(String((error as Error)?.message ?? error));
+
+async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeTransaction(async (tx) => {
+        const now = new Date();
+        const results: CommitResult[] = [];
+        for (const job of jobs) results.push(await commitOne(tx, job, now));
+        return results;
+      });
+    } catch (error) {
+      if (attempt >= attempts || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
 }
 
 async function drain(): Promise<void> {

@@ -110,4 +110,31 @@ describe("the real server over loopback", () => {
     expect(await db.statusChange.count({ where: { consultationId: { in: ids.map(BigInt) } } })).toBe(ids.length * 4);
     expect(await db.recommendation.count({ where: { consultationId: { in: ids.map(BigInt) } } })).toBe(ids.length);
   }, 180_000);
+
+  // Several app instances behind one PostgreSQL (SQLite is one instance by design).
+  it.runIf(process.env.DATABASE_URL!.startsWith("postgres"))(
+    "two instances on one PostgreSQL, same consultations, redeliveries crossing instances: no 5xx, nothing lost or doubled",
+    async () => {
+      const second = await startNextServer(serverEnv());
+      try {
+        const ids = Array.from({ length: 60 }, () => uniqueConsultationId());
+        const events = eventsFor(ids, "2024-07-03");
+        // Every event goes to both instances at once, so they race on the same rows and keys.
+        const stream = events.flatMap((event, i) => (i % 2 ? [[server.url, event], [second.url, event]] : [[second.url, event], [server.url, event]]) as [string, Delivery][]);
+        const results = await pool(stream, 24, ([url, delivery]) => post(url, delivery));
+        expect(results.filter((r) => r.status !== 200)).toEqual([]);
+        expect(results.filter((r) => r.outcome === "processed")).toHaveLength(events.length);
+        expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(events.length);
+
+        const db = await readDb();
+        const where = { consultationId: { in: ids.map(BigInt) } };
+        expect(await db.statusChange.count({ where })).toBe(ids.length * 4);
+        expect(await db.recommendation.count({ where })).toBe(ids.length);
+        expect(await db.consultation.count({ where: { id: { in: ids.map(BigInt) }, status: "closed" } })).toBe(ids.length);
+      } finally {
+        await second.stop();
+      }
+    },
+    180_000,
+  );
 });
