@@ -2,7 +2,7 @@
 // committed together in the next one. One transaction (and one fsync on SQLite) then serves
 // many requests, and each request is answered only after its own rows are committed.
 import "server-only";
-import { writeTransaction } from "../db";
+import { writeBatch, type WriteSession } from "../db";
 import type { IngestEvent } from "./project";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
@@ -14,7 +14,7 @@ const maxBatch = 64;
 const queue: Job[] = [];
 let draining = false;
 
-async function commitOne(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], job: Job, now: Date): Promise<CommitResult> {
+async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
     if (job.event) await applyEvent(tx, job.event, now);
@@ -32,7 +32,7 @@ const retryable = (error: unknown) => /deadlock|40P01|40001|could not serialize|
 async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeTransaction(async (tx) => {
+      return await writeBatch(async (tx) => {
         const now = new Date();
         const results: CommitResult[] = [];
         for (const job of jobs) results.push(await commitOne(tx, job, now));
