@@ -48,6 +48,10 @@ async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
 async function drain(): Promise<void> {
   draining = true;
   try {
+    // Let the event loop run first: requests already on the wire reach the queue and share
+    // this commit. (The SQLite driver is synchronous, so without this pause every commit would
+    // hold exactly the one request that started it.)
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const jobs = queue.splice(0, maxBatch);
       try {
