@@ -190,7 +190,8 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
   copyFileSync(path.join(dir, file), kept);
   const profiles = windows.map((window) => ({
     name: window.name,
-    summary: summarizeProfile(kept, window.from, window.to, window.requests, window.serverCpu),
+    summary: summarizeProfile(kept, window.from, window.to, window.requests),
+    serverCpuMsPerRequest: window.requests > 0 ? window.serverCpu / window.requests : null,
     databaseCpuMsPerRequest: window.databaseCpu,
   }));
   await removeDir();

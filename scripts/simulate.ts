@@ -123,7 +123,7 @@ function printSummary(result: SendStats, seconds: number): void {
   const ms = (value: number) => (Number.isNaN(value) ? "–" : `${value.toFixed(1)} ms`);
   const outcomes = Object.entries(result.outcomes).map(([name, count]) => `${count} ${name}`).join(", ") || "none";
   console.log(`\nSummary (${seconds.toFixed(1)} s)`);
-  console.log(`  sent        ${result.done} deliveries in ${result.attempts} attempts`);
+  console.log(`  sent        ${result.done} of ${result.planned} deliveries, in ${result.attempts} attempts`);
   console.log(`  2xx         ${result.ok} (${outcomes})`);
   console.log(`  4xx         ${result.clientErrors}`);
   console.log(`  5xx         ${result.serverErrors}`);

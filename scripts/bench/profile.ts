@@ -12,7 +12,14 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; sa
 
 export type ProfileArea = { area: string; ms: number; msPerRequest: number; share: number };
 export type ProfileFunction = { name: string; source: string; area: string; ms: number; share: number };
-export type ProfileSummary = { requests: number; cpuMs: number; msPerRequest: number; areas: ProfileArea[]; functions: ProfileFunction[] };
+export type ProfileSummary = {
+  requests: number;
+  /** Main-thread busy time (CPU and blocking calls) in the window. */
+  busyMs: number;
+  msPerRequest: number;
+  areas: ProfileArea[];
+  functions: ProfileFunction[];
+};
 
 const maps = new Map<string, SourceMap | null>();
 
@@ -71,11 +78,11 @@ function areaOf(source: string, name: string): string {
 
 /**
  * Summarises the samples taken between `fromUs` and `toUs` (the monotonic clock the profile
- * uses). The profiler samples wall time while the thread is not idle, which a busy machine
- * inflates; with `measuredCpuMs` (from /proc) the milliseconds are scaled to the real CPU time
- * and the profile only apportions it.
+ * uses). The profiler samples the main thread whenever it is not idle in the event loop: its
+ * milliseconds are CPU time plus blocking calls made on that thread (an fsync inside a SQLite
+ * COMMIT, say), which is what holds up every other request.
  */
-export function summarizeProfile(file: string, fromUs: number, toUs: number, requests: number, measuredCpuMs?: number): ProfileSummary {
+export function summarizeProfile(file: string, fromUs: number, toUs: number, requests: number): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -111,10 +118,7 @@ export function summarizeProfile(file: string, fromUs: number, toUs: number, req
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
 
-  const sampledUs = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
-  const scale = measuredCpuMs !== undefined && sampledUs > 0 ? (measuredCpuMs * 1000) / sampledUs : 1;
-  for (const [id, us] of selfUs) selfUs.set(id, us * scale);
-  const totalUs = sampledUs * scale;
+  const totalUs = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, ProfileFunction>();
   for (const [id, us] of selfUs) {
@@ -130,7 +134,7 @@ export function summarizeProfile(file: string, fromUs: number, toUs: number, req
   const perRequest = (ms: number) => (requests > 0 ? ms / requests : 0);
   return {
     requests,
-    cpuMs: totalUs / 1000,
+    busyMs: totalUs / 1000,
     msPerRequest: perRequest(totalUs / 1000),
     areas: [...byArea]
       .map(([area, us]) => ({ area, ms: us / 1000, msPerRequest: perRequest(us / 1000), share: totalUs ? us / totalUs : 0 }))

@@ -11,7 +11,7 @@ export type DatabaseResults = {
   seed: { consultations: number; rows: number; seconds: number };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
-  profiles: { name: string; summary: ProfileSummary; databaseCpuMsPerRequest: number | null }[];
+  profiles: { name: string; summary: ProfileSummary; serverCpuMsPerRequest: number | null; databaseCpuMsPerRequest: number | null }[];
 };
 
 export type BenchResults = {
@@ -171,9 +171,12 @@ export function formatReport(results: BenchResults): string {
     for (const profile of db.profiles) {
       const s = profile.summary;
       lines.push("");
+      const cpu = (value: number | null) => (value === null ? "?" : num(value, 2));
       lines.push(
-        `  CPU profile, ${profile.name}: ${num(s.msPerRequest, 2)} ms of server CPU per request over ${num(s.requests)} requests` +
-          (profile.databaseCpuMsPerRequest === null ? "" : ` (+ ${num(profile.databaseCpuMsPerRequest, 2)} ms in PostgreSQL)`),
+        `  Profile, ${profile.name}, ${num(s.requests)} requests: the main thread was busy ${num(s.msPerRequest, 2)} ms per request ` +
+          `(CPU ${cpu(profile.serverCpuMsPerRequest)} ms` +
+          (profile.databaseCpuMsPerRequest === null ? "" : `, + ${cpu(profile.databaseCpuMsPerRequest)} ms in PostgreSQL`) +
+          "; busy = CPU + blocking calls such as fsync)",
       );
       for (const area of s.areas.filter((a) => a.share >= 0.01)) {
         lines.push(`    ${pad(area.area, 44)}${num(area.msPerRequest, 3).padStart(8)} ms/req ${`${num(area.share * 100)} %`.padStart(6)}`);
