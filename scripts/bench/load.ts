@@ -76,7 +76,11 @@ export async function measure(spec: LoadSpec): Promise<Measurement> {
   const codes = Object.entries(result.statusCodeStats)
     .filter(([code]) => !code.startsWith("2"))
     .map(([code, { count }]) => `${count}×${code}`);
-  const problems = [...codes, ...(result.errors > 0 ? [`${result.errors} errors`] : [])];
+  const problems = [
+    ...codes,
+    ...(result.errors > 0 ? [`${result.errors} errors${result.timeouts > 0 ? ` (${result.timeouts} timeouts)` : ""}`] : []),
+    ...(requests === 0 ? [`no request completed within ${spec.duration} s`] : requests < 20 ? [`only ${requests} requests completed: rough figures`] : []),
+  ];
   return {
     name: spec.name,
     route: spec.route,
@@ -91,6 +95,6 @@ export async function measure(spec: LoadSpec): Promise<Measurement> {
     max: result.latency.max,
     cpuMsPerRequest: requests > 0 ? cpu / requests : null,
     otherLoad,
-    note: problems.length > 0 ? `not all 2xx: ${problems.join(", ")}` : null,
+    note: problems.length > 0 ? problems.join(", ") : null,
   };
 }

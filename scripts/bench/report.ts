@@ -154,7 +154,7 @@ export function formatReport(results: BenchResults): string {
     for (const m of db.measurements) {
       const name = `  ${pad(m.name, 23)}${pad(m.route, 28)}`;
       if (m.requests === 0) {
-        lines.push(`${name}${String(m.connections).padStart(5)}   ${m.note ?? "no answer"}`);
+        lines.push(`${name}${String(m.connections).padStart(5)}   ${m.note ?? "no request completed"}`);
         continue;
       }
       const ratio = ratioOf(db, m)?.text ?? "";
