@@ -191,6 +191,7 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
   const profiles = windows.map((window) => ({
     name: window.name,
     summary: summarizeProfile(kept, window.from, window.to, window.requests),
+    windowUs: [window.from, window.to] as [number, number],
     serverCpuMsPerRequest: window.requests > 0 ? window.serverCpu / window.requests : null,
     databaseCpuMsPerRequest: window.databaseCpu,
   }));

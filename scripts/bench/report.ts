@@ -11,7 +11,14 @@ export type DatabaseResults = {
   seed: { consultations: number; rows: number; seconds: number };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
-  profiles: { name: string; summary: ProfileSummary; serverCpuMsPerRequest: number | null; databaseCpuMsPerRequest: number | null }[];
+  profiles: {
+    name: string;
+    summary: ProfileSummary;
+    /** The window of the kept .cpuprofile this summary covers (its monotonic clock, µs). */
+    windowUs: [number, number];
+    serverCpuMsPerRequest: number | null;
+    databaseCpuMsPerRequest: number | null;
+  }[];
 };
 
 export type BenchResults = {
