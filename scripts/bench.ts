@@ -111,8 +111,10 @@ async function waitForQuiet(): Promise<number> {
   }
 }
 
-async function measurePages(server: BenchServer, seed: SeedResult, cpuPids: LoadSpec["cpuPids"]): Promise<Measurement[]> {
-  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, cpuPids };
+type Processes = Pick<LoadSpec, "serverPids" | "databasePids">;
+
+async function measurePages(server: BenchServer, seed: SeedResult, processes: Processes): Promise<Measurement[]> {
+  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, ...processes };
   const results: Measurement[] = [];
   const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
   const pages = [
@@ -176,10 +178,11 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
       duration: options.duration * 2,
       warmup: 0,
       requests: kind.requests,
-      cpuPids: () => db.backendPids(), // the server's own CPU is in the profile
+      serverPids: () => serverTree(server.pid),
+      databasePids: () => db.backendPids(),
     });
     const serverCpu = cpuMillis(serverTree(server.pid)) - serverCpuBefore;
-    windows.push({ name: kind.name, from, to: nowUs(), requests: m.requests, serverCpu, databaseCpu: db.kind === "postgresql" ? m.cpuMsPerRequest : null });
+    windows.push({ name: kind.name, from, to: nowUs(), requests: m.requests, serverCpu, databaseCpu: m.databaseCpuMsPerRequest });
   }
   await stopServer();
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
@@ -224,8 +227,8 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   const stopServer = track(server.stop);
   const memory = sampleMemory(server.pid);
   const afterStartBytes = memory.current;
-  const cpuPids = async () => [...serverTree(server.pid), ...(await db.backendPids())];
-  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, cpuPids };
+  const processes: Processes = { serverPids: () => serverTree(server.pid), databasePids: () => db.backendPids() };
+  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, ...processes };
   const recommendation = recommendations(signingSecret);
   const measurements: Measurement[] = [];
   const ping = `{"type":"status_update","consultation_id":1,"new_status":"new","datetime":"2026-01-01T00:00:00Z"}`;
@@ -238,7 +241,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
       await measure({ ...base, name: "ingest recommendation", route: `POST /api/webhooks ~${(recommendation.averageBytes / 1000).toFixed(1)} KB`, connections, requests: recommendation.requests }),
     );
   }
-  measurements.push(...(await measurePages(server, seed, cpuPids)));
+  measurements.push(...(await measurePages(server, seed, processes)));
   memory.stop();
   const peakBytes = memory.peak;
   await stopServer();

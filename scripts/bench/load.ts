@@ -20,6 +20,8 @@ export type Measurement = {
   max: number;
   /** CPU milliseconds the server (and, on PostgreSQL, its database backends) spent per request. */
   cpuMsPerRequest: number | null;
+  /** The PostgreSQL backends' part of it (null on SQLite, which runs inside the server). */
+  databaseCpuMsPerRequest: number | null;
   /** Share of the machine's CPU that other processes (not the server, its database or the bench) used meanwhile. */
   otherLoad: number;
   /** Why a measurement was skipped or is suspect. */
@@ -35,8 +37,10 @@ export type LoadSpec = {
   duration: number;
   warmup: number;
   requests: NonNullable<Options["requests"]>;
-  /** Processes whose CPU time counts as the server's. */
-  cpuPids: () => Promise<number[]>;
+  /** The server's processes. */
+  serverPids: () => number[];
+  /** The database's processes serving it (PostgreSQL backends; none for SQLite). */
+  databasePids: () => Promise<number[]>;
 };
 
 /** GETs a path once: the status code, or 0 when nothing answers. */
@@ -51,23 +55,26 @@ export async function probe(url: string): Promise<number> {
 }
 
 export function skipped(spec: Pick<LoadSpec, "name" | "route" | "connections">, note: string): Measurement {
-  return { ...spec, requests: 0, non2xx: 0, errors: 0, seconds: 0, rps: 0, p50: 0, p99: 0, max: 0, cpuMsPerRequest: null, otherLoad: 0, note };
+  return { ...spec, requests: 0, non2xx: 0, errors: 0, seconds: 0, rps: 0, p50: 0, p99: 0, max: 0, cpuMsPerRequest: null, databaseCpuMsPerRequest: null, otherLoad: 0, note };
 }
 
 export async function measure(spec: LoadSpec): Promise<Measurement> {
   const options: Options = { url: spec.baseUrl, connections: spec.connections, timeout: 30, requests: spec.requests };
   if (spec.warmup > 0) await autocannon({ ...options, duration: spec.warmup });
 
-  const pidsBefore = await spec.cpuPids();
-  const cpuBefore = new Map(pidsBefore.map((pid) => [pid, cpuMillis([pid])]));
+  const pids = async () => ({ server: spec.serverPids(), database: await spec.databasePids() });
+  const pidsBefore = await pids();
+  const cpuBefore = new Map([...pidsBefore.server, ...pidsBefore.database].map((pid) => [pid, cpuMillis([pid])]));
   const machineBefore = machineCpu();
   const benchBefore = process.cpuUsage();
   const result = await autocannon({ ...options, duration: spec.duration });
   const benchMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(benchBefore));
   const machineAfter = machineCpu();
-  const pidsAfter = await spec.cpuPids();
+  const pidsAfter = await pids();
   // Processes that started during the run count whole; those that ended during it are lost (rare).
-  const cpu = pidsAfter.reduce((sum, pid) => sum + cpuMillis([pid]) - (cpuBefore.get(pid) ?? 0), 0);
+  const spent = (list: number[]) => list.reduce((sum, pid) => sum + cpuMillis([pid]) - (cpuBefore.get(pid) ?? 0), 0);
+  const databaseCpu = spent(pidsAfter.database);
+  const cpu = spent(pidsAfter.server) + databaseCpu;
   const machineMs = (machineAfter.total - machineBefore.total) * 10;
   const otherMs = (machineAfter.busy - machineBefore.busy) * 10 - cpu - benchMs;
   const otherLoad = machineMs > 0 ? Math.max(0, otherMs / machineMs) : 0;
@@ -94,6 +101,7 @@ export async function measure(spec: LoadSpec): Promise<Measurement> {
     p99: result.latency.p99,
     max: result.latency.max,
     cpuMsPerRequest: requests > 0 ? cpu / requests : null,
+    databaseCpuMsPerRequest: requests > 0 && pidsAfter.database.length > 0 ? databaseCpu / requests : null,
     otherLoad,
     note: problems.length > 0 ? problems.join(", ") : null,
   };
