@@ -4,6 +4,7 @@ import { env } from "./env";
 import { describeDatabase, resolveDatabase, type DatabaseTarget } from "./db-config";
 import { createAdapterFactory } from "./db-adapter";
 import { Mutex } from "./mutex";
+import { createWriter, type WriteSession, type Writer } from "./db-writer";
 import { PrismaClient as PostgresClient, Prisma } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
@@ -14,7 +15,8 @@ export { Prisma };
 
 const target = resolveDatabase(env.DATABASE_URL);
 
-type Clients = { target: DatabaseTarget; read: Db; write: Db; ready: Promise<void>; writeLock: Mutex };
+type Clients = { target: DatabaseTarget; read: Db; write: Db; ready: Promise<void>; writeLock: Mutex; writer: Writer };
+export type { WriteSession };
 
 function createClient(target: DatabaseTarget): Db {
   const adapter = createAdapterFactory(target);
@@ -31,7 +33,7 @@ async function prepareSqliteWriter(client: Db): Promise<void> {
 function openClients(): Clients {
   if (target.kind === "postgresql") {
     const client = createClient(target);
-    return { target, read: client, write: client, ready: Promise.resolve(), writeLock: new Mutex() };
+    return { target, read: client, write: client, ready: Promise.resolve(), writeLock: new Mutex(), writer: createWriter(target) };
   }
   // SQLite: @prisma/adapter-better-sqlite3 shares one connection between every query, and a
   // plain query from one request would run inside another request's open transaction (and be
@@ -40,7 +42,7 @@ function openClients(): Clients {
   const write = createClient(target);
   const read = createClient(target);
   const ready = prepareSqliteWriter(write);
-  return { target, read, write, ready, writeLock: new Mutex() };
+  return { target, read, write, ready, writeLock: new Mutex(), writer: createWriter(target) };
 }
 
 // One set of clients per process, opened on first use (never while `next build` loads
@@ -71,10 +73,22 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   return clients.write.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
 }
 
+/**
+ * Runs `work` in one transaction on the ingestion write connection (plain SQL, `?`
+ * placeholders). On SQLite it shares writeTransaction's lock, so writes never interleave.
+ */
+export async function writeBatch<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
+  const clients = getClients();
+  await clients.ready;
+  if (clients.target.kind === "sqlite") return clients.writeLock.run(() => clients.writer.transaction(work));
+  return clients.writer.transaction(work);
+}
+
 export async function disconnectDb(): Promise<void> {
   const clients = globalForDb.careDeskDb;
   if (!clients) return;
   globalForDb.careDeskDb = undefined;
+  await clients.writer.close();
   await clients.read.$disconnect();
   if (clients.write !== clients.read) await clients.write.$disconnect();
 }

@@ -2,7 +2,7 @@
 // committed together in the next one. One transaction (and one fsync on SQLite) then serves
 // many requests, and each request is answered only after its own rows are committed.
 import "server-only";
-import { writeTransaction } from "../db";
+import { writeBatch, type WriteSession } from "../db";
 import type { IngestEvent } from "./project";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
@@ -14,7 +14,7 @@ const maxBatch = 64;
 const queue: Job[] = [];
 let draining = false;
 
-async function commitOne(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], job: Job, now: Date): Promise<CommitResult> {
+async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
     if (job.event) await applyEvent(tx, job.event, now);
@@ -25,18 +25,33 @@ async function commitOne(tx: Parameters<Parameters<typeof writeTransaction>[0]>[
   return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
 }
 
-async function commitBatch(jobs: Job[]): Promise<CommitResult[]> {
-  return writeTransaction(async (tx) => {
-    const now = new Date();
-    const results: CommitResult[] = [];
-    for (const job of jobs) results.push(await commitOne(tx, job, now));
-    return results;
-  });
+// Another instance on the same PostgreSQL may lock the same rows in another order; the
+// database then aborts one transaction (deadlock, serialisation failure), which is safe to retry.
+const retryable = (error: unknown) => /deadlock|40P01|40001|could not serialize|write conflict/i.test(String((error as Error)?.message ?? error));
+
+async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatch(async (tx) => {
+        const now = new Date();
+        const results: CommitResult[] = [];
+        for (const job of jobs) results.push(await commitOne(tx, job, now));
+        return results;
+      });
+    } catch (error) {
+      if (attempt >= attempts || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
 }
 
 async function drain(): Promise<void> {
   draining = true;
   try {
+    // Let the event loop run first: requests already on the wire reach the queue and share
+    // this commit. (The SQLite driver is synchronous, so without this pause every commit would
+    // hold exactly the one request that started it.)
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const jobs = queue.splice(0, maxBatch);
       try {

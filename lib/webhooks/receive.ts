@@ -5,7 +5,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "../env";
 import { webhookSchema } from "../schemas/webhook";
-import { authenticate, parseSigningSecrets, type AuthConfig } from "./authenticate";
+import { authenticate } from "./authenticate";
+import { authConfig } from "./auth-config";
 import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { projectEvent } from "./project";
@@ -14,11 +15,6 @@ import { errorResponse, type ErrorIssue } from "../http-errors";
 
 export const maxBodyBytes = 1024 * 1024;
 
-const authConfig: AuthConfig = {
-  signingSecrets: parseSigningSecrets(env.WEBHOOK_SIGNING_SECRETS),
-  bearerToken: env.WEBHOOK_BEARER_TOKEN,
-  basicAuth: env.WEBHOOK_BASIC_AUTH,
-};
 const production = env.NODE_ENV === "production";
 
 const recordedHeaders = [

@@ -1,9 +1,9 @@
-// The SQL that stores one delivery and its event, inside the caller's transaction.
-// Hand-written because it is the hot path: a handful of statements per event, each one
-// idempotent (ON CONFLICT) and order-independent (conditional on event time), written in the
-// SQL that SQLite and PostgreSQL share.
+// The SQL that stores one delivery and its event, inside the caller's transaction. Hand-written
+// because it is the hot path: a handful of statements per event, each one idempotent (ON
+// CONFLICT) and order-independent (conditional on event time), in the SQL that SQLite and
+// PostgreSQL share (`?` placeholders; lib/db-writer adapts them).
 import "server-only";
-import { Prisma, type Tx } from "../db";
+import type { WriteSession } from "../db";
 import type { IngestEvent, RecommendationEvent, StatusEvent } from "./project";
 
 export type DeliveryOutcome = "processed" | "duplicate" | "rejected" | "unauthorized";
@@ -25,119 +25,121 @@ export type DeliveryRecord = {
   errorDetail: string | null;
 };
 
+const insertDeliverySql = `
+  INSERT INTO "WebhookDelivery" ("receivedAt", "outcome", "httpStatus", "type", "consultationId", "dedupKey", "webhookId",
+    "bodySha256", "bodyBytes", "rawBody", "headers", "errorCode", "errorDetail")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("dedupKey") DO NOTHING
+  RETURNING "id"`;
+
 /** Inserts a delivery; null when its dedup key was already stored (a redelivery). */
-export async function insertDelivery(tx: Tx, record: DeliveryRecord): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
-    INSERT INTO "WebhookDelivery" ("receivedAt", "outcome", "httpStatus", "type", "consultationId", "dedupKey", "webhookId",
-      "bodySha256", "bodyBytes", "rawBody", "headers", "errorCode", "errorDetail")
-    VALUES (${record.receivedAt}, ${record.outcome}, ${record.httpStatus}, ${record.type}, ${record.consultationId}, ${record.dedupKey},
-      ${record.webhookId}, ${record.bodySha256}, ${record.bodyBytes}, ${record.rawBody}, ${record.headers}, ${record.errorCode},
-      ${record.errorDetail})
-    ON CONFLICT ("dedupKey") DO NOTHING
-    RETURNING "id"`;
-  return rows[0] ? Number(rows[0].id) : null;
+export async function insertDelivery(session: WriteSession, r: DeliveryRecord): Promise<number | null> {
+  const row = await session.get<{ id: number | bigint }>(insertDeliverySql, [
+    r.receivedAt, r.outcome, r.httpStatus, r.type, r.consultationId, r.dedupKey, r.webhookId,
+    r.bodySha256, r.bodyBytes, r.rawBody, r.headers, r.errorCode, r.errorDetail,
+  ]);
+  return row ? Number(row.id) : null;
 }
 
-// Each field keeps the value of the latest event that carried one; ties go to the larger
-// value, so the result does not depend on the order deliveries arrive in.
-const latestWins = (field: string) => Prisma.raw(`
-  "${field}" = CASE WHEN excluded."${field}" IS NOT NULL AND (c."${field}Us" IS NULL OR c."${field}Us" < excluded."${field}Us"
-    OR (c."${field}Us" = excluded."${field}Us" AND c."${field}" < excluded."${field}")) THEN excluded."${field}" ELSE c."${field}" END,
-  "${field}Us" = CASE WHEN excluded."${field}" IS NOT NULL AND (c."${field}Us" IS NULL OR c."${field}Us" < excluded."${field}Us"
-    OR (c."${field}Us" = excluded."${field}Us" AND c."${field}" < excluded."${field}")) THEN excluded."${field}Us" ELSE c."${field}Us" END`);
+// Each member field keeps the value of the latest event that carried one; ties go to the
+// larger value, so the result does not depend on the order deliveries arrive in.
+const latestWins = (field: string) => {
+  const newer = `excluded."${field}" IS NOT NULL AND (c."${field}Us" IS NULL OR c."${field}Us" < excluded."${field}Us"
+    OR (c."${field}Us" = excluded."${field}Us" AND c."${field}" < excluded."${field}"))`;
+  return `"${field}" = CASE WHEN ${newer} THEN excluded."${field}" ELSE c."${field}" END,
+    "${field}Us" = CASE WHEN ${newer} THEN excluded."${field}Us" ELSE c."${field}Us" END`;
+};
 
 // The current status is that of the latest event by event time; on a tie, the later lifecycle
-// step, then the larger status name, then the larger time text: a total order, so any
-// arrival order ends in the same state, and a late old event never moves a status back.
+// step, then the larger status name, then the larger time text: a total order, so any arrival
+// order ends in the same state, and a late old event never moves a status back.
 const statusIsNewer = `excluded."statusUs" IS NOT NULL AND (c."statusUs" IS NULL OR c."statusUs" < excluded."statusUs"
   OR (c."statusUs" = excluded."statusUs" AND (c."statusRank" < excluded."statusRank"
   OR (c."statusRank" = excluded."statusRank" AND (c."status" < excluded."status"
   OR (c."status" = excluded."status" AND c."statusTime" < excluded."statusTime"))))))`;
 const lastEventIsNewer = `c."lastEventUs" < excluded."lastEventUs"
   OR (c."lastEventUs" = excluded."lastEventUs" AND c."lastEventTime" < excluded."lastEventTime")`;
+const ifNewer = (condition: string, column: string) => `"${column}" = CASE WHEN ${condition} THEN excluded."${column}" ELSE c."${column}" END`;
 
-const upsertSet = Prisma.raw(`
-  ${["userId", "insuranceId", "policyNumber"].map((field) => latestWins(field).text).join(",")},
-  "status" = CASE WHEN ${statusIsNewer} THEN excluded."status" ELSE c."status" END,
-  "statusRank" = CASE WHEN ${statusIsNewer} THEN excluded."statusRank" ELSE c."statusRank" END,
-  "statusTime" = CASE WHEN ${statusIsNewer} THEN excluded."statusTime" ELSE c."statusTime" END,
-  "statusUs" = CASE WHEN ${statusIsNewer} THEN excluded."statusUs" ELSE c."statusUs" END,
-  "lastEventTime" = CASE WHEN ${lastEventIsNewer} THEN excluded."lastEventTime" ELSE c."lastEventTime" END,
-  "lastEventUs" = CASE WHEN ${lastEventIsNewer} THEN excluded."lastEventUs" ELSE c."lastEventUs" END,
-  "updatedAt" = excluded."updatedAt"`);
+const upsertConsultationSql = `
+  INSERT INTO "Consultation" AS c ("id", "userId", "userIdUs", "insuranceId", "insuranceIdUs", "policyNumber", "policyNumberUs",
+    "status", "statusRank", "statusTime", "statusUs", "firstSeenAt", "lastEventTime", "lastEventUs", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("id") DO UPDATE SET
+    ${["userId", "insuranceId", "policyNumber"].map(latestWins).join(",\n    ")},
+    ${["status", "statusRank", "statusTime", "statusUs"].map((column) => ifNewer(statusIsNewer, column)).join(",\n    ")},
+    ${["lastEventTime", "lastEventUs"].map((column) => ifNewer(lastEventIsNewer, column)).join(",\n    ")},
+    "updatedAt" = excluded."updatedAt"`;
 
-async function upsertConsultation(tx: Tx, event: IngestEvent, now: Date): Promise<void> {
+async function upsertConsultation(session: WriteSession, event: IngestEvent, now: Date): Promise<void> {
   const status = event.kind === "status" ? event : null;
   const us = (value: string | null) => (value === null ? null : event.eventUs);
-  await tx.$executeRaw`
-    INSERT INTO "Consultation" AS c ("id", "userId", "userIdUs", "insuranceId", "insuranceIdUs", "policyNumber", "policyNumberUs",
-      "status", "statusRank", "statusTime", "statusUs", "firstSeenAt", "lastEventTime", "lastEventUs", "updatedAt")
-    VALUES (${event.consultationId}, ${event.userId}, ${us(event.userId)}, ${event.insuranceId}, ${us(event.insuranceId)},
-      ${event.policyNumber}, ${us(event.policyNumber)}, ${status?.newStatus ?? null}, ${status?.statusRank ?? null},
-      ${status?.eventTime ?? null}, ${status?.eventUs ?? null}, ${now}, ${event.eventTime}, ${event.eventUs}, ${now})
-    ON CONFLICT ("id") DO UPDATE SET ${upsertSet}`;
+  await session.run(upsertConsultationSql, [
+    event.consultationId, event.userId, us(event.userId), event.insuranceId, us(event.insuranceId), event.policyNumber,
+    us(event.policyNumber), status?.newStatus ?? null, status?.statusRank ?? null, status?.eventTime ?? null,
+    status?.eventUs ?? null, now, event.eventTime, event.eventUs, now,
+  ]);
 }
 
-async function storeStatus(tx: Tx, event: StatusEvent, now: Date): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "StatusChange" ("consultationId", "oldStatus", "newStatus", "eventTime", "eventUs", "receivedAt", "eventKey")
-    VALUES (${event.consultationId}, ${event.oldStatus}, ${event.newStatus}, ${event.eventTime}, ${event.eventUs}, ${now}, ${event.eventKey})
-    ON CONFLICT ("eventKey") DO NOTHING`;
+const insertStatusSql = `
+  INSERT INTO "StatusChange" ("consultationId", "oldStatus", "newStatus", "eventTime", "eventUs", "receivedAt", "eventKey")
+  VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("eventKey") DO NOTHING`;
+
+async function storeStatus(session: WriteSession, event: StatusEvent, now: Date): Promise<void> {
+  await session.run(insertStatusSql, [event.consultationId, event.oldStatus, event.newStatus, event.eventTime, event.eventUs, now, event.eventKey]);
 }
 
-const values = <T>(rows: T[], row: (item: T, position: number) => Prisma.Sql) => Prisma.join(rows.map(row));
+const insertRecommendationSql = `
+  INSERT INTO "Recommendation" ("consultationId", "eventTime", "eventUs", "receivedAt", "contentSha", "rawJson", "referralName",
+    "dispenseUrl", "dispensePassCode", "dispenseQrUrl")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("consultationId", "contentSha") DO NOTHING
+  RETURNING "id"`;
 
-async function storeRecommendation(tx: Tx, event: RecommendationEvent, now: Date): Promise<void> {
-  const inserted = await tx.$queryRaw<{ id: number | bigint }[]>`
-    INSERT INTO "Recommendation" ("consultationId", "eventTime", "eventUs", "receivedAt", "contentSha", "rawJson", "referralName",
-      "dispenseUrl", "dispensePassCode", "dispenseQrUrl")
-    VALUES (${event.consultationId}, ${event.eventTime}, ${event.eventUs}, ${now}, ${event.contentSha}, ${event.rawJson},
-      ${event.referralName}, ${event.dispenseUrl}, ${event.dispensePassCode}, ${event.dispenseQrUrl})
-    ON CONFLICT ("consultationId", "contentSha") DO NOTHING
-    RETURNING "id"`;
-  if (!inserted[0]) return; // this exact recommendation is already stored
-  const id = Number(inserted[0].id);
+// The current version is the latest by event time (ties: the larger content hash), whatever the arrival order.
+const pointRecommendationSql = `
+  UPDATE "Consultation" SET "recommendationId" = ?, "recommendationUs" = ?, "recommendationSha" = ?,
+    "diagnosisCode" = ?, "diagnosisName" = ?, "drugCount" = ?
+  WHERE "id" = ? AND ("recommendationUs" IS NULL OR "recommendationUs" < ? OR ("recommendationUs" = ? AND "recommendationSha" < ?))`;
 
-  if (event.icd10.length > 0) {
-    await tx.$executeRaw`INSERT INTO "RecommendationIcd10" ("recommendationId", "position", "kind", "code", "name") VALUES
-      ${values(event.icd10, (e, i) => Prisma.sql`(${id}, ${i}, ${e.kind}, ${e.code}, ${e.name})`)}`;
-  }
-  if (event.drugs.length > 0) {
-    await tx.$executeRaw`INSERT INTO "RecommendationDrug" ("recommendationId", "position", "name", "tradeName", "strengthValue",
-      "packageType", "packageSize", "dosage", "dosageUnit", "routeOfAdministration", "dosageForm", "frequency", "duration",
-      "specialInstructions", "relationWithFood", "howToUse") VALUES
-      ${values(
-        event.drugs,
-        (d, i) => Prisma.sql`(${id}, ${i}, ${d.name}, ${d.tradeName}, ${d.strengthValue}, ${d.packageType}, ${d.packageSize},
-          ${d.dosage}, ${d.dosageUnit}, ${d.routeOfAdministration}, ${d.dosageForm}, ${d.frequency}, ${d.duration},
-          ${d.specialInstructions}, ${d.relationWithFood}, ${d.howToUse})`,
-      )}`;
-  }
-  if (event.labs.length > 0) {
-    await tx.$executeRaw`INSERT INTO "RecommendationLab" ("recommendationId", "position", "kind", "name", "code") VALUES
-      ${values(event.labs, (l, i) => Prisma.sql`(${id}, ${i}, ${l.kind}, ${l.name}, ${l.code})`)}`;
-  }
-  if (event.followUps.length > 0) {
-    await tx.$executeRaw`INSERT INTO "RecommendationFollowUp" ("recommendationId", "position", "name") VALUES
-      ${values(event.followUps, (f, i) => Prisma.sql`(${id}, ${i}, ${f.name})`)}`;
-  }
-  if (event.answers.length > 0) {
-    await tx.$executeRaw`INSERT INTO "RecommendationAnswer" ("recommendationId", "position", "question", "answer") VALUES
-      ${values(event.answers, (a, i) => Prisma.sql`(${id}, ${i}, ${a.question}, ${a.answer})`)}`;
-  }
+/** One multi-row INSERT of a recommendation's child rows (nothing when there are none). */
+async function insertChildren<T>(session: WriteSession, table: string, columns: string[], rows: T[], values: (row: T) => (string | null)[], id: number) {
+  if (rows.length === 0) return;
+  const tuple = `(${["?", "?", ...columns.map(() => "?")].join(", ")})`;
+  const sql = `INSERT INTO "${table}" ("recommendationId", "position", ${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`;
+  await session.run(sql, rows.flatMap((row, position) => [id, position, ...values(row)]));
+}
 
-  // The current version is the latest by event time (ties: the larger content hash), whatever the arrival order.
+const drugColumns = [
+  "name", "tradeName", "strengthValue", "packageType", "packageSize", "dosage", "dosageUnit", "routeOfAdministration",
+  "dosageForm", "frequency", "duration", "specialInstructions", "relationWithFood", "howToUse",
+] as const;
+
+async function storeRecommendation(session: WriteSession, event: RecommendationEvent, now: Date): Promise<void> {
+  const inserted = await session.get<{ id: number | bigint }>(insertRecommendationSql, [
+    event.consultationId, event.eventTime, event.eventUs, now, event.contentSha, event.rawJson, event.referralName,
+    event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
+  ]);
+  if (!inserted) return; // this exact recommendation is already stored
+  const id = Number(inserted.id);
+
+  await insertChildren(session, "RecommendationIcd10", ["kind", "code", "name"], event.icd10, (e) => [e.kind, e.code, e.name], id);
+  await insertChildren(session, "RecommendationDrug", [...drugColumns], event.drugs, (d) => drugColumns.map((c) => d[c]), id);
+  await insertChildren(session, "RecommendationLab", ["kind", "name", "code"], event.labs, (l) => [l.kind, l.name, l.code], id);
+  await insertChildren(session, "RecommendationFollowUp", ["name"], event.followUps, (f) => [f.name], id);
+  await insertChildren(session, "RecommendationAnswer", ["question", "answer"], event.answers, (a) => [a.question, a.answer], id);
+
   const diagnosis = event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
-  await tx.$executeRaw`
-    UPDATE "Consultation" SET "recommendationId" = ${id}, "recommendationUs" = ${event.eventUs}, "recommendationSha" = ${event.contentSha},
-      "diagnosisCode" = ${diagnosis?.code ?? null}, "diagnosisName" = ${diagnosis?.name ?? null}, "drugCount" = ${event.drugs.length}
-    WHERE "id" = ${event.consultationId} AND ("recommendationUs" IS NULL OR "recommendationUs" < ${event.eventUs}
-      OR ("recommendationUs" = ${event.eventUs} AND "recommendationSha" < ${event.contentSha}))`;
+  await session.run(pointRecommendationSql, [
+    id, event.eventUs, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
+    event.consultationId, event.eventUs, event.eventUs, event.contentSha,
+  ]);
 }
 
 /** Applies one event: creates the consultation when it is new, then records the event. */
-export async function applyEvent(tx: Tx, event: IngestEvent, now: Date): Promise<void> {
-  await upsertConsultation(tx, event, now);
-  if (event.kind === "status") await storeStatus(tx, event, now);
-  else await storeRecommendation(tx, event, now);
+export async function applyEvent(session: WriteSession, event: IngestEvent, now: Date): Promise<void> {
+  await upsertConsultation(session, event, now);
+  if (event.kind === "status") await storeStatus(session, event, now);
+  else await storeRecommendation(session, event, now);
 }

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { migrationsDir, type Provider } from "./prisma-schemas";
@@ -56,13 +56,42 @@ export function withSchemaEngine<T>(
   return engineLock.run(async () => {
     initWasm();
     const EngineClass = (bg as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-    const engine = await EngineClass.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+    const connections = trackConnections(adapterFactory);
     try {
-      return await work(engine);
+      const engine = await EngineClass.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(connections.factory));
+      try {
+        return await work(engine);
+      } finally {
+        engine.free();
+      }
     } finally {
-      engine.free();
+      await connections.disposeAll();
     }
   });
+}
+
+// engine.free() does not close the connections the engine opened through the factory. Left open,
+// the SQLite one keeps the file locked ("database is locked" for every other connection) for as
+// long as the process lives: `npm start` and the e2e server migrate, then serve from a child.
+function trackConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connecting: Promise<SqlDriverAdapter>) => {
+    const connection = await connecting;
+    opened.push(connection);
+    return connection;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
+  return {
+    factory: tracked,
+    disposeAll: async () => {
+      await Promise.all(opened.splice(0).map((connection) => connection.dispose()));
+    },
+  };
 }
 
 export const lockfileContent = (provider: Provider) =>

@@ -1,0 +1,55 @@
+// End-to-end tests against `next start` (the production build) on a fresh SQLite database.
+// Two projects: `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
+import { defineConfig } from "@playwright/test";
+import { e2eBaseUrl } from "./e2e/support/test-server";
+
+// The machines run as root (no sandbox possible) with the network closed.
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  // Two cores shared with the server and the browser.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "api",
+      testDir: "e2e/api",
+    },
+    {
+      name: "ui",
+      testDir: "e2e/ui",
+      use: {
+        browserName: "chromium",
+        launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: {
+    command: "node --import tsx scripts/e2e-server.ts",
+    url: `${e2eBaseUrl}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

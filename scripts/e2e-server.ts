@@ -1,0 +1,61 @@
+// Playwright's web server (playwright.config.ts): `next start` on the production build, over a
+// fresh, migrated SQLite database in a new care-desk-e2e-* temporary folder that is removed
+// again when the server stops. Run as `node --import tsx scripts/e2e-server.ts`.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { resolveDatabase } from "../lib/db-config";
+import { e2eInstanceName, e2ePort, e2eSigningSecret } from "../e2e/support/test-server";
+import { applyPendingMigrations } from "./lib/migrate";
+import { root } from "./lib/prisma-schemas";
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("e2e server: there is no production build; run `npx next build` first (`npm run test:e2e` does).");
+  process.exit(1);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-e2e-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const databaseUrl = `file:${path.join(dir, "care-desk.db")}`;
+
+try {
+  await applyPendingMigrations(resolveDatabase(databaseUrl));
+} catch (error) {
+  console.error("e2e server: migrating the test database failed", error);
+  process.exit(1);
+}
+
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(e2ePort), "-H", "127.0.0.1"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      CARE_DESK_NAME: e2eInstanceName,
+      WEBHOOK_SIGNING_SECRETS: e2eSigningSecret,
+      // Only the signature scheme is configured: a developer's own settings must not leak in.
+      WEBHOOK_BEARER_TOKEN: "",
+      WEBHOOK_BASIC_AUTH: "",
+    },
+  },
+);
+
+// Playwright stops the whole process group with SIGTERM (gracefulShutdown): wait for Next.js to
+// finish, then exit so that the temporary folder is removed.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  if (!stopping) console.error(`e2e server: next start stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+  process.exit(stopping ? 0 : (code ?? 1) || 1);
+});

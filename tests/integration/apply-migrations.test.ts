@@ -1,0 +1,61 @@
+// applyPendingMigrations runs inside long-lived processes (`npm start`, the e2e server) that go
+// on to serve the same database from a child: it must leave no connection (and no lock) behind.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import type { DatabaseTarget } from "@/lib/db-config";
+import { applyPendingMigrations } from "@/scripts/lib/migrate";
+import { assertDisposable, createTestDatabase, dropTestDatabase } from "@/tests/setup/test-database";
+
+const current = assertDisposable(process.env.DATABASE_URL!);
+
+function throwAwayTarget(): DatabaseTarget {
+  if (current.kind === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-test-apply-"));
+    return assertDisposable(`file:${path.join(dir, "apply.db")}`);
+  }
+  const url = new URL(current.url);
+  url.pathname = `${url.pathname}_apply`;
+  return assertDisposable(url.toString());
+}
+
+describe(`applyPendingMigrations (${current.kind})`, () => {
+  const target = throwAwayTarget();
+
+  afterAll(async () => {
+    await dropTestDatabase(target);
+  });
+
+  it("applies every migration once, then releases the database", async () => {
+    await createTestDatabase(target);
+    const applied = await applyPendingMigrations(target);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await applyPendingMigrations(target)).toEqual([]);
+
+    if (target.kind === "sqlite") {
+      // No busy wait: a lock still held by this process fails at once.
+      const other = new Database(target.file, { timeout: 0 });
+      try {
+        expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+        other.exec("CREATE TABLE lock_probe (x INTEGER); DROP TABLE lock_probe;");
+      } finally {
+        other.close();
+      }
+    } else {
+      // DROP DATABASE without FORCE fails while any session is still connected to it.
+      const url = new URL(target.url);
+      const name = url.pathname.slice(1);
+      url.pathname = "/postgres";
+      const admin = new pg.Client({ connectionString: url.toString() });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE "${name}"`);
+      } finally {
+        await admin.end();
+      }
+    }
+  });
+});
