@@ -13,13 +13,15 @@ const headers = ["Consultation", "Member", "Insurance id", "Policy number", "Sta
 const cell = "flex gap-3 px-3 py-1 md:table-cell md:py-2 before:w-32 before:shrink-0 before:text-slate-600 before:content-[attr(data-label)] md:before:content-none";
 
 function Quiet({ children = "—" }: { children?: React.ReactNode }) {
-  return <span className="text-slate-500">{children}</span>;
+  return <span className="text-slate-600">{children}</span>;
 }
 
 function Text({ value }: { value: string | null }) {
   return value === null || value === "" ? <Quiet /> : <span dir="auto">{value}</span>;
 }
 
+// Row links are not prefetched: a page of 50 rows would cost 50 server renders on every load
+// and on every live refresh.
 export function ConsultationTable({ items, timeZone, now }: { items: ConsultationSummaryDto[]; timeZone: string; now: Date }) {
   return (
     <table className="block w-full text-sm md:table" data-testid="consultation-table">
@@ -43,7 +45,7 @@ export function ConsultationTable({ items, timeZone, now }: { items: Consultatio
               className={`block rounded-lg border border-slate-200 bg-white py-2 md:table-row md:rounded-none md:border-0 md:border-b md:py-0 ${fresh ? "animate-fresh" : ""}`}
             >
               <td data-label="Consultation" className={cell}>
-                <Link href={`/consultations/${item.id}`} className="font-mono font-medium text-sky-800 underline-offset-2 hover:underline">
+                <Link href={`/consultations/${item.id}`} prefetch={false} className="font-mono font-medium text-sky-800 underline-offset-2 hover:underline">
                   {item.id}
                 </Link>
               </td>

@@ -41,7 +41,7 @@ export function DeliveriesTable({ items, timeZone, now }: { items: DeliverySumma
             </td>
             <td data-label="Consultation" className={cell}>
               {item.consultationId !== null ? (
-                <Link href={`/consultations/${item.consultationId}`} className="font-mono text-sky-800 underline-offset-2 hover:underline">
+                <Link href={`/consultations/${item.consultationId}`} prefetch={false} className="font-mono text-sky-800 underline-offset-2 hover:underline">
                   {item.consultationId}
                 </Link>
               ) : (
@@ -69,7 +69,7 @@ export function DeliveriesTable({ items, timeZone, now }: { items: DeliverySumma
               )}
             </td>
             <td data-label="Details" className={cell}>
-              <Link href={`/deliveries/${item.id}`} className="text-sky-800 underline-offset-2 hover:underline">
+              <Link href={`/deliveries/${item.id}`} prefetch={false} className="text-sky-800 underline-offset-2 hover:underline">
                 Open<span className="sr-only"> delivery {item.id}</span>
               </Link>
             </td>

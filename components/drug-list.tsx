@@ -50,9 +50,15 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
               <p className="text-sm">
                 {sig.map((part, index) => (
                   <span key={index}>
-                    {index > 0 ? <span aria-hidden="true" className="text-slate-400"> · </span> : null}
+                    {index > 0 ? (
+                      <>
+                        {" "}
+                        <span aria-hidden="true" className="text-slate-400">
+                          ·
+                        </span>{" "}
+                      </>
+                    ) : null}
                     <Value>{part}</Value>
-                    {index < sig.length - 1 ? <span className="sr-only">,</span> : null}
                   </span>
                 ))}
               </p>

@@ -51,7 +51,7 @@ function Changes({ changes, previous }: { changes: RecommendationChange[]; previ
       {changes.length === 0 ? (
         <p className="text-sm text-slate-700">Nothing a reader would see: the same recommendation was sent again.</p>
       ) : (
-        <ul className="mt-1 space-y-1 text-sm">
+        <ul className="mt-1 space-y-1 text-sm [overflow-wrap:anywhere]">
           {changes.map((change, index) => (
             <li key={index}>
               <span className={`mr-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{change.kind}</span>

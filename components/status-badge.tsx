@@ -21,7 +21,7 @@ export const statusLabels: Record<string, string> = {
  */
 export function StatusBadge({ status }: { status: string | null }) {
   if (status === null) {
-    return <span className="inline-flex items-center rounded-full px-2 py-0.5 text-xs text-slate-600 ring-1 ring-slate-300 ring-inset">no status yet</span>;
+    return <span className="inline-flex items-center rounded-full px-2 py-0.5 text-xs whitespace-nowrap text-slate-600 ring-1 ring-slate-300 ring-inset">no status yet</span>;
   }
   if (!isDocumentedStatus(status)) {
     return (
@@ -37,7 +37,7 @@ export function StatusBadge({ status }: { status: string | null }) {
     );
   }
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[status]}`} data-status={status}>
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${styles[status]}`} data-status={status}>
       {statusLabels[status]}
     </span>
   );

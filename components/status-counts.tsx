@@ -23,6 +23,7 @@ export function StatusCounts({ counts, active }: { counts: StatusCountsDto; acti
           <li key={status}>
             <Link
               href={`/consultations?status=${status}`}
+              prefetch={false}
               aria-current={only === status ? "page" : undefined}
               className={`block rounded-lg border border-t-4 border-slate-200 bg-white px-3 py-2 hover:bg-slate-50 ${accents[status]} ${only === status ? "ring-2 ring-slate-900" : ""}`}
               data-testid={`count-${status}`}
@@ -37,6 +38,7 @@ export function StatusCounts({ counts, active }: { counts: StatusCountsDto; acti
         <li>
           <Link
             href="/consultations"
+            prefetch={false}
             aria-current={active.length === 0 ? "page" : undefined}
             className={`block rounded-lg border border-t-4 border-slate-200 border-t-slate-900 bg-white px-3 py-2 hover:bg-slate-50 ${active.length === 0 ? "ring-2 ring-slate-900" : ""}`}
             data-testid="count-total"

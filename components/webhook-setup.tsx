@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { WebhookAuthStatus } from "@/lib/config";
 
 /** The empty state: how to send this instance its first consultation. */
-export function WebhookSetup({ webhookUrl, auth }: { webhookUrl: string; auth: WebhookAuthStatus }) {
+export function WebhookSetup({ webhookUrl, authConfigured }: { webhookUrl: string; authConfigured: boolean }) {
   return (
     <section aria-labelledby="setup-heading" className="space-y-4 rounded-lg border border-dashed border-slate-300 bg-white p-6" data-testid="empty-state">
       <h2 id="setup-heading" className="text-lg font-semibold">
@@ -19,7 +18,7 @@ export function WebhookSetup({ webhookUrl, auth }: { webhookUrl: string; auth: W
       </p>
       <ol className="max-w-prose list-decimal space-y-1 pl-5 text-slate-700">
         <li>
-          {auth === "configured"
+          {authConfigured
             ? "Give Altibbi the credentials this instance expects: "
             : "Choose how Altibbi proves it is Altibbi, and configure it here first: "}
           a Standard Webhooks signing secret (<code className="font-mono text-sm">WEBHOOK_SIGNING_SECRETS</code>), a bearer token (

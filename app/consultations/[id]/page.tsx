@@ -90,18 +90,19 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         </dl>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <section aria-labelledby="recommendation-heading" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:order-1">
-          <h2 id="recommendation-heading" className="text-lg font-semibold">
-            Recommendation
-          </h2>
-          <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} />
-        </section>
-        <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:order-2">
+      {/* The timeline comes first (and first on a phone); on a wide screen it sits beside the recommendation. */}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-2 lg:row-start-1">
           <h2 id="timeline-heading" className="text-lg font-semibold">
             Status timeline
           </h2>
           <StatusTimeline events={timeline} timeZone={timeZone} now={now} />
+        </section>
+        <section aria-labelledby="recommendation-heading" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-1 lg:row-start-1">
+          <h2 id="recommendation-heading" className="text-lg font-semibold">
+            Recommendation
+          </h2>
+          <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} />
         </section>
       </div>
     </article>
