@@ -16,14 +16,19 @@ type Props = {
 export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props) {
   const date = new Date(utc);
   if (Number.isNaN(date.getTime())) return <span className={className}>{sent ?? utc}</span>;
+  const local = formatDateTime(date, timeZone);
   const offset = formatOffset(date, timeZone);
-  const title = [`${formatDateTime(date, timeZone)} ${offset} (${timeZone})`, sent ? `sent as ${sent}` : null].filter(Boolean).join(" · ");
+  const title = `${local} ${offset}${offset === timeZone ? "" : ` (${timeZone})`}${sent ? ` · sent as ${sent}` : ""}`;
+  const time = (
+    <time dateTime={utc} title={title} className={className}>
+      {local}
+    </time>
+  );
+  if (!relativeTo) return time;
   return (
-    <span className={className}>
-      <time dateTime={utc} title={title} className="whitespace-nowrap tabular-nums">
-        {formatDateTime(date, timeZone)}
-      </time>
-      {relativeTo ? <span className="text-slate-600"> ({formatRelative(date, relativeTo)})</span> : null}
+    <span>
+      {time}
+      <span className="quiet"> ({formatRelative(date, relativeTo)})</span>
     </span>
   );
 }

@@ -7,7 +7,7 @@ const styles: Record<string, string> = {
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${styles[outcome] ?? "bg-slate-100 text-slate-800"}`} data-outcome={outcome}>
+    <span className={`badge ring-transparent ${styles[outcome] ?? "bg-slate-100 text-slate-800"}`} data-outcome={outcome}>
       {outcome}
     </span>
   );

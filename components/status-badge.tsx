@@ -1,10 +1,10 @@
 import { isDocumentedStatus } from "@/lib/statuses";
 
 const styles: Record<string, string> = {
-  new: "bg-sky-100 text-sky-900 ring-sky-300",
-  checking_medical_profile: "bg-amber-100 text-amber-900 ring-amber-300",
-  in_progress: "bg-violet-100 text-violet-900 ring-violet-300",
-  closed: "bg-emerald-100 text-emerald-900 ring-emerald-300",
+  new: "badge bg-sky-100 text-sky-900 ring-sky-300",
+  checking_medical_profile: "badge bg-amber-100 text-amber-900 ring-amber-300",
+  in_progress: "badge bg-violet-100 text-violet-900 ring-violet-300",
+  closed: "badge bg-emerald-100 text-emerald-900 ring-emerald-300",
 };
 
 export const statusLabels: Record<string, string> = {
@@ -21,7 +21,7 @@ export const statusLabels: Record<string, string> = {
  */
 export function StatusBadge({ status }: { status: string | null }) {
   if (status === null) {
-    return <span className="inline-flex items-center rounded-full px-2 py-0.5 text-xs whitespace-nowrap text-slate-600 ring-1 ring-slate-300 ring-inset">no status yet</span>;
+    return <span className="badge font-normal text-slate-600 ring-slate-300">no status yet</span>;
   }
   if (!isDocumentedStatus(status)) {
     return (
@@ -37,7 +37,7 @@ export function StatusBadge({ status }: { status: string | null }) {
     );
   }
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${styles[status]}`} data-status={status}>
+    <span className={styles[status]} data-status={status}>
       {statusLabels[status]}
     </span>
   );

@@ -51,9 +51,24 @@ const offsetSeconds = (date: Date, timeZone: string): number => {
   return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0));
 };
 
+// Offsets only change on quarter hours: remember them per zone and quarter hour (formatToParts
+// is the slowest Intl call a list page makes, once per row).
+const offsetCache = new Map<string, string>();
+const quarterHourMs = 15 * 60_000;
+
 /** "UTC+03:00", "UTC-05:00" (or "UTC"): the zone's offset at that instant. */
 export function formatOffset(date: Date, timeZone: string): string {
-  const seconds = offsetSeconds(date, timeZone);
+  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
+  let text = offsetCache.get(key);
+  if (text === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    text = offsetText(offsetSeconds(date, timeZone));
+    offsetCache.set(key, text);
+  }
+  return text;
+}
+
+function offsetText(seconds: number): string {
   if (seconds === 0) return "UTC";
   const abs = Math.abs(seconds);
   const pad = (value: number) => String(value).padStart(2, "0");

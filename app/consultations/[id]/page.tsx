@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getConsultation } from "@/lib/data/consultation";
-import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { parseConsultationId } from "@/lib/schemas/consultation-query";
 import { formatDuration } from "@/lib/time";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -40,9 +39,11 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const versionText = (await searchParams).version;
   const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
 
-  const [detail, changes, timeZone] = await Promise.all([getConsultation(id), getConsultationChanges(null, id), getViewerTimeZone()]);
+  const [detail, timeZone] = await Promise.all([getConsultation(id), getViewerTimeZone()]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
+  // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
+  const changes = { cursor: consultation.updatedAt, changes: [{ id: consultation.id, updatedAt: consultation.updatedAt }], truncated: false };
   const now = new Date();
 
   return (
