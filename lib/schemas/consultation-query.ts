@@ -20,17 +20,27 @@ export const maxSearchLength = 100;
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
+/** 2023-02-28 is, 2023-02-30 is not (Date would roll it over into March). */
+function isCalendarDay(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 const dateBound = z
   .string()
   .trim()
-  .refine((value) => (day.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) || parseEventTime(value) !== null, {
+  .refine((value) => (day.test(value) && isCalendarDay(value)) || parseEventTime(value) !== null, {
     error: "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with a zone",
   });
 
 const cursor = z.string().refine((value) => decodeCursor(value) !== null, { error: "is not a cursor from this API" });
 
+/** A parameter given once: its first value, and an empty one (an untouched form field) as absent. */
 const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.union([z.literal("").transform(() => undefined), schema]).optional());
+  z.preprocess((value) => {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return first === "" ? undefined : first;
+  }, schema.optional());
 
 const querySchema = z
   .object({
@@ -47,7 +57,13 @@ const querySchema = z
     dir: single(z.enum(["desc", "asc"], { error: "must be desc or asc" })),
     after: single(cursor),
     before: single(cursor),
-    limit: single(z.coerce.number({ error: "must be a number" }).int().min(1).max(maxListLimit)),
+    limit: single(
+      z.coerce
+        .number({ error: (issue) => (issue.code === "invalid_type" ? "must be a number" : undefined) })
+        .int({ error: "must be a whole number" })
+        .min(1, { error: "must be at least 1" })
+        .max(maxListLimit, { error: `must be at most ${maxListLimit}` }),
+    ),
   })
   .refine((query) => !(query.after && query.before), { error: "give after or before, not both", path: ["before"] });
 

@@ -44,10 +44,18 @@ export type DeliveryDetailDto = z.infer<typeof deliveryDetailDto>;
 export type DeliveryListDto = z.infer<typeof deliveryListDto>;
 export type DeliveryChangesDto = z.infer<typeof deliveryChangesDto>;
 
+/** A parameter given once: its first value, and an empty one (an untouched form field) as absent. */
 const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.union([z.literal("").transform(() => undefined), schema]).optional());
+  z.preprocess((value) => {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return first === "" ? undefined : first;
+  }, schema.optional());
 
-const deliveryId = z.coerce.number({ error: "must be a delivery id" }).int().min(1).max(Number.MAX_SAFE_INTEGER);
+const deliveryId = z.coerce
+  .number({ error: (issue) => (issue.code === "invalid_type" ? "must be a delivery id" : undefined) })
+  .int({ error: "must be a delivery id (a whole number)" })
+  .min(1, { error: "must be a delivery id (1 or more)" })
+  .max(Number.MAX_SAFE_INTEGER, { error: "is too large for a delivery id" });
 
 const deliveryQuerySchema = z
   .object({

@@ -45,6 +45,8 @@ describe("GET /api/consultations", () => {
     ["rec=maybe", "rec"],
     ["from=yesterday", "from"],
     ["to=2023-13-45", "to"],
+    ["from=2023-02-30", "from"],
+    ["limit=1.5", "limit"],
     ["after=drop-table", "after"],
     ["after=1_1&before=1_1", "before"],
     [`q=${"x".repeat(101)}`, "q"],
