@@ -20,14 +20,19 @@ export async function DispenseBlock({ dispense }: Props) {
   const passCode = presentText(dispense?.passCode);
   const safeUrl = safeDispenseUrl(url);
   const printsQr = safeUrl !== null && safeUrl.length <= maxQrUrlLength;
+  const heading = (
+    <h2 id="dispense-heading" className="mb-[0.5em] text-[0.8em] font-semibold uppercase tracking-wide text-slate-700">
+      Dispensing
+    </h2>
+  );
 
   return (
     <section aria-labelledby="dispense-heading" className="break-inside-avoid rounded-md border border-slate-400 p-[0.9em]" data-testid="dispense">
-      <h2 id="dispense-heading" className="mb-[0.5em] text-[0.8em] font-semibold uppercase tracking-wide text-slate-700">
-        Dispensing
-      </h2>
       {url === null && passCode === null ? (
-        <p data-testid="no-dispense">No dispense link or pass code came with this recommendation.</p>
+        <>
+          {heading}
+          <p data-testid="no-dispense">No dispense link or pass code came with this recommendation.</p>
+        </>
       ) : (
         <>
           <div className="flex items-start gap-[1.2em]">
@@ -37,6 +42,7 @@ export async function DispenseBlock({ dispense }: Props) {
               </div>
             ) : null}
             <div className="min-w-0">
+              {heading}
               <p className="text-[0.8em] uppercase tracking-wide text-slate-700">Pass code</p>
               {passCode !== null ? (
                 <p className="font-mono text-[2.4em] font-bold leading-tight" data-testid="pass-code">
@@ -46,9 +52,7 @@ export async function DispenseBlock({ dispense }: Props) {
                 <p data-testid="no-pass-code">No pass code came with this recommendation.</p>
               )}
               {printsQr ? (
-                <p className="mt-[0.4em] text-[0.85em] text-slate-700">
-                  The pharmacy scans the code, or opens the link below and enters the pass code.
-                </p>
+                <p className="mt-[0.4em] text-[0.85em] text-slate-700">Scan the code, or open the link below and enter the pass code.</p>
               ) : null}
             </div>
           </div>

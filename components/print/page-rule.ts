@@ -3,7 +3,7 @@ import type { PaperSize } from "@/lib/schemas/print-view";
 
 const pages: Record<PaperSize, { size: string; margin: string; footer: string }> = {
   a4: { size: "A4 portrait", margin: "14mm 15mm 16mm", footer: "8pt" },
-  a5: { size: "A5 portrait", margin: "10mm 10mm 12mm", footer: "7pt" },
+  a5: { size: "A5 portrait", margin: "8mm 9mm 11mm", footer: "7pt" },
 };
 
 /**

@@ -21,7 +21,7 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
       data-paper={paper}
       aria-labelledby="prescription-heading"
       className={`mx-auto bg-white text-slate-900 shadow-md ring-1 ring-slate-200 print:shadow-none print:ring-0 ${
-        paper === "a5" ? "w-[148mm] p-[10mm] text-[9pt] print:w-auto print:p-0" : "w-[210mm] p-[14mm] text-[10.5pt] print:w-auto print:p-0"
+        paper === "a5" ? "w-[148mm] p-[9mm] text-[8.5pt] print:w-auto print:p-0" : "w-[210mm] p-[14mm] text-[10.5pt] print:w-auto print:p-0"
       }`}
     >
       <header className="flex items-start justify-between gap-[1.5em] border-b-2 border-slate-800 pb-[0.8em]">
@@ -50,12 +50,12 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
       {recommendation ? (
         <RecommendationBody recommendation={recommendation} medicationNotes={medicationNotes} />
       ) : (
-        <p className="mt-[1.5em] rounded-md border border-slate-400 p-[0.9em] text-[1.1em]" data-testid="no-recommendation">
+        <p className="mt-[1em] rounded-md border border-slate-400 p-[0.9em] text-[1.1em]" data-testid="no-recommendation">
           No recommendation has been received for this consultation, so there is no prescription to print.
         </p>
       )}
 
-      <footer className="mt-[1.5em] border-t border-slate-300 pt-[0.5em] text-[0.8em] text-slate-700">
+      <footer className="mt-[1.2em] border-t border-slate-300 pt-[0.5em] text-[0.8em] text-slate-700">
         Printed from <bdi dir="auto">{instanceName}</bdi> (Altibbi consultation {consultation.id}).
       </footer>
     </article>
@@ -74,9 +74,9 @@ function Field({ label, value, testId }: { label: string; value: string | null; 
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+function Section({ id, title, children, className = "mt-[1em]" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
   return (
-    <section aria-labelledby={id} className="mt-[1.2em]">
+    <section aria-labelledby={id} className={className}>
       <h2 id={id} className="mb-[0.4em] border-b border-slate-300 pb-[0.15em] text-[0.8em] font-semibold uppercase tracking-wide text-slate-700 break-after-avoid">
         {title}
       </h2>
@@ -94,7 +94,7 @@ function RecommendationBody({ recommendation, medicationNotes }: { recommendatio
 
   return (
     <>
-      <div className="mt-[1.2em]">
+      <div className="mt-[1em]">
         <DispenseBlock dispense={recommendation.dispense} />
       </div>
 
@@ -128,36 +128,39 @@ function RecommendationBody({ recommendation, medicationNotes }: { recommendatio
         </Section>
       ) : null}
 
-      {labs.length > 0 ? (
-        <Section id="labs-heading" title="Lab tests">
-          <ul className="space-y-[0.15em]">
-            {labs.map((lab, index) => (
-              <li key={index} className="break-inside-avoid">
-                <bdi dir="auto">{presentText(lab.name) ?? ""}</bdi>
-                {presentText(lab.code) ? <span className="font-mono"> {presentText(lab.code)}</span> : null}
-                {lab.kind === "panel" ? <span className="text-slate-700"> (panel)</span> : null}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-
-      {referral !== null ? (
-        <Section id="referral-heading" title="Referral">
-          <p dir="auto">{referral}</p>
-        </Section>
-      ) : null}
-
-      {followUps.length > 0 ? (
-        <Section id="follow-ups-heading" title="Follow-up">
-          <ul className="list-disc space-y-[0.15em] ps-[1.2em]">
-            {followUps.map((name, index) => (
-              <li key={index} dir="auto" className="break-inside-avoid">
-                {name}
-              </li>
-            ))}
-          </ul>
-        </Section>
+      {labs.length > 0 || referral !== null || followUps.length > 0 ? (
+        // Short lists side by side: they would otherwise push a small prescription onto a second A5 page.
+        <div className="mt-[1em] grid grid-cols-[1fr_1.2fr_1.5fr] gap-x-[1.5em] break-inside-avoid">
+          {labs.length > 0 ? (
+            <Section id="labs-heading" title="Lab tests" className="">
+              <ul className="space-y-[0.15em]">
+                {labs.map((lab, index) => (
+                  <li key={index}>
+                    <bdi dir="auto">{presentText(lab.name) ?? ""}</bdi>
+                    {presentText(lab.code) ? <span className="font-mono"> {presentText(lab.code)}</span> : null}
+                    {lab.kind === "panel" ? <span className="text-slate-700"> (panel)</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {referral !== null ? (
+            <Section id="referral-heading" title="Referral" className="">
+              <p dir="auto">{referral}</p>
+            </Section>
+          ) : null}
+          {followUps.length > 0 ? (
+            <Section id="follow-ups-heading" title="Follow-up" className="">
+              <ul className="list-disc space-y-[0.15em] ps-[1.2em]">
+                {followUps.map((name, index) => (
+                  <li key={index}>
+                    <bdi dir="auto">{name}</bdi>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
       ) : null}
     </>
   );

@@ -143,6 +143,7 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   await testInfo.attach("prescription-a5.pdf", { body: pdf, contentType: "application/pdf" });
   expectPaperSize(pdf, paper.a5);
+  expect(pdfPages(pdf).pages).toBe(1);
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   for (const drug of sampleDrugLines) {
     expect(text).toContain(drug.tradeName);
