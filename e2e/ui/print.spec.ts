@@ -1,81 +1,14 @@
 // The printable prescription, end to end: real webhooks in, Chromium's own PDF out, read back
 // with poppler-utils; the QR code read back from a screenshot.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import {
-  arabic,
-  arabicRecommendation,
-  manyDrugsRecommendation,
-  recommendationSample,
-  recommendationSampleData,
-  statusUpdateSample,
-  uniqueConsultationId,
-} from "../support/altibbi-payloads";
+import { expect, test } from "@playwright/test";
+import { arabic, arabicRecommendation, manyDrugsRecommendation, recommendationSample, recommendationSampleData, uniqueConsultationId } from "../support/altibbi-payloads";
 import { arabicRuns, compactText, normalizeText, paper, pdfPages, pdfText } from "../support/pdf";
+import { deliver, expectNoSeriousAccessibilityViolation, expectPaperSize, openPrintPage, sampleDispense, sampleDrugLines } from "../support/print-page";
 import { decodeQrPng } from "../support/qr";
 import { e2eInstanceName } from "../support/test-server";
-import { sendWebhook } from "../support/webhooks";
 
 const sample = recommendationSampleData();
-const dispenseUrl = sample.dispense.url;
-const passCode = String(sample.dispense.pass_code);
-
-/** What each sample drug's row must say: the trade name, the generic name and the dose line. */
-const sampleDrugLines = [
-  { tradeName: "ORAP FORTE TAB 4 MG", generic: "(PIMOZIDE)", dose: "2 capsule · oral · Four times daily · duration 5" },
-  { tradeName: "ORUVAIL S-R CAPS 100 MG", generic: "(KETOPROFEN)", dose: "2 tablespoon (10ml) · oral · Four times daily · duration 6" },
-];
-
-async function deliver(page: Page, body: unknown) {
-  const response = await sendWebhook(page.request, body);
-  expect(response.status(), await response.text()).toBe(200);
-}
-
-/**
- * Resolves with the body of the page's server-action call that records the print view. (Chromium
- * does not keep the body of that streamed response for Playwright, so the call is passed
- * through a route that reads it on the way.)
- */
-async function capturePrintViewRecording(page: Page, consultationId: number): Promise<() => Promise<{ sent: unknown; answer: string }>> {
-  let settle: (value: { sent: unknown; answer: string }) => void = () => {};
-  const recorded = new Promise<{ sent: unknown; answer: string }>((resolve) => (settle = resolve));
-  await page.route(`**/consultations/${consultationId}/print*`, async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
-    const response = await route.fetch();
-    settle({ sent: request.postDataJSON(), answer: await response.text() });
-    await route.fulfill({ response });
-  });
-  return () => recorded;
-}
-
-/** Opens the print page and waits until the browser has recorded the view and loaded the fonts. */
-async function openPrintPage(page: Page, consultationId: number, { query = "", recommendation = true } = {}) {
-  const recording = await capturePrintViewRecording(page, consultationId);
-  const response = await page.goto(`/consultations/${consultationId}/print${query}`);
-  expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Prescription" })).toBeVisible();
-  const { sent, answer } = await recording();
-  expect(sent).toEqual([
-    { consultationId, recommendationId: recommendation ? expect.any(Number) : null, paperSize: query.includes("a5") ? "a5" : "a4" },
-  ]);
-  expect(answer).toContain('"recorded":true');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
-
-async function expectNoSeriousAccessibilityViolation(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-  expect(blocking).toEqual([]);
-}
-
-const expectPaperSize = (pdf: Buffer, size: { width: number; height: number }) => {
-  const { width, height } = pdfPages(pdf);
-  expect(Math.abs(width - size.width), `page width ${width} pt`).toBeLessThan(2);
-  expect(Math.abs(height - size.height), `page height ${height} pt`).toBeLessThan(2);
-};
+const { url: dispenseUrl, passCode } = sampleDispense;
 
 test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass code, link and a QR code of the link", async ({ page }, testInfo) => {
   const id = uniqueConsultationId();
@@ -229,76 +162,6 @@ test("an Arabic recommendation prints right to left in the shipped Arabic font, 
 
   await page.emulateMedia({ media: "screen" });
   expect(decodeQrPng(await page.getByTestId("dispense-qr").screenshot())).toBe(dispenseUrl);
-});
-
-test("no recommendation yet: the page says so plainly and prints no prescription, code or link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, statusUpdateSample(id));
-  await openPrintPage(page, id, { recommendation: false });
-
-  await expect(page.getByTestId("no-recommendation")).toHaveText(
-    "No recommendation has been received for this consultation, so there is no prescription to print.",
-  );
-  await expect(page.getByRole("button", { name: "Print" })).toHaveCount(0);
-  await expect(page.getByTestId("dispense")).toHaveCount(0);
-  await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
-
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-recommendation.pdf", { body: pdf, contentType: "application/pdf" });
-  const text = normalizeText(pdfText(pdf, { order: "raw" }));
-  expect(text).toContain("No recommendation has been received for this consultation");
-  expect(text).not.toMatch(/PASS CODE|DISPENS|MEDICINES|https?:/);
-  await expectNoSeriousAccessibilityViolation(page);
-});
-
-test("no dispense block: the page says so, with no QR code, pass code or link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id, { dispense: null }));
-  await openPrintPage(page, id);
-
-  await expect(page.getByTestId("no-dispense")).toHaveText("No dispense link or pass code came with this recommendation.");
-  await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
-  await expect(page.getByTestId("pass-code")).toHaveCount(0);
-
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-dispense.pdf", { body: pdf, contentType: "application/pdf" });
-  const text = normalizeText(pdfText(pdf, { order: "raw" }));
-  expect(text).toContain("No dispense link or pass code came with this recommendation.");
-  expect(text).toContain(sampleDrugLines[0]!.dose);
-  expect(text).not.toMatch(/https?:|PASS CODE/);
-});
-
-test("a javascript: dispense link never becomes a QR code or a link: a warning and the inert text instead", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  const unsafeUrl = "javascript:alert(document.cookie)";
-  await deliver(page, recommendationSample(id, { dispense: { ...sample.dispense, url: unsafeUrl } }));
-  await openPrintPage(page, id);
-
-  const warning = page.getByTestId("unsafe-dispense-url");
-  await expect(warning).toBeVisible();
-  await expect(warning).toContainText("Warning: this dispense link is not a web (http or https) address.");
-  await expect(warning.locator("code")).toHaveText(unsafeUrl);
-  await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
-  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
-  await expect(page.locator(`[href*="alert"], [src*="alert"]`)).toHaveCount(0);
-  await expectNoSeriousAccessibilityViolation(page);
-
-  await page.emulateMedia({ media: "print" });
-  await expect(warning).toBeVisible();
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("unsafe-dispense-url.pdf", { body: pdf, contentType: "application/pdf" });
-  const text = normalizeText(pdfText(pdf, { order: "raw" }));
-  expect(text).toContain("Warning: this dispense link is not a web (http or https) address.");
-  expect(text).toContain(unsafeUrl);
-  expect(text).toContain(sampleDrugLines[0]!.dose);
-});
-
-test("an unknown or malformed consultation id answers 404 with the not-found page", async ({ page }) => {
-  for (const id of [String(uniqueConsultationId()), "abc", "0", "-1", "1e3", "99999999999999999999"]) {
-    const response = await page.goto(`/consultations/${id}/print`);
-    expect(response?.status(), id).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: "Consultation not found" })).toBeVisible();
-  }
 });
 
 test("the print page has no serious or critical accessibility violation", async ({ page }) => {
