@@ -1,5 +1,6 @@
 // End-to-end tests against `next start` (the production build) on a fresh SQLite database.
-// Two projects: `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
+// Projects: `first` (specs that need the empty database to themselves: they run before any
+// other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
 import { e2eBaseUrl } from "./e2e/support/test-server";
 
@@ -36,22 +37,19 @@ export default defineConfig({
   },
   projects: [
     {
+      name: "first",
+      testDir: "e2e/first",
+      use: chromium,
+    },
+    {
       name: "api",
       testDir: "e2e/api",
+      dependencies: ["first"],
     },
     {
       name: "ui",
       testDir: "e2e/ui",
-      testIgnore: "print*.spec.ts",
-      use: chromium,
-    },
-    {
-      // The print specs add consultations: they run after the ui project, whose home page spec
-      // expects the server's database to be empty.
-      name: "print",
-      testDir: "e2e/ui",
-      testMatch: "print*.spec.ts",
-      dependencies: ["ui"],
+      dependencies: ["first"],
       use: chromium,
     },
   ],

@@ -1,0 +1,29 @@
+import { formatDateTime, formatOffset, formatRelative } from "@/lib/time";
+
+type Props = {
+  /** The instant, ISO 8601 UTC. */
+  utc: string;
+  /** The viewer's time zone. */
+  timeZone: string;
+  /** The time exactly as Altibbi sent it (with its own offset and microseconds), for the tooltip. */
+  sent?: string;
+  /** Add "(5 minutes ago)" after it, against this clock. */
+  relativeTo?: Date;
+  className?: string;
+};
+
+/** A time in the viewer's zone; hovering shows the offset and the time as sent. */
+export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props) {
+  const date = new Date(utc);
+  if (Number.isNaN(date.getTime())) return <span className={className}>{sent ?? utc}</span>;
+  const offset = formatOffset(date, timeZone);
+  const title = [`${formatDateTime(date, timeZone)} ${offset} (${timeZone})`, sent ? `sent as ${sent}` : null].filter(Boolean).join(" · ");
+  return (
+    <span className={className}>
+      <time dateTime={utc} title={title} className="whitespace-nowrap tabular-nums">
+        {formatDateTime(date, timeZone)}
+      </time>
+      {relativeTo ? <span className="text-slate-600"> ({formatRelative(date, relativeTo)})</span> : null}
+    </span>
+  );
+}
