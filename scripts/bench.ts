@@ -1,0 +1,286 @@
+// npm run bench [-- --large] [--duration 5] [--databases sqlite,postgresql] [--profile]
+// Builds if needed, then for each database: a fresh database filled with generated
+// consultations, `next start` on it, and side by side in the same run: the ceiling (a route
+// that does no database work), webhook ingest of both payload kinds, the list and detail pages
+// against a hello-world page, search, and the server's peak memory. A benchmark, never a test.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { z } from "zod";
+import { buildIfNeeded } from "./lib/build";
+import { parseOptions } from "./lib/cli";
+import { root } from "./lib/prisma-schemas";
+import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench/databases";
+import { measure, probe, skipped, type LoadSpec, type Measurement } from "./bench/load";
+import { summarizeProfile } from "./bench/profile";
+import { evaluateTargets, formatReport, type BenchResults, type DatabaseResults } from "./bench/report";
+import { cycle, recommendations, statusUpdates } from "./bench/requests";
+import { seedDatabase, type SeedResult } from "./bench/seed";
+import { cpuMillis, machineBusyShare, sampleMemory, serverTree, startServer, type BenchServer } from "./bench/server";
+
+const usage = `Usage: npm run bench [-- options]
+
+  --large                  1,000,000 consultations instead of 100,000 (seeding takes a while)
+  --consultations <n>      any other number of consultations
+  --duration <seconds>     per figure (default 5)
+  --warmup <seconds>       before each figure, not counted (default 1)
+  --databases <list>       sqlite,postgresql (default both)
+  --postgres-url <url>     a local server to create care_desk_bench_* on
+                           (default postgresql://postgres@127.0.0.1:5432/postgres)
+  --port <n>               port for next start (default 3300)
+  --profile                also profile webhook ingest (node --cpu-prof) and say where the CPU goes
+  --wait-quiet <seconds>   before measuring, wait up to this long for other processes to leave
+                           the CPUs mostly idle (default 180; 0: do not wait)`;
+
+const options = parseOptions(
+  process.argv.slice(2),
+  {
+    large: { type: "boolean" },
+    consultations: { type: "string" },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    databases: { type: "string" },
+    "postgres-url": { type: "string" },
+    port: { type: "string" },
+    profile: { type: "boolean" },
+    "wait-quiet": { type: "string" },
+  },
+  z.object({
+    large: z.boolean().default(false),
+    consultations: z.coerce.number().int().min(100).max(10_000_000).optional(),
+    duration: z.coerce.number().min(1).max(600).default(5),
+    warmup: z.coerce.number().min(0).max(60).default(1),
+    databases: z
+      .string()
+      .default("sqlite,postgresql")
+      .transform((text) => text.split(",").map((item) => item.trim()))
+      .pipe(z.array(z.enum(["sqlite", "postgresql"])).min(1)),
+    "postgres-url": z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/postgres"),
+    port: z.coerce.number().int().min(1024).max(65535).default(3300),
+    profile: z.boolean().default(false),
+    "wait-quiet": z.coerce.number().min(0).max(3600).default(180),
+  }),
+  usage,
+);
+
+const consultations = options.consultations ?? (options.large ? 1_000_000 : 100_000);
+const runId = `${Date.now().toString(36)}_${process.pid}`;
+const signingSecret = `whsec_${randomBytes(32).toString("base64")}`;
+const started = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+// Whatever was started is stopped and dropped, also on Ctrl-C.
+const cleanups: (() => Promise<void>)[] = [];
+const cleanUp = async () => {
+  while (cleanups.length > 0) await cleanups.pop()!().catch((error) => console.error("clean-up:", (error as Error).message));
+};
+/** Registers a clean-up and returns it, to run early (once) when its resource is done with. */
+function track(cleanup: () => Promise<void>): () => Promise<void> {
+  cleanups.push(cleanup);
+  return async () => {
+    const index = cleanups.indexOf(cleanup);
+    if (index < 0) return;
+    cleanups.splice(index, 1);
+    await cleanup();
+  };
+}
+process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+process.once("SIGTERM", () => void cleanUp().then(() => process.exit(143)));
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Waits (up to --wait-quiet) until other processes leave the CPUs mostly idle; returns their last busy share. */
+async function waitForQuiet(): Promise<number> {
+  const deadline = Date.now() + options["wait-quiet"] * 1000;
+  for (;;) {
+    const busy = await machineBusyShare(2000);
+    if (busy < 0.25 || Date.now() >= deadline) return busy;
+    log(`  other processes keep ${Math.round(busy * 100)} % of the CPUs busy; waiting for a quieter moment`);
+  }
+}
+
+async function measurePages(server: BenchServer, seed: SeedResult, cpuPids: LoadSpec["cpuPids"]): Promise<Measurement[]> {
+  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, cpuPids };
+  const results: Measurement[] = [];
+  const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
+  const pages = [
+    { name: "hello page", route: "GET /hello", paths: ["/hello"] },
+    { name: "list page", route: "GET /consultations", paths: ["/consultations"] },
+    { name: "detail page", route: "GET /consultations/[id]", paths: detailPaths },
+  ];
+  for (const page of pages) {
+    const status = await probe(server.baseUrl + page.paths[0]);
+    if (status === 404) {
+      results.push(skipped({ name: page.name, route: page.route, connections: 8 }, "not available (404)"));
+      log(`  ${page.name}: not available (404)`);
+      continue;
+    }
+    log(`  ${page.name}`);
+    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths) }));
+  }
+
+  const searches = [
+    { name: "search id", values: seed.search.id },
+    { name: "search policy number", values: seed.search.policyNumber },
+    { name: "search drug name", values: seed.search.drugName },
+    { name: "search ICD-10 code", values: seed.search.icd10Code },
+  ];
+  const searchPath = (value: string) => `/api/consultations?q=${encodeURIComponent(value)}`;
+  const available = (await probe(server.baseUrl + searchPath(seed.search.id[0] ?? "1"))) !== 404;
+  for (const search of searches) {
+    const route = "GET /api/consultations?q=";
+    if (!available) {
+      results.push(skipped({ name: search.name, route, connections: 1 }, "not available (404)"));
+      continue;
+    }
+    log(`  ${search.name}`);
+    // One connection: the latency one coordinator sees, without queueing behind others.
+    results.push(await measure({ ...base, name: search.name, route, connections: 1, requests: cycle(search.values.map(searchPath)) }));
+  }
+  if (!available) log("  search: not available (404)");
+  return results;
+}
+
+async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseResults["profiles"]> {
+  await waitForQuiet();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-bench-profile-"));
+  const removeDir = track(async () => rmSync(dir, { recursive: true, force: true }));
+  const server = await startServer({ port, databaseUrl: db.target.url, signingSecret, cpuProfileDir: dir });
+  const stopServer = track(server.stop);
+  const windows: { name: string; from: number; to: number; requests: number; serverCpu: number; databaseCpu: number | null }[] = [];
+  const kinds = [
+    { name: "ingest status, 8 connections", requests: statusUpdates(signingSecret) },
+    { name: "ingest recommendation, 8 connections", requests: recommendations(signingSecret).requests },
+  ];
+  for (const kind of kinds) {
+    await autocannon({ url: server.baseUrl, connections: 8, duration: Math.max(1, options.warmup), requests: kind.requests });
+    const from = nowUs();
+    const serverCpuBefore = cpuMillis(serverTree(server.pid));
+    const m = await measure({
+      name: kind.name,
+      route: "POST /api/webhooks",
+      baseUrl: server.baseUrl,
+      connections: 8,
+      duration: options.duration * 2,
+      warmup: 0,
+      requests: kind.requests,
+      cpuPids: () => db.backendPids(), // the server's own CPU is in the profile
+    });
+    const serverCpu = cpuMillis(serverTree(server.pid)) - serverCpuBefore;
+    windows.push({ name: kind.name, from, to: nowUs(), requests: m.requests, serverCpu, databaseCpu: db.kind === "postgresql" ? m.cpuMsPerRequest : null });
+  }
+  await stopServer();
+  const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
+  if (!file) throw new Error("the server wrote no CPU profile");
+  // Kept for Chrome DevTools (Performance panel, "Load profile").
+  const kept = path.join(root, "bench", "results", `ingest-${db.kind}.cpuprofile`);
+  mkdirSync(path.dirname(kept), { recursive: true });
+  copyFileSync(path.join(dir, file), kept);
+  const profiles = windows.map((window) => ({
+    name: window.name,
+    summary: summarizeProfile(kept, window.from, window.to, window.requests),
+    windowUs: [window.from, window.to] as [number, number],
+    serverCpuMsPerRequest: window.requests > 0 ? window.serverCpu / window.requests : null,
+    databaseCpuMsPerRequest: window.databaseCpu,
+  }));
+  await removeDir();
+  log(`  raw profile: bench/results/ingest-${db.kind}.cpuprofile`);
+  return profiles;
+}
+
+async function benchDatabase(kind: DatabaseKind, port: number): Promise<DatabaseResults> {
+  log(`${kind}: creating a fresh database`);
+  const db = await createDatabase(kind, runId, options["postgres-url"]);
+  const dropDatabase = track(db.drop);
+  log(`${kind}: seeding ${consultations.toLocaleString("en")} consultations`);
+  let lastLog = Date.now();
+  const seed = await seedDatabase(db.target, {
+    count: consultations,
+    seed: 1,
+    until: new Date(),
+    onProgress: (done) => {
+      if (Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        log(`  ${done.toLocaleString("en")} / ${consultations.toLocaleString("en")}`);
+      }
+    },
+  });
+  log(`${kind}: seeded ${seed.rows.toLocaleString("en")} rows in ${seed.seconds.toFixed(0)} s; starting next start`);
+  const busyBefore = await waitForQuiet();
+
+  const server = await startServer({ port, databaseUrl: db.target.url, signingSecret });
+  const stopServer = track(server.stop);
+  const memory = sampleMemory(server.pid);
+  const afterStartBytes = memory.current;
+  const cpuPids = async () => [...serverTree(server.pid), ...(await db.backendPids())];
+  const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, cpuPids };
+  const recommendation = recommendations(signingSecret);
+  const measurements: Measurement[] = [];
+  const ping = `{"type":"status_update","consultation_id":1,"new_status":"new","datetime":"2026-01-01T00:00:00Z"}`;
+  for (const connections of [8, 32]) {
+    // The ceiling is measured right next to the ingest figures it is compared with.
+    log(`  ceiling and ingest, ${connections} connections`);
+    measurements.push(
+      await measure({ ...base, name: "ceiling", route: "POST /api/ping", connections, requests: [{ method: "POST", path: "/api/ping", headers: { "content-type": "application/json" }, body: ping }] }),
+      await measure({ ...base, name: "ingest status", route: "POST /api/webhooks ~250 B", connections, requests: statusUpdates(signingSecret) }),
+      await measure({ ...base, name: "ingest recommendation", route: `POST /api/webhooks ~${(recommendation.averageBytes / 1000).toFixed(1)} KB`, connections, requests: recommendation.requests }),
+    );
+  }
+  measurements.push(...(await measurePages(server, seed, cpuPids)));
+  memory.stop();
+  const peakBytes = memory.peak;
+  await stopServer();
+
+  const profiles = options.profile ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : [];
+  await dropDatabase();
+  return {
+    kind,
+    busyBefore,
+    seed: { consultations: seed.consultations, rows: seed.rows, seconds: seed.seconds },
+    memory: { afterStartBytes, peakBytes },
+    measurements,
+    profiles,
+  };
+}
+
+try {
+  const buildStatus = buildIfNeeded();
+  if (buildStatus !== 0) throw new Error(`next build failed (exit ${buildStatus})`);
+  const startedAt = new Date().toISOString();
+  const databases: DatabaseResults[] = [];
+  for (const kind of options.databases) databases.push(await benchDatabase(kind, options.port));
+  const results: BenchResults = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.versions.node,
+    cpus: os.cpus().length,
+    options: { consultations, duration: options.duration, warmup: options.warmup, databases: options.databases, profile: options.profile },
+    databases,
+    targets: evaluateTargets(databases, consultations),
+  };
+  const report = formatReport(results);
+  console.log(`\n${report}`);
+  const out = path.join(root, "bench", "results");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(out, "latest.txt"), `${report}\n`);
+  console.log(`\nWritten to bench/results/latest.json (and latest.txt).`);
+} catch (error) {
+  console.error(`\nbench failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

@@ -1,0 +1,207 @@
+// The bench's figures as a table, the issue's targets as met / missed, and what would close
+// each gap. The same figures go to bench/results/latest.json.
+import type { DatabaseKind } from "./databases";
+import type { Measurement } from "./load";
+import type { ProfileSummary } from "./profile";
+
+export type DatabaseResults = {
+  kind: DatabaseKind;
+  /** Share of the machine's CPU busy with other work just before the measurements. */
+  busyBefore: number;
+  seed: { consultations: number; rows: number; seconds: number };
+  memory: { afterStartBytes: number; peakBytes: number };
+  measurements: Measurement[];
+  profiles: {
+    name: string;
+    summary: ProfileSummary;
+    /** The window of the kept .cpuprofile this summary covers (its monotonic clock, µs). */
+    windowUs: [number, number];
+    serverCpuMsPerRequest: number | null;
+    databaseCpuMsPerRequest: number | null;
+  }[];
+};
+
+export type BenchResults = {
+  startedAt: string;
+  finishedAt: string;
+  commit: string;
+  node: string;
+  cpus: number;
+  options: { consultations: number; duration: number; warmup: number; databases: DatabaseKind[]; profile: boolean };
+  databases: DatabaseResults[];
+  targets: Target[];
+};
+
+export type Target = { target: string; database: DatabaseKind; status: "met" | "missed" | "not measured"; detail: string; gap: string | null };
+
+const label: Record<DatabaseKind, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+const fullScale = 1_000_000;
+
+const find = (results: DatabaseResults, name: string, connections?: number) =>
+  results.measurements.find((m) => m.name === name && (connections === undefined || m.connections === connections));
+const measured = (m: Measurement | undefined): m is Measurement => m !== undefined && m.requests > 0;
+
+/** How a row compares with its yardstick: ingest with the ceiling (throughput), pages with /hello (cost). */
+export function ratioOf(results: DatabaseResults, m: Measurement): { value: number; text: string } | null {
+  if (!measured(m)) return null;
+  if (m.name.startsWith("ingest")) {
+    const ceiling = find(results, "ceiling", m.connections);
+    return measured(ceiling) ? { value: m.rps / ceiling.rps, text: `${(m.rps / ceiling.rps).toFixed(2)}× ceiling` } : null;
+  }
+  if (m.name === "list page" || m.name === "detail page") {
+    const hello = find(results, "hello page");
+    return measured(hello) ? { value: hello.rps / m.rps, text: `${(hello.rps / m.rps).toFixed(2)}× hello cost` } : null;
+  }
+  return null;
+}
+
+export function evaluateTargets(all: DatabaseResults[], consultations: number): Target[] {
+  const targets: Target[] = [];
+  const scaleNote = consultations < fullScale ? ` (measured at ${consultations.toLocaleString("en")}; the target is set at 1M: run with --large)` : "";
+  for (const results of all) {
+    const database = results.kind;
+    const ingest = results.measurements.filter((m) => m.name.startsWith("ingest") && measured(m));
+    const ratios = ingest.map((m) => ({ m, ratio: ratioOf(results, m)?.value ?? 0 }));
+    const worst = ratios.sort((a, b) => a.ratio - b.ratio)[0];
+    if (worst) {
+      const ceiling = find(results, "ceiling", worst.m.connections)!;
+      const extraCpu = worst.m.cpuMsPerRequest !== null && ceiling.cpuMsPerRequest !== null ? worst.m.cpuMsPerRequest - ceiling.cpuMsPerRequest : null;
+      targets.push({
+        target: "ingest ≥ 0.8× ceiling",
+        database,
+        status: worst.ratio >= 0.8 ? "met" : "missed",
+        detail: `worst ${worst.ratio.toFixed(2)}× (${worst.m.name.replace("ingest ", "")}, ${worst.m.connections} connections)`,
+        gap:
+          worst.ratio >= 0.8
+            ? null
+            : `the webhook costs ${extraCpu === null ? "?" : extraCpu.toFixed(2)} ms more CPU per request than the bare route; ` +
+              "cut it where the profile (npm run bench -- --profile) shows it goes: see the README's Performance section",
+      });
+    } else {
+      targets.push({ target: "ingest ≥ 0.8× ceiling", database, status: "not measured", detail: "no ingest figures", gap: null });
+    }
+
+    const at8 = ingest.filter((m) => m.connections === 8).sort((a, b) => b.p99 - a.p99)[0];
+    targets.push(
+      at8
+        ? {
+            target: "ingest p99 ≤ 50 ms at 8 connections",
+            database,
+            status: at8.p99 <= 50 ? "met" : "missed",
+            detail: `worst p99 ${at8.p99} ms (${at8.name.replace("ingest ", "")})`,
+            gap:
+              at8.p99 <= 50
+                ? null
+                : "p99 is queueing behind other requests' CPU and the group commit in front; less CPU per request shortens both",
+          }
+        : { target: "ingest p99 ≤ 50 ms at 8 connections", database, status: "not measured", detail: "no ingest figures", gap: null },
+    );
+
+    for (const page of ["list page", "detail page"] as const) {
+      const m = find(results, page);
+      const ratio = m ? ratioOf(results, m) : null;
+      targets.push(
+        !m || !ratio
+          ? { target: `${page} ≤ 2× hello page at 1M`, database, status: "not measured", detail: m?.note ?? "not measured", gap: null }
+          : {
+              target: `${page} ≤ 2× hello page at 1M`,
+              database,
+              status: ratio.value <= 2 ? "met" : "missed",
+              detail: `${ratio.text}${scaleNote}`,
+              gap:
+                ratio.value <= 2
+                  ? null
+                  : `${m.cpuMsPerRequest?.toFixed(1) ?? "?"} ms CPU per page vs ${find(results, "hello page")?.cpuMsPerRequest?.toFixed(1) ?? "?"} ms for /hello: ` +
+                    "check the page's lib/data queries with EXPLAIN (keyset on an index, no COUNT over the whole table per request) and how much it renders",
+            },
+      );
+    }
+
+    const searches = results.measurements.filter((m) => m.name.startsWith("search"));
+    const measuredSearches = searches.filter(measured).sort((a, b) => b.p99 - a.p99);
+    const slowest = measuredSearches[0];
+    targets.push(
+      !slowest
+        ? { target: "search p99 ≤ 300 ms at 1M", database, status: "not measured", detail: searches[0]?.note ?? "not measured", gap: null }
+        : {
+            target: "search p99 ≤ 300 ms at 1M",
+            database,
+            status: slowest.p99 <= 300 ? "met" : "missed",
+            detail: `slowest ${slowest.name.replace("search ", "by ")} p99 ${slowest.p99} ms${scaleNote}`,
+            gap:
+              slowest.p99 <= 300
+                ? null
+                : `search ${slowest.name.replace("search ", "by ")} needs a query an index can answer (exact or prefix match on an indexed column; ` +
+                  "a trigram index on PostgreSQL or FTS5 on SQLite for substrings), and a LIMIT applied before joining the rest",
+          },
+    );
+  }
+  return targets;
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const num = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const megabytes = (bytes: number) => `${num(bytes / 1024 / 1024)} MB`;
+
+export function formatReport(results: BenchResults): string {
+  const lines: string[] = [];
+  lines.push(
+    `Care Desk bench · ${results.startedAt} · commit ${results.commit} · Node ${results.node} · ${results.cpus} CPUs · ` +
+      `${num(results.options.consultations)} consultations · ${results.options.duration} s per figure`,
+  );
+  lines.push("Absolute figures vary ±30 % between runs on shared machines; compare the ratios.");
+  for (const db of results.databases) {
+    lines.push("");
+    if (db.busyBefore >= 0.25) {
+      lines.push(`Note: other processes kept ${Math.round(db.busyBefore * 100)} % of the CPUs busy when the ${label[db.kind]} figures began; they are lower than on a quiet machine.`);
+    }
+    lines.push(
+      `${pad(label[db.kind], 53)}${"conn".padStart(5)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"CPU ms/req".padStart(11)}   ratio`,
+    );
+    for (const m of db.measurements) {
+      const name = `  ${pad(m.name, 23)}${pad(m.route, 28)}`;
+      if (m.requests === 0) {
+        lines.push(`${name}${String(m.connections).padStart(5)}   ${m.note ?? "no request completed"}`);
+        continue;
+      }
+      const ratio = ratioOf(db, m)?.text ?? "";
+      const cpu = m.cpuMsPerRequest === null ? "–" : num(m.cpuMsPerRequest, 2);
+      const notes = [...(m.note ? [m.note] : []), ...(m.otherLoad > 0.25 ? [`other processes used ${Math.round(m.otherLoad * 100)} % of the CPUs`] : [])];
+      lines.push(
+        `${name}${String(m.connections).padStart(5)}${num(m.rps).padStart(8)}${String(m.p50).padStart(8)}${String(m.p99).padStart(8)}${cpu.padStart(11)}   ${pad(ratio, 17)}${notes.length ? ` (${notes.join("; ")})` : ""}`,
+      );
+    }
+    lines.push(
+      `  server memory: ${megabytes(db.memory.afterStartBytes)} after start, peak ${megabytes(db.memory.peakBytes)} · ` +
+        `seeded ${num(db.seed.consultations)} consultations (${num(db.seed.rows)} rows) in ${num(db.seed.seconds)} s`,
+    );
+    for (const profile of db.profiles) {
+      const s = profile.summary;
+      lines.push("");
+      const cpu = (value: number | null) => (value === null ? "?" : num(value, 2));
+      lines.push(
+        `  Profile, ${profile.name}, ${num(s.requests)} requests: the main thread was busy ${num(s.msPerRequest, 2)} ms per request ` +
+          `(CPU ${cpu(profile.serverCpuMsPerRequest)} ms` +
+          (profile.databaseCpuMsPerRequest === null ? "" : `, + ${cpu(profile.databaseCpuMsPerRequest)} ms in PostgreSQL`) +
+          "; busy = CPU + blocking calls such as fsync)",
+      );
+      for (const area of s.areas.filter((a) => a.share >= 0.01)) {
+        lines.push(`    ${pad(area.area, 44)}${num(area.msPerRequest, 3).padStart(8)} ms/req ${`${num(area.share * 100)} %`.padStart(6)}`);
+      }
+      lines.push("    top functions (self time):");
+      for (const fn of s.functions.slice(0, 12)) {
+        lines.push(`    ${`${num(fn.share * 100, 1)} %`.padStart(7)}  ${fn.name} — ${fn.source}`);
+      }
+    }
+  }
+  lines.push("");
+  lines.push("Targets");
+  for (const t of results.targets) lines.push(`  ${pad(t.status, 13)}${pad(`${t.target}, ${label[t.database]}`, 52)}${t.detail}`);
+  const gaps = results.targets.filter((t) => t.gap);
+  if (gaps.length > 0) {
+    lines.push("");
+    lines.push("What would close the gaps");
+    for (const t of gaps) lines.push(`  ${t.target}, ${label[t.database]}: ${t.gap}.`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,83 @@
+// The requests the bench sends. Every webhook body is unique (a fresh consultation id and
+// webhook id per request), so deduplication never short-cuts the work, and each is signed
+// like Altibbi's would be.
+import type { Options } from "autocannon";
+import { parseSigningSecrets } from "../../lib/webhooks/authenticate";
+import { eventsInTimeOrder, formatEventTime, generateConsultations, lifecycle, type RecommendationBody } from "../simulator/generate";
+import { signatureFor } from "../simulator/sign";
+
+type Requests = NonNullable<Options["requests"]>;
+
+/** Bench webhooks use consultation ids far above the seeded ones (which start at 1). */
+let nextId = 10_000_000_000;
+let nextMessage = 0;
+
+function signedHeaders(key: Buffer, body: string): Record<string, string> {
+  const webhookId = `msg_bench_${++nextMessage}`;
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    "content-type": "application/json",
+    "webhook-id": webhookId,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signatureFor(key, webhookId, timestamp, body),
+  };
+}
+
+const keyOf = (secret: string) => parseSigningSecrets(secret)[0]!;
+
+/** Status updates: each consultation walks new → … → closed, one step per request. */
+export function statusUpdates(secret: string): Requests {
+  const key = keyOf(secret);
+  let step = 0;
+  let id = 0;
+  const startUs = Date.now() * 1000;
+  return [
+    {
+      method: "POST",
+      path: "/api/webhooks",
+      setupRequest: (request) => {
+        if (step % 4 === 0) id = nextId++;
+        const index = step++ % 4;
+        const body =
+          `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
+          `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
+          `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(startUs + step * 1000)}"}`;
+        return { ...request, headers: signedHeaders(key, body), body };
+      },
+    },
+  ];
+}
+
+/** Generated recommendations of about `bytes` bytes (compact JSON), each sent for a new consultation. */
+export function recommendations(secret: string, bytes = 2500): { requests: Requests; averageBytes: number } {
+  const key = keyOf(secret);
+  const marker = 987_654_321_987;
+  const candidates = eventsInTimeOrder(generateConsultations({ seed: 7, consultations: 400, firstId: marker, until: new Date("2026-01-01T00:00:00Z") }))
+    .map((event) => event.body)
+    .filter((body): body is RecommendationBody => body.type === "recommendation_data")
+    .map((body) => JSON.stringify({ ...body, consultation_id: marker }))
+    .sort((a, b) => Math.abs(a.length - bytes) - Math.abs(b.length - bytes))
+    .slice(0, 40);
+  const templates = candidates.map((text) => text.split(String(marker)) as [string, string]);
+  let count = 0;
+  return {
+    averageBytes: Math.round(candidates.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / candidates.length),
+    requests: [
+      {
+        method: "POST",
+        path: "/api/webhooks",
+        setupRequest: (request) => {
+          const [before, after] = templates[count++ % templates.length]!;
+          const body = before + nextId++ + after;
+          return { ...request, headers: signedHeaders(key, body), body };
+        },
+      },
+    ],
+  };
+}
+
+/** GETs that cycle through paths. */
+export function cycle(paths: readonly string[]): Requests {
+  let count = 0;
+  return [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[count++ % paths.length] }) }];
+}
