@@ -13,7 +13,7 @@ const dateOnly = (text: string | undefined) => (text ? text.slice(0, 10) : "");
  */
 export function ConsultationFilters({ query, timeZone }: { query: ConsultationListQuery; timeZone: string }) {
   return (
-    <Form action="/consultations" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filter consultations">
+    <Form action="/consultations" prefetch={false} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filter consultations">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 grow basis-64 flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">Search</span>
@@ -30,7 +30,7 @@ export function ConsultationFilters({ query, timeZone }: { query: ConsultationLi
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
           Apply
         </button>
-        <Link href="/consultations" className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
+        <Link href="/consultations" prefetch={false} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
           Clear all
         </Link>
       </div>

@@ -42,7 +42,7 @@ export function DispensePanel({ dispense, printHref }: { dispense: Recommendatio
             <p className="text-slate-600">none</p>
           )}
         </div>
-        <Link href={printHref} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" data-testid="print-link">
+        <Link href={printHref} prefetch={false} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" data-testid="print-link">
           Print prescription
         </Link>
       </div>

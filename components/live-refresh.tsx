@@ -8,8 +8,8 @@ import { useEffect, useRef } from "react";
 import type { ConsultationChangesDto } from "@/lib/schemas/consultation";
 import type { DeliveryChangesDto } from "@/lib/schemas/delivery";
 
-/** Poll period: news shows within ~1–1.5 s (poll + re-render); a poll costs two indexed reads. */
-const pollMs = 750;
+/** Poll period: news shows within ~1 s (poll + re-render); a poll costs one or two indexed reads. */
+const pollMs = 500;
 /** Relative times ("in status for 5 min") drift: re-render at least this often while visible. */
 const tickMs = 60_000;
 
@@ -28,11 +28,13 @@ function useTick(refresh: () => void) {
   }, [refresh]);
 }
 
-function LiveStatus({ failing }: { failing: boolean }) {
+/** "Live" once the first poll has answered (the server render says "Connecting…"). */
+function LiveStatus({ live, failing }: { live: boolean; failing: boolean }) {
+  const [dot, text] = failing ? ["bg-amber-500", "Live updates paused, retrying…"] : live ? ["bg-emerald-500", "Live"] : ["bg-slate-300", "Connecting…"];
   return (
     <p className="inline-flex items-center gap-1.5 text-xs text-slate-600" data-testid="live-status">
-      <span aria-hidden="true" className={`size-2 rounded-full ${failing ? "bg-amber-500" : "bg-emerald-500"}`} />
-      {failing ? "Live updates paused, retrying…" : "Live"}
+      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+      {text}
     </p>
   );
 }
@@ -42,7 +44,7 @@ export function LiveConsultations({ initial, consultationId }: { initial: Consul
   const router = useRouter();
   const cursor = useRef(initial.cursor);
   const seen = useRef(new Set(initial.changes.map((change) => `${change.id}@${change.updatedAt}`)));
-  const { data, isError } = useQuery({
+  const { data, isError, isSuccess } = useQuery({
     queryKey: ["consultation-changes", consultationId ?? "all"],
     queryFn: ({ signal }) => {
       const params = new URLSearchParams();
@@ -63,14 +65,14 @@ export function LiveConsultations({ initial, consultationId }: { initial: Consul
   }, [data, router]);
 
   useTick(router.refresh);
-  return <LiveStatus failing={isError} />;
+  return <LiveStatus live={isSuccess} failing={isError} />;
 }
 
 /** For the deliveries page: refreshes when a delivery id it has not seen appears. */
 export function LiveDeliveries({ initial }: { initial: DeliveryChangesDto }) {
   const router = useRouter();
   const seen = useRef(new Set(initial.latestIds));
-  const { data, isError } = useQuery({
+  const { data, isError, isSuccess } = useQuery({
     queryKey: ["delivery-changes"],
     queryFn: ({ signal }) => fetchJson<DeliveryChangesDto>("/api/deliveries/changes", signal),
     refetchInterval: pollMs,
@@ -84,5 +86,5 @@ export function LiveDeliveries({ initial }: { initial: DeliveryChangesDto }) {
   }, [data, router]);
 
   useTick(router.refresh);
-  return <LiveStatus failing={isError} />;
+  return <LiveStatus live={isSuccess} failing={isError} />;
 }

@@ -9,6 +9,8 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   return (
     <Link
       href={href}
+      // Not prefetched: every live refresh would render the linked page again.
+      prefetch={false}
       aria-current={current ? "page" : undefined}
       className={`rounded-md px-3 py-1.5 ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
     >

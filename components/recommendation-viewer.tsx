@@ -101,6 +101,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
               key={rec.id}
               href={rec === current ? base : `${base}?version=${rec.version}`}
               scroll={false}
+              prefetch={false}
               aria-current={rec === shown ? "page" : undefined}
               className={`rounded-md border px-2.5 py-1 text-sm ${rec === shown ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
             >

@@ -27,7 +27,7 @@ export function WebhookSetup({ webhookUrl, authConfigured }: { webhookUrl: strin
         </li>
         <li>Send a test event from Altibbi, or post one of the sample payloads (see the README, &ldquo;Sending a test webhook&rdquo;).</li>
         <li>
-          Every request, accepted or not, is listed under <Link href="/deliveries" className="text-sky-800 underline">Webhook deliveries</Link>.
+          Every request, accepted or not, is listed under <Link href="/deliveries" prefetch={false} className="text-sky-800 underline">Webhook deliveries</Link>.
         </li>
       </ol>
     </section>

@@ -152,9 +152,10 @@ test("switches between recommendation versions and shows what changed", async ({
   await expect(page.getByText("Version 1, not the current one")).toBeVisible();
 });
 
-test("an unknown consultation is a friendly not-found page", async ({ page }) => {
-  await page.goto(`/consultations/${uniqueId()}`);
-  await expect(page.getByRole("heading", { name: "Consultation not found" })).toBeVisible();
-  await page.goto("/consultations/not-a-number");
-  await expect(page.getByRole("heading", { name: "Consultation not found" })).toBeVisible();
+test("an unknown consultation is a friendly not-found page, answered with 404", async ({ page }) => {
+  for (const id of [String(uniqueId()), "not-a-number", "0"]) {
+    const response = await page.goto(`/consultations/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { name: "Consultation not found" })).toBeVisible();
+  }
 });

@@ -55,7 +55,10 @@ test("filters by outcome and type, and opens one delivery with masked headers an
   await expect(page).toHaveURL(new RegExp(`/consultations/${id}$`));
 });
 
-test("an unknown delivery is a friendly not-found page", async ({ page }) => {
-  await page.goto("/deliveries/999999999");
-  await expect(page.getByRole("heading", { name: "Delivery not found" })).toBeVisible();
+test("an unknown delivery is a friendly not-found page, answered with 404", async ({ page }) => {
+  for (const id of ["999999999", "abc"]) {
+    const response = await page.goto(`/deliveries/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { name: "Delivery not found" })).toBeVisible();
+  }
 });

@@ -1,5 +1,6 @@
-// Live updates: with a page open, a webhook's consultation or event appears within 2 s of the
-// webhook being answered (committed), without a reload; what the user was doing stays as it was.
+// Live updates: with a page open (and live: its first poll has answered), a webhook's
+// consultation or event appears within 2 s of the webhook being answered (committed), without a
+// reload; what the user was doing stays as it was.
 import { expect, test, type Page } from "@playwright/test";
 import { deliver, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
 
@@ -39,6 +40,7 @@ test("a new status and a new recommendation version appear on the open consultat
   await deliver(request, statusUpdate(id, null, "new", w.at(1)));
   await page.goto(`/consultations/${id}`);
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
   await markPage(page);
 
   await deliver(request, statusUpdate(id, "new", "in_progress", w.at(5)));

@@ -49,7 +49,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   return (
     <article className="space-y-6" aria-labelledby="consultation-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href="/consultations" className="text-sm text-sky-800 underline-offset-2 hover:underline">
+        <Link href="/consultations" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
           ← All consultations
         </Link>
         <LiveConsultations initial={changes} consultationId={id} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDelivery } from "@/lib/data/deliveries";
+import { getDelivery, parseDeliveryId } from "@/lib/data/deliveries";
 import { prettyJson } from "@/lib/pretty-json";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { LocalTime } from "@/components/local-time";
@@ -11,10 +11,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const parseId = (text: string) => (/^\d{1,10}$/.test(text) ? Number(text) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseDeliveryId((await params).id);
   return { title: id === null ? "Delivery" : `Delivery ${id}` };
 }
 
@@ -28,7 +27,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export default async function DeliveryPage({ params }: Props) {
-  const id = parseId((await params).id);
+  const id = parseDeliveryId((await params).id);
   if (id === null) notFound();
   const [delivery, timeZone] = await Promise.all([getDelivery(id), getViewerTimeZone()]);
   if (!delivery) notFound();
@@ -36,7 +35,7 @@ export default async function DeliveryPage({ params }: Props) {
 
   return (
     <article className="space-y-5" aria-labelledby="delivery-heading">
-      <Link href="/deliveries" className="text-sm text-sky-800 underline-offset-2 hover:underline">
+      <Link href="/deliveries" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
         ← All deliveries
       </Link>
       <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -53,7 +52,7 @@ export default async function DeliveryPage({ params }: Props) {
           <Field label="Type">{delivery.type ? <code className="font-mono" dir="auto">{delivery.type}</code> : "unknown"}</Field>
           <Field label="Consultation">
             {delivery.consultationId !== null ? (
-              <Link href={`/consultations/${delivery.consultationId}`} className="font-mono text-sky-800 underline">
+              <Link href={`/consultations/${delivery.consultationId}`} prefetch={false} className="font-mono text-sky-800 underline">
                 {delivery.consultationId}
               </Link>
             ) : (

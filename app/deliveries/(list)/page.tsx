@@ -32,7 +32,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
           This link&apos;s filters could not be read: {parsed.issues.map((issue) => `${issue.path} ${issue.message}`).join("; ")}.
         </p>
-        <Link href="/deliveries" className="text-sky-800 underline">
+        <Link href="/deliveries" prefetch={false} className="text-sky-800 underline">
           Show all deliveries
         </Link>
       </section>
@@ -52,7 +52,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         Every request received on <code className="font-mono">/api/webhooks</code>, accepted or not, newest first. Credentials in headers are masked
         when stored; unauthenticated requests keep no body.
       </p>
-      <Form key={href(query)} action="/deliveries" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filter deliveries">
+      <Form key={href(query)} action="/deliveries" prefetch={false} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filter deliveries">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">Outcome</span>
           <select name="outcome" defaultValue={query.outcome ?? ""} className={field}>
@@ -78,7 +78,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
           Apply
         </button>
-        <Link href="/deliveries" className="px-2 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
+        <Link href="/deliveries" prefetch={false} className="px-2 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
           Clear
         </Link>
       </Form>

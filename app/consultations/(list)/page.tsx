@@ -44,7 +44,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
             ))}
           </ul>
         </div>
-        <Link href="/consultations" className="text-sky-800 underline">
+        <Link href="/consultations" prefetch={false} className="text-sky-800 underline">
           Show all consultations
         </Link>
       </section>
@@ -87,7 +87,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
           <p>{paged ? "There is no consultation on this page any more." : "No consultation matches these filters."}</p>
-          <Link href={paged ? href(listQueryParams(query)) : "/consultations"} className="mt-2 inline-block text-sky-800 underline">
+          <Link href={paged ? href(listQueryParams(query)) : "/consultations"} prefetch={false} className="mt-2 inline-block text-sky-800 underline">
             {paged ? "Back to the first page" : "Clear the filters"}
           </Link>
         </div>
