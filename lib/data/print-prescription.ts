@@ -4,13 +4,6 @@ import { readDb } from "../db";
 import type { PrescriptionDto } from "../schemas/prescription";
 import { getConsultation } from "./consultation";
 
-/** Parses the `[id]` of a URL: a positive safe integer written in plain digits, else null. */
-export function parseConsultationId(text: string): number | null {
-  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-  const id = Number(text);
-  return Number.isSafeInteger(id) ? id : null;
-}
-
 /** Whether Care Desk knows the consultation (a cheap check the print route makes before it streams). */
 export async function hasConsultation(id: number): Promise<boolean> {
   if (!Number.isSafeInteger(id) || id < 1) return false;

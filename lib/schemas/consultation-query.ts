@@ -166,7 +166,8 @@ export function listQueryParams(
 
 /** A consultation id from a URL segment: digits only, 1 … 2^53−1; null otherwise. */
 export function parseConsultationId(text: string): number | null {
-  if (!/^\d{1,16}$/.test(text)) return null;
+  // Plain digits without leading zeros: one canonical URL per consultation.
+  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
   const id = Number(text);
-  return Number.isSafeInteger(id) && id >= 1 ? id : null;
+  return Number.isSafeInteger(id) ? id : null;
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { recordPrintViewAction } from "@/app/consultations/[id]/print/actions";
-import { getPrescription, hasConsultation, parseConsultationId } from "@/lib/data/print-prescription";
+import { getPrescription, hasConsultation } from "@/lib/data/print-prescription";
+import { parseConsultationId } from "@/lib/schemas/consultation-query";
 import { listPrintViews, recordPrintView } from "@/lib/data/print-views";
 import { fixture, recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
 

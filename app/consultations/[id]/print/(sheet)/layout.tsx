@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { hasConsultation, parseConsultationId } from "@/lib/data/print-prescription";
+import { hasConsultation } from "@/lib/data/print-prescription";
+import { parseConsultationId } from "@/lib/schemas/consultation-query";
 
 export const dynamic = "force-dynamic";
 

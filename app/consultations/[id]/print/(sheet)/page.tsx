@@ -6,7 +6,8 @@ import { PrintToolbar } from "@/components/print/print-toolbar";
 import { PrintViewRecorder } from "@/components/print/print-view-recorder";
 import { pageRule } from "@/components/print/page-rule";
 import { instanceName } from "@/lib/config";
-import { getPrescription, parseConsultationId } from "@/lib/data/print-prescription";
+import { getPrescription } from "@/lib/data/print-prescription";
+import { parseConsultationId } from "@/lib/schemas/consultation-query";
 import { parsePaperSize } from "@/lib/schemas/print-view";
 import { recordPrintViewAction } from "../actions";
 
