@@ -1,5 +1,6 @@
 // End-to-end tests against `next start` (the production build) on a fresh SQLite database.
-// Two projects: `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
+// Projects: `first` (specs that need the empty database to themselves: they run before any
+// other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
 import { e2eBaseUrl } from "./e2e/support/test-server";
 
@@ -14,6 +15,11 @@ const chromiumArgs = [
   "--no-first-run",
   "--disable-quic",
 ];
+
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,16 +37,20 @@ export default defineConfig({
   },
   projects: [
     {
+      name: "first",
+      testDir: "e2e/first",
+      use: chromium,
+    },
+    {
       name: "api",
       testDir: "e2e/api",
+      dependencies: ["first"],
     },
     {
       name: "ui",
       testDir: "e2e/ui",
-      use: {
-        browserName: "chromium",
-        launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
-      },
+      dependencies: ["first"],
+      use: chromium,
     },
   ],
   webServer: {

@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/integration/**/*.test.ts"],
+          // *.postgres.test.ts: what only PostgreSQL can do (several app instances on one database).
+          exclude: ["tests/integration/**/*.postgres.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
           env: {
             NODE_ENV: "test",

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
-import { instanceName } from "@/lib/config";
+import { instanceName, refusesUnauthenticatedWebhooks, webhookAuthIsConfigured } from "@/lib/config";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { AppHeader } from "@/components/app-header";
+import { AuthWarningBanner } from "@/components/auth-warning-banner";
+import { QueryProvider } from "@/components/query-provider";
+import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,18 +15,25 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const timeZone = await getViewerTimeZone();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-slate-900">
-              {instanceName}
-            </Link>
-          </div>
-        </header>
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow-sm"
+        >
+          Skip to content
+        </a>
+        <AppHeader name={instanceName} />
+        <AuthWarningBanner configured={webhookAuthIsConfigured()} production={refusesUnauthenticatedWebhooks} />
+        <QueryProvider>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
+        </QueryProvider>
+        <TimeZoneSync serverTimeZone={timeZone} />
       </body>
     </html>
   );

@@ -18,6 +18,13 @@ const envSchema = z.object({
     }),
   /** Shown in the header and on printed prescriptions. */
   CARE_DESK_NAME: z.string().trim().min(1).max(80).default("Care Desk"),
+  /**
+   * This instance's public address (e.g. https://care-desk.example.com), shown where the
+   * dashboard tells you which webhook URL to give Altibbi. Without it, the request's Host is used.
+   */
+  CARE_DESK_PUBLIC_URL: optionalText.refine((value) => value === undefined || /^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(value), {
+    message: "CARE_DESK_PUBLIC_URL must be an absolute http(s) URL, e.g. https://care-desk.example.com",
+  }),
   /** Space-separated Standard Webhooks secrets (whsec_…); several allow rotation. */
   WEBHOOK_SIGNING_SECRETS: optionalText,
   /** Static token expected as `Authorization: Bearer <token>`. */

@@ -1,7 +1,8 @@
 // The one place that knows how the end-to-end server is set up: Playwright's config, the server
 // script (scripts/e2e-server.ts) and the specs all read it from here.
 
-export const e2ePort = 3100;
+/** 3100, or E2E_PORT: lets two checkouts on one machine run their end-to-end tests side by side. */
+export const e2ePort = parsePort(process.env.E2E_PORT, 3100);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}`;
 export const e2eInstanceName = "Care Desk E2E";
 
@@ -10,3 +11,10 @@ export const e2eInstanceName = "Care Desk E2E";
  * specs sign their deliveries with it. Never used outside end-to-end tests.
  */
 export const e2eSigningSecret = "whsec_Y2FyZS1kZXNrLWUyZS1zaWduaW5nLXNlY3JldC12MSE=";
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`E2E_PORT must be a port number from 1024 to 65535, not ${JSON.stringify(value)}`);
+  return port;
+}

@@ -77,3 +77,36 @@ export type RecommendationDto = z.infer<typeof recommendationDto>;
 export type StatusChangeDto = z.infer<typeof statusChangeDto>;
 export type ConsultationSummaryDto = z.infer<typeof consultationSummaryDto>;
 export type ConsultationDetailDto = z.infer<typeof consultationDetailDto>;
+
+/** One page of the consultation list; `next` / `prev` are keyset cursors (`after=` / `before=`). */
+export const consultationListDto = z.object({
+  items: z.array(consultationSummaryDto),
+  page: z.object({ limit: z.number().int(), next: z.string().nullable(), prev: z.string().nullable() }),
+});
+
+/** How many consultations are in each status; "other" is undocumented statuses and none yet. */
+export const statusCountsDto = z.object({
+  new: z.number().int(),
+  checking_medical_profile: z.number().int(),
+  in_progress: z.number().int(),
+  closed: z.number().int(),
+  other: z.number().int(),
+  total: z.number().int(),
+  /** When they were counted (they are cached for a few seconds). */
+  countedAt: z.string(),
+});
+
+/**
+ * Consultations changed at or after `cursor` minus the overlap window. Clients poll with
+ * `since=<cursor>` and ignore the (id, updatedAt) pairs they have already seen.
+ */
+export const consultationChangesDto = z.object({
+  cursor: z.string().nullable(),
+  changes: z.array(z.object({ id: z.number().int(), updatedAt: z.string() })),
+  /** More rows changed in the window than were listed. */
+  truncated: z.boolean(),
+});
+
+export type ConsultationListDto = z.infer<typeof consultationListDto>;
+export type StatusCountsDto = z.infer<typeof statusCountsDto>;
+export type ConsultationChangesDto = z.infer<typeof consultationChangesDto>;

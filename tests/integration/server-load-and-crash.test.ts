@@ -3,35 +3,9 @@
 // once, and every delivery that was answered 2xx survives the crash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDb } from "@/lib/db";
-import { recommendation, statusUpdate, uniqueConsultationId } from "../support/webhooks";
+import { uniqueConsultationId } from "../support/webhooks";
+import { eventsFor, post, serverEnv, type Delivery } from "../support/deliveries";
 import { pool, startNextServer, type RunningServer } from "../support/next-server";
-
-const token = "integration-load-token";
-const serverEnv = () => ({ DATABASE_URL: process.env.DATABASE_URL!, NODE_ENV: "production", WEBHOOK_BEARER_TOKEN: token });
-const lifecycle = ["new", "checking_medical_profile", "in_progress", "closed"] as const;
-
-type Delivery = { webhookId: string; body: Record<string, unknown> };
-
-/** Four status events and one recommendation per consultation, at increasing event times. */
-function eventsFor(ids: number[], day: string): Delivery[] {
-  return ids.flatMap((id) => [
-    ...lifecycle.map((status, step) => ({
-      webhookId: `load-${id}-${step}`,
-      body: statusUpdate(id, lifecycle[step - 1] ?? null, status, `${day}T10:0${step}:00.${String(id % 1_000_000).padStart(6, "0")}Z`),
-    })),
-    { webhookId: `load-${id}-rec`, body: recommendation(id, `${day}T10:05:00Z`) },
-  ]);
-}
-
-async function post(url: string, delivery: Delivery): Promise<{ status: number; deliveryId?: number; outcome?: string }> {
-  const response = await fetch(`${url}/api/webhooks`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "webhook-id": delivery.webhookId },
-    body: JSON.stringify(delivery.body),
-  });
-  const json = (await response.json()) as { delivery_id?: number; outcome?: string };
-  return { status: response.status, deliveryId: json.delivery_id, outcome: json.outcome };
-}
 
 describe("the real server over loopback", () => {
   let server: RunningServer;
@@ -110,31 +84,4 @@ describe("the real server over loopback", () => {
     expect(await db.statusChange.count({ where: { consultationId: { in: ids.map(BigInt) } } })).toBe(ids.length * 4);
     expect(await db.recommendation.count({ where: { consultationId: { in: ids.map(BigInt) } } })).toBe(ids.length);
   }, 180_000);
-
-  // Several app instances behind one PostgreSQL (SQLite is one instance by design).
-  it.runIf(process.env.DATABASE_URL!.startsWith("postgres"))(
-    "two instances on one PostgreSQL, same consultations, redeliveries crossing instances: no 5xx, nothing lost or doubled",
-    async () => {
-      const second = await startNextServer(serverEnv());
-      try {
-        const ids = Array.from({ length: 60 }, () => uniqueConsultationId());
-        const events = eventsFor(ids, "2024-07-03");
-        // Every event goes to both instances at once, so they race on the same rows and keys.
-        const stream = events.flatMap((event, i) => (i % 2 ? [[server.url, event], [second.url, event]] : [[second.url, event], [server.url, event]]) as [string, Delivery][]);
-        const results = await pool(stream, 24, ([url, delivery]) => post(url, delivery));
-        expect(results.filter((r) => r.status !== 200)).toEqual([]);
-        expect(results.filter((r) => r.outcome === "processed")).toHaveLength(events.length);
-        expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(events.length);
-
-        const db = await readDb();
-        const where = { consultationId: { in: ids.map(BigInt) } };
-        expect(await db.statusChange.count({ where })).toBe(ids.length * 4);
-        expect(await db.recommendation.count({ where })).toBe(ids.length);
-        expect(await db.consultation.count({ where: { id: { in: ids.map(BigInt) }, status: "closed" } })).toBe(ids.length);
-      } finally {
-        await second.stop();
-      }
-    },
-    180_000,
-  );
 });

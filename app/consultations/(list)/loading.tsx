@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/skeleton";
+
+export default function ConsultationsLoading() {
+  return <Skeleton label="Loading consultations…" />;
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { publicBaseUrl, webhookAuthIsConfigured } from "@/lib/config";
+import { getConsultationChanges } from "@/lib/data/consultation-changes";
+import { listConsultations } from "@/lib/data/consultation-list";
+import { getStatusCounts } from "@/lib/data/status-counts";
+import { decodeCursor } from "@/lib/keyset-cursor";
+import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { ConsultationFilters } from "@/components/consultation-filters";
+import { ConsultationTable } from "@/components/consultation-table";
+import { LiveConsultations } from "@/components/live-refresh";
+import { Pagination } from "@/components/pagination";
+import { StatusCounts } from "@/components/status-counts";
+import { WebhookSetup } from "@/components/webhook-setup";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Consultations" };
+
+async function webhookUrl(): Promise<string> {
+  if (publicBaseUrl) return `${publicBaseUrl}/api/webhooks`;
+  const incoming = await headers();
+  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost:3000";
+  const protocol = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${protocol}://${host}/api/webhooks`;
+}
+
+export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = parseListQuery(await searchParams);
+  if (!parsed.ok) {
+    return (
+      <section className="space-y-3" aria-labelledby="bad-filters">
+        <h1 id="bad-filters" className="text-2xl font-semibold">
+          Consultations
+        </h1>
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+          <p className="font-medium">This link&apos;s filters could not be read.</p>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {parsed.issues.map((issue) => (
+              <li key={`${issue.path}:${issue.message}`}>
+                <code className="font-mono">{issue.path}</code> {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <Link href="/consultations" prefetch={false} className="text-sky-800 underline">
+          Show all consultations
+        </Link>
+      </section>
+    );
+  }
+  const query = parsed.query;
+  const [page, counts, changes, timeZone] = await Promise.all([
+    listConsultations(query),
+    getStatusCounts(),
+    getConsultationChanges(null),
+    getViewerTimeZone(),
+  ]);
+  const now = new Date();
+  const href = (params: URLSearchParams) => (params.size > 0 ? `/consultations?${params}` : "/consultations");
+  const filtered = listQueryParams(query).size > 0;
+  const paged = query.after !== undefined || query.before !== undefined;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Consultations</h1>
+        <LiveConsultations initial={changes} />
+      </div>
+      <StatusCounts counts={counts} active={query.statuses} />
+      <ConsultationFilters key={listQueryParams(query).toString()} query={query} timeZone={timeZone} />
+      {page.items.length > 0 ? (
+        <>
+          <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+            <ConsultationTable items={page.items} timeZone={timeZone} now={now} />
+          </div>
+          <Pagination
+            label="Consultation pages"
+            first={paged ? href(listQueryParams(query)) : null}
+            prev={page.page.prev ? href(listQueryParams(query, { before: decodeCursor(page.page.prev)! })) : null}
+            next={page.page.next ? href(listQueryParams(query, { after: decodeCursor(page.page.next)! })) : null}
+          />
+        </>
+      ) : !filtered && !paged ? (
+        <WebhookSetup webhookUrl={await webhookUrl()} authConfigured={webhookAuthIsConfigured()} />
+      ) : (
+        <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
+          <p>{paged ? "There is no consultation on this page any more." : "No consultation matches these filters."}</p>
+          <Link href={paged ? href(listQueryParams(query)) : "/consultations"} prefetch={false} className="mt-2 inline-block text-sky-800 underline">
+            {paged ? "Back to the first page" : "Clear the filters"}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getConsultation } from "@/lib/data/consultation";
+import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { formatDuration } from "@/lib/time";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { LiveConsultations } from "@/components/live-refresh";
+import { LocalTime } from "@/components/local-time";
+import { RecommendationViewer } from "@/components/recommendation-viewer";
+import { StatusBadge } from "@/components/status-badge";
+import { StatusTimeline } from "@/components/status-timeline";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseConsultationId((await params).id);
+  return { title: id === null ? "Consultation" : `Consultation ${id}` };
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+function Text({ value }: { value: string | null }) {
+  return value === null || value === "" ? <span className="font-normal text-slate-600">none</span> : <span dir="auto">{value}</span>;
+}
+
+export default async function ConsultationPage({ params, searchParams }: Props) {
+  const id = parseConsultationId((await params).id);
+  if (id === null) notFound();
+  const versionText = (await searchParams).version;
+  const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
+
+  const [detail, timeZone] = await Promise.all([getConsultation(id), getViewerTimeZone()]);
+  if (!detail) notFound();
+  const { consultation, timeline, recommendations } = detail;
+  // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
+  const changes = { cursor: consultation.updatedAt, changes: [{ id: consultation.id, updatedAt: consultation.updatedAt }], truncated: false };
+  const now = new Date();
+
+  return (
+    <article className="space-y-6" aria-labelledby="consultation-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Link href="/consultations" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
+          ← All consultations
+        </Link>
+        <LiveConsultations initial={changes} consultationId={id} />
+      </div>
+
+      <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="consultation-heading" className="text-2xl font-semibold">
+            Consultation <span className="font-mono">{consultation.id}</span>
+          </h1>
+          <StatusBadge status={consultation.status} />
+          {consultation.statusSince ? (
+            <span className="text-sm text-slate-700">for {formatDuration(now.getTime() - Date.parse(consultation.statusSince.utc))}</span>
+          ) : null}
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+          <Field label="Member (user id)">
+            <Text value={consultation.userId} />
+          </Field>
+          <Field label="Insurance id">
+            <Text value={consultation.insuranceId} />
+          </Field>
+          <Field label="Policy number">
+            <Text value={consultation.policyNumber} />
+          </Field>
+          <Field label="In status since">
+            {consultation.statusSince ? (
+              <LocalTime utc={consultation.statusSince.utc} sent={consultation.statusSince.sent} timeZone={timeZone} />
+            ) : (
+              <span className="font-normal text-slate-600">no status yet</span>
+            )}
+          </Field>
+          <Field label="First seen">
+            <LocalTime utc={consultation.firstSeenAt} timeZone={timeZone} relativeTo={now} />
+          </Field>
+          <Field label="Last event">
+            <LocalTime utc={consultation.lastEventTime.utc} sent={consultation.lastEventTime.sent} timeZone={timeZone} relativeTo={now} />
+          </Field>
+        </dl>
+      </header>
+
+      {/* The timeline comes first (and first on a phone); on a wide screen it sits beside the recommendation. */}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-2 lg:row-start-1">
+          <h2 id="timeline-heading" className="text-lg font-semibold">
+            Status timeline
+          </h2>
+          <StatusTimeline events={timeline} timeZone={timeZone} now={now} />
+        </section>
+        <section aria-labelledby="recommendation-heading" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-1 lg:row-start-1">
+          <h2 id="recommendation-heading" className="text-lg font-semibold">
+            Recommendation
+          </h2>
+          <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+// GET /consultations/[id]/print — the printable prescription of a consultation (?paper=a5 for A5)
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PrescriptionSheet } from "@/components/print/prescription-sheet";
+import { PrintToolbar } from "@/components/print/print-toolbar";
+import { PrintViewRecorder } from "@/components/print/print-view-recorder";
+import { pageRule } from "@/components/print/page-rule";
+import { instanceName } from "@/lib/config";
+import { getPrescription } from "@/lib/data/print-prescription";
+import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { parsePaperSize } from "@/lib/schemas/print-view";
+import { recordPrintViewAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseConsultationId((await params).id);
+  return { title: id === null ? "Prescription" : `Prescription, consultation ${id}` };
+}
+
+export default async function PrescriptionPrintPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const consultationId = parseConsultationId(id);
+  const prescription = consultationId === null ? null : await getPrescription(consultationId);
+  if (!prescription) notFound();
+  const paper = parsePaperSize(query.paper);
+  const recommendation = prescription.recommendation;
+
+  return (
+    <>
+      <style>{pageRule(paper, prescription.consultation.id)}</style>
+      <PrintToolbar consultationId={prescription.consultation.id} paper={paper} printable={recommendation !== null} />
+      <PrescriptionSheet prescription={prescription} instanceName={instanceName} paper={paper} />
+      <PrintViewRecorder
+        record={recordPrintViewAction}
+        consultationId={prescription.consultation.id}
+        recommendationId={recommendation?.id ?? null}
+        paperSize={paper}
+      />
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDelivery, parseDeliveryId } from "@/lib/data/deliveries";
+import { prettyJson } from "@/lib/pretty-json";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { LocalTime } from "@/components/local-time";
+import { OutcomeBadge } from "@/components/outcome-badge";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseDeliveryId((await params).id);
+  return { title: id === null ? "Delivery" : `Delivery ${id}` };
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="break-words">{children}</dd>
+    </div>
+  );
+}
+
+export default async function DeliveryPage({ params }: Props) {
+  const id = parseDeliveryId((await params).id);
+  if (id === null) notFound();
+  const [delivery, timeZone] = await Promise.all([getDelivery(id), getViewerTimeZone()]);
+  if (!delivery) notFound();
+  const headerEntries = Object.entries(delivery.headers);
+
+  return (
+    <article className="space-y-5" aria-labelledby="delivery-heading">
+      <Link href="/deliveries" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
+        ← All deliveries
+      </Link>
+      <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="delivery-heading" className="text-2xl font-semibold">
+            Delivery <span className="font-mono">{delivery.id}</span>
+          </h1>
+          <OutcomeBadge outcome={delivery.outcome} />
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-4">
+          <Field label="Received">
+            <LocalTime utc={delivery.receivedAt} timeZone={timeZone} relativeTo={new Date()} />
+          </Field>
+          <Field label="Type">{delivery.type ? <code className="font-mono" dir="auto">{delivery.type}</code> : "unknown"}</Field>
+          <Field label="Consultation">
+            {delivery.consultationId !== null ? (
+              <Link href={`/consultations/${delivery.consultationId}`} prefetch={false} className="font-mono text-sky-800 underline">
+                {delivery.consultationId}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </Field>
+          <Field label="HTTP status answered">{delivery.httpStatus}</Field>
+          <Field label="Body size">{delivery.bodyBytes} bytes</Field>
+          <Field label="webhook-id">{delivery.webhookId ? <code className="font-mono text-xs" dir="auto">{delivery.webhookId}</code> : "—"}</Field>
+          <Field label="Body SHA-256">{delivery.bodySha256 ? <code className="font-mono text-xs break-all">{delivery.bodySha256}</code> : "—"}</Field>
+        </dl>
+        {delivery.errorCode ? (
+          <div className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-950">
+            <p>
+              Error <code className="font-mono">{delivery.errorCode}</code>
+            </p>
+            {delivery.errorDetail ? (
+              <p className="mt-1 whitespace-pre-wrap" dir="auto">
+                {delivery.errorDetail}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="headers-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="headers-heading" className="text-lg font-semibold">
+          Headers
+        </h2>
+        <p className="text-sm text-slate-700">As recorded: credentials are masked before they are stored.</p>
+        {headerEntries.length === 0 ? (
+          <p className="text-sm text-slate-600">None recorded.</p>
+        ) : (
+          <table className="w-full text-sm" data-testid="delivery-headers">
+            <caption className="sr-only">Request headers</caption>
+            <tbody>
+              {headerEntries.map(([name, value]) => (
+                <tr key={name} className="border-b border-slate-100 align-top">
+                  <th scope="row" className="w-48 py-1 pr-3 text-left font-mono text-xs font-normal text-slate-700">
+                    {name}
+                  </th>
+                  <td className="py-1 font-mono text-xs break-all" dir="auto">
+                    {value}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="body-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="body-heading" className="text-lg font-semibold">
+          Body
+        </h2>
+        {delivery.rawBody === null ? (
+          <p className="text-sm text-slate-600">Not kept (unauthenticated or not valid UTF-8).</p>
+        ) : (
+          <pre
+            className="max-h-[70vh] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs text-slate-100"
+            tabIndex={0}
+            aria-label="Raw body, pretty-printed"
+            data-testid="delivery-body"
+            dir="auto"
+          >
+            {prettyJson(delivery.rawBody)}
+          </pre>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+// Live refresh: polls a small "what changed?" endpoint (react-query) and, when
+// something new appears, re-renders the page on the server (router.refresh). Scroll position,
+// focus, typed input and open <details> stay as they are; only the data changes.
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import type { ConsultationChangesDto } from "@/lib/schemas/consultation";
+import type { DeliveryChangesDto } from "@/lib/schemas/delivery";
+
+/** Poll period: news shows within ~1 s (poll + re-render); a poll costs one or two indexed reads. */
+const pollMs = 500;
+/** Relative times ("in status for 5 min") drift: re-render at least this often while visible. */
+const tickMs = 60_000;
+
+async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function useTick(refresh: () => void) {
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") refresh();
+    }, tickMs);
+    return () => clearInterval(timer);
+  }, [refresh]);
+}
+
+/** "Live" once the first poll has answered (the server render says "Connecting…"). */
+function LiveStatus({ live, failing }: { live: boolean; failing: boolean }) {
+  const [dot, text] = failing ? ["bg-amber-500", "Live updates paused, retrying…"] : live ? ["bg-emerald-500", "Live"] : ["bg-slate-300", "Connecting…"];
+  return (
+    <p className="inline-flex items-center gap-1.5 text-xs text-slate-600" data-testid="live-status">
+      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+      {text}
+    </p>
+  );
+}
+
+/** For the consultation list (all consultations) or one consultation's page (`consultationId`). */
+export function LiveConsultations({ initial, consultationId }: { initial: ConsultationChangesDto; consultationId?: number }) {
+  const router = useRouter();
+  const cursor = useRef(initial.cursor);
+  const seen = useRef(new Set(initial.changes.map((change) => `${change.id}@${change.updatedAt}`)));
+  const { data, isError, isSuccess } = useQuery({
+    queryKey: ["consultation-changes", consultationId ?? "all"],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      if (cursor.current) params.set("since", cursor.current);
+      if (consultationId !== undefined) params.set("id", String(consultationId));
+      return fetchJson<ConsultationChangesDto>(`/api/consultations/changes?${params}`, signal);
+    },
+    refetchInterval: pollMs,
+  });
+
+  useEffect(() => {
+    if (!data) return;
+    const fresh = data.changes.filter((change) => !seen.current.has(`${change.id}@${change.updatedAt}`));
+    // Forget pairs that left the overlap window, so the set stays small.
+    seen.current = new Set(data.changes.map((change) => `${change.id}@${change.updatedAt}`));
+    cursor.current = data.cursor ?? cursor.current;
+    if (fresh.length > 0 || data.truncated) router.refresh();
+  }, [data, router]);
+
+  useTick(router.refresh);
+  return <LiveStatus live={isSuccess} failing={isError} />;
+}
+
+/** For the deliveries page: refreshes when a delivery id it has not seen appears. */
+export function LiveDeliveries({ initial }: { initial: DeliveryChangesDto }) {
+  const router = useRouter();
+  const seen = useRef(new Set(initial.latestIds));
+  const { data, isError, isSuccess } = useQuery({
+    queryKey: ["delivery-changes"],
+    queryFn: ({ signal }) => fetchJson<DeliveryChangesDto>("/api/deliveries/changes", signal),
+    refetchInterval: pollMs,
+  });
+
+  useEffect(() => {
+    if (!data) return;
+    const fresh = data.latestIds.some((id) => !seen.current.has(id));
+    seen.current = new Set(data.latestIds);
+    if (fresh) router.refresh();
+  }, [data, router]);
+
+  useTick(router.refresh);
+  return <LiveStatus live={isSuccess} failing={isError} />;
+}

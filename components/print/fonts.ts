@@ -1,0 +1,20 @@
+// The print page's Arabic typeface, shipped with the app from an npm package (no web font fetch).
+// It only covers Arabic code points (unicode-range), so Latin text keeps Geist and Arabic text
+// in the payload shapes in Noto Sans Arabic on screen and in the PDF alike.
+import localFont from "next/font/local";
+
+export const printArabic = localFont({
+  src: "../../node_modules/@fontsource-variable/noto-sans-arabic/files/noto-sans-arabic-arabic-wght-normal.woff2",
+  weight: "100 900",
+  style: "normal",
+  variable: "--font-print-arabic",
+  // No metric-adjusted local fallback: it would have no unicode-range and take Latin text too.
+  adjustFontFallback: false,
+  declarations: [
+    {
+      prop: "unicode-range",
+      value:
+        "U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC",
+    },
+  ],
+});

@@ -1,0 +1,183 @@
+import Link from "next/link";
+import type { RecommendationDto } from "@/lib/schemas/consultation";
+import { diffRecommendations, type RecommendationChange } from "@/lib/recommendation-diff";
+import { DispensePanel } from "./dispense-panel";
+import { DrugList } from "./drug-list";
+import { LocalTime } from "./local-time";
+import { PostCallNotes } from "./post-call-notes";
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="space-y-2" data-testid={testId}>
+      <h3 className="text-sm font-semibold tracking-wide text-slate-600 uppercase">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function None() {
+  return <p className="text-sm text-slate-600">None.</p>;
+}
+
+function Icd10List({ entries }: { entries: RecommendationDto["icd10"] }) {
+  if (entries.length === 0) return <None />;
+  return (
+    <ul className="space-y-1">
+      {entries.map((entry, index) => (
+        <li key={index} className="flex flex-wrap items-baseline gap-2">
+          {entry.code ? (
+            <code className="rounded-md bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-900 ring-1 ring-slate-300" dir="auto">
+              {entry.code}
+            </code>
+          ) : null}
+          {entry.name ? <span dir="auto">{entry.name}</span> : null}
+          {!entry.code && !entry.name ? <span className="text-slate-600">unnamed</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const kindStyle: Record<RecommendationChange["kind"], string> = {
+  added: "bg-emerald-100 text-emerald-900",
+  removed: "bg-red-100 text-red-900",
+  changed: "bg-amber-100 text-amber-950",
+};
+
+function Changes({ changes, previous }: { changes: RecommendationChange[]; previous: number }) {
+  return (
+    <section aria-label={`Changes since version ${previous}`} className="rounded-lg border border-amber-200 bg-amber-50/50 p-3" data-testid="changes">
+      <h3 className="text-sm font-semibold">What changed since version {previous}</h3>
+      {changes.length === 0 ? (
+        <p className="text-sm text-slate-700">Nothing a reader would see: the same recommendation was sent again.</p>
+      ) : (
+        <ul className="mt-1 space-y-1 text-sm [overflow-wrap:anywhere]">
+          {changes.map((change, index) => (
+            <li key={index}>
+              <span className={`mr-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{change.kind}</span>
+              <span className="text-slate-600">{change.part}:</span> <span dir="auto">{change.item}</span>
+              {change.details.length > 0 ? (
+                <ul className="ml-5 list-disc text-slate-700">
+                  {change.details.map((detail, i) => (
+                    <li key={i} dir="auto">
+                      {detail}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type Props = {
+  consultationId: number;
+  /** Every version, newest first (lib/data). */
+  recommendations: RecommendationDto[];
+  /** The version to show; the current one when undefined. */
+  version?: number;
+  timeZone: string;
+};
+
+/** The doctor's recommendation: the current version, or an earlier one with what changed. */
+export function RecommendationViewer({ consultationId, recommendations, version, timeZone }: Props) {
+  if (recommendations.length === 0) {
+    return <p className="text-slate-600">No recommendation received yet.</p>;
+  }
+  const current = recommendations.find((rec) => rec.current) ?? recommendations[0]!;
+  const shown = recommendations.find((rec) => rec.version === version) ?? current;
+  const previous = recommendations.find((rec) => rec.version === shown.version - 1);
+  const base = `/consultations/${consultationId}`;
+
+  return (
+    <div className="space-y-5" data-testid="recommendation" data-version={shown.version}>
+      {recommendations.length > 1 ? (
+        <nav aria-label="Recommendation versions" className="flex flex-wrap gap-1.5">
+          {recommendations.map((rec) => (
+            <Link
+              key={rec.id}
+              href={rec === current ? base : `${base}?version=${rec.version}`}
+              scroll={false}
+              prefetch={false}
+              aria-current={rec === shown ? "page" : undefined}
+              className={`rounded-md border px-2.5 py-1 text-sm ${rec === shown ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+            >
+              Version {rec.version}
+              {rec === current ? " (current)" : ""}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <p className="text-sm text-slate-700">
+        Version {shown.version}
+        {shown === current ? " (current)" : ", not the current one"}: written <LocalTime utc={shown.eventTime.utc} sent={shown.eventTime.sent} timeZone={timeZone} />,
+        received <LocalTime utc={shown.receivedAt} timeZone={timeZone} />.
+      </p>
+      {previous ? <Changes changes={diffRecommendations(previous, shown)} previous={previous.version} /> : null}
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <Section title="Symptoms (ICD-10)" testId="symptoms">
+          <Icd10List entries={shown.icd10.filter((entry) => entry.kind === "symptom")} />
+        </Section>
+        <Section title="Diagnoses (ICD-10)" testId="diagnoses">
+          <Icd10List entries={shown.icd10.filter((entry) => entry.kind === "diagnosis")} />
+        </Section>
+      </div>
+
+      <Section title="Prescription">
+        <DrugList drugs={shown.drugs} />
+      </Section>
+
+      <div className="grid gap-5 md:grid-cols-3">
+        <Section title="Labs" testId="labs">
+          {shown.labs.length === 0 ? (
+            <None />
+          ) : (
+            <ul className="space-y-1">
+              {shown.labs.map((lab, index) => (
+                <li key={index} className="flex flex-wrap items-baseline gap-2">
+                  {lab.kind === "panel" ? <span className="rounded-sm bg-slate-100 px-1 text-xs text-slate-700">panel</span> : null}
+                  {lab.code ? (
+                    <code className="font-mono text-sm" dir="auto">
+                      {lab.code}
+                    </code>
+                  ) : null}
+                  <span dir="auto">{lab.name ?? (lab.code ? "" : "unnamed")}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Referral" testId="referral">
+          {shown.referral?.name ? <p dir="auto">{shown.referral.name}</p> : <None />}
+        </Section>
+        <Section title="Follow-up" testId="follow-ups">
+          {shown.followUps.filter((entry) => entry.name).length === 0 ? (
+            <None />
+          ) : (
+            <ul className="list-disc space-y-0.5 pl-5">
+              {shown.followUps.map((entry, index) =>
+                entry.name ? (
+                  <li key={index} dir="auto">
+                    {entry.name}
+                  </li>
+                ) : null,
+              )}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section title="Doctor's notes after the call">
+        <PostCallNotes answers={shown.answers} />
+      </Section>
+
+      <Section title="Dispense">
+        <DispensePanel dispense={shown.dispense} printHref={`${base}/print`} />
+      </Section>
+    </div>
+  );
+}

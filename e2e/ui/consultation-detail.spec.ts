@@ -1,0 +1,161 @@
+// One consultation in Chromium: the timeline after out-of-order deliveries, every part of the
+// recommendation, the dispense block (safe link, locally made QR that decodes to it), versions.
+import { expect, test } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { deliver, recommendation, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+
+test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page, request }) => {
+  const w = timeWindow();
+  const id = uniqueId();
+  await deliver(request, statusUpdate(id, "checking_medical_profile", "in_progress", w.at(30)));
+  await deliver(request, statusUpdate(id, null, "new", w.at(0)));
+  await deliver(request, statusUpdate(id, "in_progress", "closed", w.at(90)));
+  await deliver(request, statusUpdate(id, "new", "checking_medical_profile", w.at(10)));
+
+  await page.goto(`/consultations/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Consultation ${id}`);
+  const events = page.getByTestId("timeline").locator("li");
+  await expect(events).toHaveCount(4);
+  expect(await events.evaluateAll((items) => items.map((item) => item.getAttribute("data-status")))).toEqual([
+    "new",
+    "checking_medical_profile",
+    "in_progress",
+    "closed",
+  ]);
+  // "new" and "checking" arrived after "in_progress" (later in event time): marked.
+  const marked = await events.evaluateAll((items) => items.map((item) => item.querySelector("[data-testid=out-of-order]") !== null));
+  expect(marked).toEqual([true, true, false, false]);
+  await expect(events.nth(0)).toContainText("10 min in this state");
+  await expect(events.nth(1)).toContainText("20 min in this state");
+  await expect(events.nth(2)).toContainText("1 h in this state");
+  await expect(events.nth(3)).toContainText("Final state");
+  // Received long after these (historical) event times: the receive time is shown.
+  await expect(events.nth(0)).toContainText("after the event");
+  await expect(page.locator("header").getByText("Closed", { exact: true })).toBeVisible();
+});
+
+test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grouped notes and the pass code", async ({ page, request }) => {
+  const id = uniqueId();
+  const drug = {
+    name: "PIMOZIDE-GEN",
+    tradeName: "ORAP FORTE TAB 4 MG",
+    strengthValue: "4 mg",
+    packageType: "Blister",
+    packageSize: "20",
+    dosage: "2",
+    dosageUnit: "capsule",
+    routeOfAdministration: "oral",
+    dosageForm: "tablet",
+    frequency: "Four times daily",
+    duration: 5,
+    specialInstructions: "Avoid grapefruit",
+    relationWithFood: "After meals",
+    howToUse: "Swallow whole with water",
+  };
+  const data = sampleData({
+    drug: { fdaDrug: [drug] },
+    lab: { lab: [{ name: "FIT Test" }], panel: [{ name: "Liver panel", code: "LFT-7" }] },
+    postCallAnswer: [
+      { question: "doctor_notes", answer: "first note" },
+      { question: "symptoms", answer: "symptoms note" },
+      { question: "doctor_notes", answer: "second note" },
+      { question: "custom_question", answer: "custom answer" },
+    ],
+  });
+  await deliver(request, recommendation(id, timeWindow().at(1), data));
+  await page.goto(`/consultations/${id}`);
+
+  const row = page.getByTestId("drug");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("ORAP FORTE TAB 4 MG (PIMOZIDE-GEN)");
+  await expect(row).toContainText("2 capsule · oral · Four times daily · for 5 days");
+  for (const value of ["4 mg", "tablet", "After meals", "Avoid grapefruit", "Swallow whole with water", "Blister, 20 per pack"]) {
+    await expect(row).toContainText(value);
+  }
+
+  await expect(page.getByTestId("symptoms")).toContainText("L81.2");
+  await expect(page.getByTestId("symptoms")).toContainText("Freckles");
+  await expect(page.getByTestId("diagnoses").locator("code")).toHaveText("B66.3");
+  await expect(page.getByTestId("diagnoses")).toContainText("Fascioliasis");
+  await expect(page.getByTestId("labs")).toContainText("FIT Test");
+  await expect(page.getByTestId("labs")).toContainText("LFT-7");
+  await expect(page.getByTestId("labs")).toContainText("Liver panel");
+  await expect(page.getByTestId("referral")).toContainText("Gastroenterologist/ Stomach & Bowel Specialist");
+  await expect(page.getByTestId("follow-ups").locator("li")).toHaveText(["Do Lab Test", "Do the required radiation", "No Follow-up - Policy Expired"]);
+
+  const notes = page.getByTestId("notes");
+  await expect(notes.locator("dt")).toHaveText(["Doctor's notes", "Symptoms", "custom_question"]);
+  await expect(notes.locator("dt", { hasText: "Doctor's notes" }).locator("~ dd").first()).toHaveText("first note");
+  await expect(notes).toContainText("second note");
+  await expect(page.getByTestId("pass-code")).toHaveText("5528");
+
+  // Nothing renders as a leaked null or object.
+  await expect(page.locator("main")).not.toContainText(/\bundefined\b|\bnull\b|\[object Object\]|NaN/);
+});
+
+test("links the dispense URL and makes a QR code that decodes to it; a javascript: URL stays inert text", async ({ page, request }) => {
+  const dispenseUrl = `https://web.altibb.com/prescription/e2e-${uniqueId()}`;
+  const safeId = uniqueId();
+  await deliver(request, recommendation(safeId, timeWindow().at(1), sampleData({ dispense: { url: dispenseUrl, pass_code: 4321, qr_code: "https://evil.example/qr.png" } })));
+  await page.goto(`/consultations/${safeId}`);
+  const link = page.getByTestId("dispense-link");
+  await expect(link).toHaveAttribute("href", dispenseUrl);
+  await expect(link).toHaveAttribute("rel", /noopener/);
+  await expect(page.getByTestId("print-link")).toHaveAttribute("href", `/consultations/${safeId}/print`);
+  // The payload's qr_code URL is never loaded.
+  await expect(page.locator('img[src*="evil.example"]')).toHaveCount(0);
+
+  const qr = page.getByTestId("dispense-qr");
+  await expect(qr).toBeVisible();
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+  expect(decoded?.data).toBe(dispenseUrl);
+
+  const unsafeId = uniqueId();
+  await deliver(request, recommendation(unsafeId, timeWindow().at(1), sampleData({ dispense: { url: "javascript:alert(document.cookie)", pass_code: "0042" } })));
+  await page.goto(`/consultations/${unsafeId}`);
+  await expect(page.getByTestId("dispense-link")).toHaveCount(0);
+  await expect(page.getByTestId("dispense-url-inert")).toHaveText("javascript:alert(document.cookie)");
+  await expect(page.getByText("This is not an http(s) link")).toBeVisible();
+  await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  // Leading zeros of a text pass code are kept.
+  await expect(page.getByTestId("pass-code")).toHaveText("0042");
+});
+
+test("switches between recommendation versions and shows what changed", async ({ page, request }) => {
+  const w = timeWindow();
+  const id = uniqueId();
+  await deliver(request, recommendation(id, w.at(1)));
+  const second = sampleData();
+  const drugs = structuredClone((second.drug as { fdaDrug: Record<string, unknown>[] }).fdaDrug);
+  drugs[0]!.dosage = "3";
+  second.drug = { fdaDrug: [drugs[0]] };
+  await deliver(request, recommendation(id, w.at(2), second));
+
+  await page.goto(`/consultations/${id}`);
+  const versions = page.getByRole("navigation", { name: "Recommendation versions" });
+  await expect(versions.getByRole("link", { name: "Version 2 (current)" })).toHaveAttribute("aria-current", "page");
+  const changes = page.getByTestId("changes");
+  await expect(changes).toContainText("What changed since version 1");
+  await expect(changes).toContainText("Dose: 2 → 3");
+  await expect(changes).toContainText("removed");
+  await expect(changes).toContainText("ORUVAIL S-R CAPS 100 MG");
+  await expect(page.getByTestId("drug")).toHaveCount(1);
+
+  await versions.getByRole("link", { name: "Version 1" }).click();
+  await expect(page).toHaveURL(/version=1/);
+  await expect(page.getByTestId("recommendation")).toHaveAttribute("data-version", "1");
+  await expect(page.getByTestId("drug")).toHaveCount(2);
+  await expect(page.getByTestId("changes")).toHaveCount(0);
+  await expect(page.getByText("Version 1, not the current one")).toBeVisible();
+});
+
+test("an unknown consultation is a friendly not-found page, answered with 404", async ({ page }) => {
+  for (const id of [String(uniqueId()), "not-a-number", "0"]) {
+    const response = await page.goto(`/consultations/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { name: "Consultation not found" })).toBeVisible();
+  }
+});

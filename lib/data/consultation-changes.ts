@@ -1,0 +1,39 @@
+// "What changed since?" for the pages' live refresh, safe with several app instances on one
+// database (nothing is kept in a process).
+//
+// Every ingestion bumps Consultation.updatedAt, but a transaction may commit a little after the
+// time it wrote (a slow commit, another instance's clock running behind), so a row can appear
+// with an updatedAt older than one a client has already seen. Each poll therefore re-reads an
+// overlap window before the client's cursor, and the client ignores the (id, updatedAt) pairs it
+// has seen: nothing committed within the window of its timestamp is missed.
+import "server-only";
+import { readDb } from "../db";
+import type { ConsultationChangesDto } from "../schemas/consultation";
+
+export const overlapMs = 10_000;
+export const maxChanges = 500;
+
+/** Changes at or after `since` minus the overlap (all of the latest window when `since` is null). */
+export async function getConsultationChanges(since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
+  const db = await readDb();
+  const id = consultationId === undefined ? undefined : BigInt(consultationId);
+  let from = since;
+  if (from === null) {
+    const latest = await db.consultation.findFirst({ where: { id }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
+    if (!latest) return { cursor: null, changes: [], truncated: false };
+    from = latest.updatedAt;
+  }
+  const rows = await db.consultation.findMany({
+    where: { id, updatedAt: { gte: new Date(from.getTime() - overlapMs) } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: maxChanges + 1,
+    select: { id: true, updatedAt: true },
+  });
+  const listed = rows.slice(0, maxChanges);
+  const newest = listed[0]?.updatedAt;
+  return {
+    cursor: (newest && newest > from ? newest : from).toISOString(),
+    changes: listed.map((row) => ({ id: Number(row.id), updatedAt: row.updatedAt.toISOString() })),
+    truncated: rows.length > maxChanges,
+  };
+}

@@ -1,0 +1,170 @@
+// The consultation list: filters, search, two sorts and keyset pagination (never OFFSET).
+//
+// Sorting by last event walks the (lastEventUs, id) index (or (status, lastEventUs, id) when
+// filtered by status); sorting by status time walks (statusUs, id) / (status, statusUs, id).
+// Cursors compare row values, `(key, id) < (?, ?)`, which both databases answer with one index
+// range. Consultations without a status event have no status time: that sort lists them last,
+// in both directions, as a second segment ordered by id.
+import "server-only";
+import { Prisma, readDb, type Db } from "../db";
+import { documentedStatuses } from "../statuses";
+import { encodeCursor, type KeysetCursor } from "../keyset-cursor";
+import type { ConsultationListQuery, StatusFilter } from "../schemas/consultation-query";
+import type { ConsultationListDto } from "../schemas/consultation";
+import { toConsultationSummary } from "./consultation";
+import { planSearch } from "./consultation-search";
+
+type Direction = "asc" | "desc";
+
+type RawRow = Record<string, unknown>;
+
+const columns = Prisma.raw(
+  ['"id"', '"userId"', '"insuranceId"', '"policyNumber"', '"status"', '"statusTime"', '"statusUs"', '"firstSeenAt"', '"lastEventTime"', '"lastEventUs"', '"recommendationId"', '"diagnosisCode"', '"diagnosisName"', '"drugCount"', '"updatedAt"']
+    .map((name) => `c.${name}`)
+    .join(", "),
+);
+
+// The drivers hand back BIGINT as bigint or number and DATETIME as Date or text (SQLite keeps ISO text).
+const big = (value: unknown) => (value === null || value === undefined ? null : BigInt(value as bigint | number | string));
+const int = (value: unknown) => (value === null || value === undefined ? null : Number(value as bigint | number));
+const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toRow(raw: RawRow) {
+  return {
+    id: big(raw.id)!,
+    userId: text(raw.userId),
+    insuranceId: text(raw.insuranceId),
+    policyNumber: text(raw.policyNumber),
+    status: text(raw.status),
+    statusTime: text(raw.statusTime),
+    statusUs: big(raw.statusUs),
+    firstSeenAt: date(raw.firstSeenAt),
+    lastEventTime: String(raw.lastEventTime),
+    lastEventUs: big(raw.lastEventUs)!,
+    recommendationId: int(raw.recommendationId),
+    diagnosisCode: text(raw.diagnosisCode),
+    diagnosisName: text(raw.diagnosisName),
+    drugCount: int(raw.drugCount),
+    updatedAt: date(raw.updatedAt),
+  };
+}
+
+type Row = ReturnType<typeof toRow>;
+
+/**
+ * One condition per selected status: each is run as its own query and the results merged, so
+ * that every query walks an index in sort order. (`status IN (a, b)` has no such index order, and
+ * SQLite without statistics then sorts every row of those statuses.)
+ */
+function statusBranches(statuses: StatusFilter[]): (Prisma.Sql | null)[] {
+  if (statuses.length === 0 || statuses.length === documentedStatuses.length + 1) return [null];
+  return statuses.map((status) =>
+    status === "other"
+      ? Prisma.sql`(c."status" IS NULL OR c."status" NOT IN (${Prisma.join([...documentedStatuses])}))`
+      : Prisma.sql`c."status" = ${status}`,
+  );
+}
+
+async function filterConditions(db: Db, query: ConsultationListQuery): Promise<Prisma.Sql[]> {
+  const conditions: Prisma.Sql[] = [];
+  if (query.fromUs !== undefined) conditions.push(Prisma.sql`c."lastEventUs" >= ${query.fromUs}`);
+  if (query.toUs !== undefined) conditions.push(Prisma.sql`c."lastEventUs" < ${query.toUs}`);
+  if (query.recommendation === "with") conditions.push(Prisma.sql`c."recommendationId" IS NOT NULL`);
+  if (query.recommendation === "without") conditions.push(Prisma.sql`c."recommendationId" IS NULL`);
+  if (query.search) {
+    const narrowed = conditions.length > 0 || statusBranches(query.statuses)[0] !== null;
+    const plan = await planSearch(db, query.search, narrowed);
+    if (plan.candidates) conditions.push(Prisma.sql`c."id" IN (${plan.candidates})`);
+    conditions.push(plan.match);
+  }
+  return conditions;
+}
+
+type Segment = { nullKeys: boolean; direction: Direction; cursor: KeysetCursor | null; limit: number };
+
+type Key = "lastEventUs" | "statusUs";
+
+/** Sorts rows the way one segment is ordered (all keys non-null, or all null). */
+function compareRows(key: Key, direction: Direction) {
+  const sign = direction === "desc" ? -1 : 1;
+  const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a: Row, b: Row) => sign * (cmp(a[key] ?? 0n, b[key] ?? 0n) || cmp(a.id, b.id));
+}
+
+async function fetchSegment(db: Db, branches: (Prisma.Sql | null)[], conditions: Prisma.Sql[], key: Key, nullable: boolean, segment: Segment): Promise<Row[]> {
+  if (segment.limit <= 0) return [];
+  const results = await Promise.all(
+    branches.map((branch) => fetchBranch(db, branch ? [branch, ...conditions] : conditions, key, nullable, segment)),
+  );
+  if (results.length === 1) return results[0]!;
+  return results.flat().sort(compareRows(key, segment.direction)).slice(0, segment.limit);
+}
+
+async function fetchBranch(db: Db, conditions: Prisma.Sql[], key: Key, nullable: boolean, segment: Segment): Promise<Row[]> {
+  const keyColumn = Prisma.raw(`c."${key}"`);
+  const order = Prisma.raw(segment.direction === "desc" ? "DESC" : "ASC");
+  const beyond = Prisma.raw(segment.direction === "desc" ? "<" : ">");
+  const where = [...conditions];
+  let orderBy: Prisma.Sql;
+  if (segment.nullKeys) {
+    where.push(Prisma.sql`${keyColumn} IS NULL`);
+    if (segment.cursor) where.push(Prisma.sql`c."id" ${beyond} ${segment.cursor.id}`);
+    orderBy = Prisma.sql`c."id" ${order}`;
+  } else {
+    if (nullable) where.push(Prisma.sql`${keyColumn} IS NOT NULL`);
+    if (segment.cursor) where.push(Prisma.sql`(${keyColumn}, c."id") ${beyond} (${segment.cursor.key}, ${segment.cursor.id})`);
+    orderBy = Prisma.sql`${keyColumn} ${order}, c."id" ${order}`;
+  }
+  const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const rows = await db.$queryRaw<RawRow[]>`SELECT ${columns} FROM "Consultation" c ${whereSql} ORDER BY ${orderBy} LIMIT ${segment.limit}`;
+  return rows.map(toRow);
+}
+
+const reverse = (direction: Direction): Direction => (direction === "desc" ? "asc" : "desc");
+
+export async function listConsultations(query: ConsultationListQuery): Promise<ConsultationListDto> {
+  const db = await readDb();
+  const conditions = await filterConditions(db, query);
+  const branches = statusBranches(query.statuses);
+  const key: Key = query.sort === "last_event" ? "lastEventUs" : "statusUs";
+  const nullable = key === "statusUs";
+  const want = query.limit + 1; // one more than a page tells whether there is another
+  const fetch = (segment: Segment) => fetchSegment(db, branches, conditions, key, nullable, segment);
+
+  let rows: Row[];
+  let more: boolean;
+  if (!query.before) {
+    // Forward, in display order: rows with a key, then (status time only) rows without.
+    const cursor = query.after ?? null;
+    const keyed = cursor?.key === null ? [] : await fetch({ nullKeys: false, direction: query.dir, cursor, limit: want });
+    const unkeyed = nullable
+      ? await fetch({ nullKeys: true, direction: query.dir, cursor: cursor?.key === null ? cursor : null, limit: want - keyed.length })
+      : [];
+    rows = [...keyed, ...unkeyed];
+    more = rows.length > query.limit;
+    rows = rows.slice(0, query.limit);
+  } else {
+    // Backward from the cursor, then turned round into display order.
+    const cursor = query.before;
+    const back = reverse(query.dir);
+    const unkeyed = nullable && cursor.key === null ? await fetch({ nullKeys: true, direction: back, cursor, limit: want }) : [];
+    const keyed = await fetch({ nullKeys: false, direction: back, cursor: cursor.key === null ? null : cursor, limit: want - unkeyed.length });
+    const found = [...unkeyed, ...keyed];
+    more = found.length > query.limit;
+    rows = found.slice(0, query.limit).reverse();
+  }
+
+  const cursorOf = (row: Row) => encodeCursor({ key: key === "lastEventUs" ? row.lastEventUs : row.statusUs, id: row.id });
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const forward = !query.before;
+  return {
+    items: rows.map(toConsultationSummary),
+    page: {
+      limit: query.limit,
+      next: last && (forward ? more : true) ? cursorOf(last) : null,
+      prev: first && (forward ? query.after !== undefined : more) ? cursorOf(first) : null,
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// The webhook inbox, newest first, by id (keyset; the (outcome, id) and (type, id) indexes
+// serve the filters in order).
+import "server-only";
+import { readDb, type Prisma } from "../db";
+import type {
+  DeliveryChangesDto,
+  DeliveryDetailDto,
+  DeliveryListDto,
+  DeliveryListQuery,
+  DeliverySummaryDto,
+} from "../schemas/delivery";
+import { deliveryPageSize } from "../schemas/delivery";
+
+const knownTypes = ["status_update", "recommendation_data"];
+
+const summarySelect = {
+  id: true,
+  receivedAt: true,
+  outcome: true,
+  httpStatus: true,
+  type: true,
+  consultationId: true,
+  bodyBytes: true,
+  errorCode: true,
+  errorDetail: true,
+} as const;
+
+type SummaryRow = {
+  id: number;
+  receivedAt: Date;
+  outcome: string;
+  httpStatus: number;
+  type: string | null;
+  consultationId: bigint | null;
+  bodyBytes: number;
+  errorCode: string | null;
+  errorDetail: string | null;
+};
+
+const toSummary = (row: SummaryRow): DeliverySummaryDto => ({
+  ...row,
+  receivedAt: row.receivedAt.toISOString(),
+  consultationId: row.consultationId === null ? null : Number(row.consultationId),
+});
+
+export async function listDeliveries(query: DeliveryListQuery): Promise<DeliveryListDto> {
+  const db = await readDb();
+  const where: Prisma.WebhookDeliveryWhereInput = {};
+  if (query.outcome) where.outcome = query.outcome;
+  if (query.type === "other") where.OR = [{ type: null }, { type: { notIn: knownTypes } }];
+  else if (query.type) where.type = query.type;
+
+  const backward = query.before !== undefined;
+  const rows = await db.webhookDelivery.findMany({
+    where: {
+      ...where,
+      ...(query.after !== undefined ? { id: { lt: query.after } } : {}),
+      ...(query.before !== undefined ? { id: { gt: query.before } } : {}),
+    },
+    orderBy: { id: backward ? "asc" : "desc" },
+    take: deliveryPageSize + 1,
+    select: summarySelect,
+  });
+  const more = rows.length > deliveryPageSize;
+  const page = rows.slice(0, deliveryPageSize);
+  if (backward) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toSummary),
+    page: {
+      next: last && (backward || more) ? last.id : null,
+      prev: first && (backward ? more : query.after !== undefined) ? first.id : null,
+    },
+  };
+}
+
+function parseHeaders(text: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).map(([name, header]) => [name, typeof header === "string" ? header : JSON.stringify(header)]));
+  } catch {
+    return {};
+  }
+}
+
+/** A delivery id from a URL segment (digits, within the INTEGER key's range); null otherwise. */
+export function parseDeliveryId(text: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= 2_147_483_647 ? id : null;
+}
+
+/** Whether the delivery exists (checked before a page streams, so that an unknown id is a 404). */
+export async function hasDelivery(id: number): Promise<boolean> {
+  const db = await readDb();
+  return (await db.webhookDelivery.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
+export async function getDelivery(id: number): Promise<DeliveryDetailDto | null> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  const db = await readDb();
+  const row = await db.webhookDelivery.findUnique({
+    where: { id },
+    select: { ...summarySelect, webhookId: true, bodySha256: true, headers: true, rawBody: true },
+  });
+  if (!row) return null;
+  const { webhookId, bodySha256, headers, rawBody, ...summary } = row;
+  return { ...toSummary(summary), webhookId, bodySha256, headers: parseHeaders(headers), rawBody };
+}
+
+export const latestDeliveryWindow = 100;
+
+/** The newest delivery ids. Ids can commit out of order, so a client compares sets, not a maximum. */
+export async function getDeliveryChanges(): Promise<DeliveryChangesDto> {
+  const db = await readDb();
+  const rows = await db.webhookDelivery.findMany({ orderBy: { id: "desc" }, take: latestDeliveryWindow, select: { id: true } });
+  return { latestIds: rows.map((row) => row.id) };
+}

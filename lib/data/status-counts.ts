@@ -1,0 +1,58 @@
+// Counts per status for the top of the list. A grouped count reads the whole status index: at a
+// million consultations that is ~0.1-0.4 s, far too slow for every request. So counts are cached
+// per process and recounted in the background (stale-while-revalidate): at most one count runs
+// at a time, no more often than every 2 s, and the slower a count is the less often it runs
+// (at most ~5 % of one core). A request waits for a count only when the cached one is missing or
+// older than 30 s.
+import "server-only";
+import { readDb } from "../db";
+import { documentedStatuses } from "../statuses";
+import type { StatusCountsDto } from "../schemas/consultation";
+
+const minAgeMs = 2_000;
+const maxStaleMs = 30_000;
+
+type Cached = { value: StatusCountsDto; at: number; tookMs: number };
+
+const cache = globalThis as unknown as { careDeskStatusCounts?: Cached; careDeskStatusCounting?: Promise<Cached> };
+
+/** Counts now, straight from the database. */
+export async function countConsultationsByStatus(): Promise<StatusCountsDto> {
+  const db = await readDb();
+  const groups = await db.consultation.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: StatusCountsDto = { new: 0, checking_medical_profile: 0, in_progress: 0, closed: 0, other: 0, total: 0, countedAt: new Date().toISOString() };
+  for (const group of groups) {
+    const status = group.status;
+    const count = group._count._all;
+    if (status !== null && (documentedStatuses as readonly string[]).includes(status)) counts[status as (typeof documentedStatuses)[number]] += count;
+    else counts.other += count;
+    counts.total += count;
+  }
+  return counts;
+}
+
+function recount(): Promise<Cached> {
+  cache.careDeskStatusCounting ??= (async () => {
+    const started = Date.now();
+    try {
+      const value = await countConsultationsByStatus();
+      const fresh = { value, at: Date.now(), tookMs: Date.now() - started };
+      cache.careDeskStatusCounts = fresh;
+      return fresh;
+    } finally {
+      cache.careDeskStatusCounting = undefined;
+    }
+  })();
+  return cache.careDeskStatusCounting;
+}
+
+/** Counts per status, at most a few seconds old (see above). */
+export async function getStatusCounts(): Promise<StatusCountsDto> {
+  const cached = cache.careDeskStatusCounts;
+  const now = Date.now();
+  if (!cached || now - cached.at > maxStaleMs) return (await recount()).value;
+  if (now - cached.at > Math.max(minAgeMs, cached.tookMs * 20)) {
+    recount().catch((error) => console.error("status counts: background recount failed", error));
+  }
+  return cached.value;
+}

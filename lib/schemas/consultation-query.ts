@@ -1,0 +1,173 @@
+// The consultation list's query (filters, search, sort, keyset cursor), as it appears in the URL
+// of /consultations and of GET /api/consultations: one parser for both, so they cannot drift.
+import { z } from "zod";
+import { documentedStatuses } from "../statuses";
+import { decodeCursor, encodeCursor, type KeysetCursor } from "../keyset-cursor";
+import { parseEventTime } from "../webhooks/event-time";
+import { resolveTimeZone, startOfDayInZone } from "../time";
+
+/** The status filter's choices: the documented statuses, and "other" (undocumented or none yet). */
+export const statusFilters = [...documentedStatuses, "other"] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+export const listSorts = ["last_event", "status_time"] as const;
+export type ListSort = (typeof listSorts)[number];
+
+/** 25 rows fill a screen; more cost server time on every render and live refresh (?limit= up to 200). */
+export const defaultListLimit = 25;
+export const maxListLimit = 200;
+export const maxSearchLength = 100;
+
+const day = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 2023-02-28 is, 2023-02-30 is not (Date would roll it over into March). */
+function isCalendarDay(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const dateBound = z
+  .string()
+  .trim()
+  .refine((value) => (day.test(value) && isCalendarDay(value)) || parseEventTime(value) !== null, {
+    error: "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with a zone",
+  });
+
+const cursor = z.string().refine((value) => decodeCursor(value) !== null, { error: "is not a cursor from this API" });
+
+/** A parameter given once: its first value, and an empty one (an untouched form field) as absent. */
+const single = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return first === "" ? undefined : first;
+  }, schema.optional());
+
+const querySchema = z
+  .object({
+    status: z.preprocess(
+      (value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(",")).filter(Boolean)),
+      z.array(z.enum(statusFilters, { error: `must be one of ${statusFilters.join(", ")}` })).max(statusFilters.length),
+    ),
+    from: single(dateBound),
+    to: single(dateBound),
+    tz: single(z.string().max(64)),
+    rec: single(z.enum(["with", "without"], { error: "must be with or without" })),
+    q: single(z.string().trim().max(maxSearchLength, { error: `must be at most ${maxSearchLength} characters` })),
+    sort: single(z.enum(listSorts, { error: `must be ${listSorts.join(" or ")}` })),
+    dir: single(z.enum(["desc", "asc"], { error: "must be desc or asc" })),
+    after: single(cursor),
+    before: single(cursor),
+    limit: single(
+      z.coerce
+        .number({ error: (issue) => (issue.code === "invalid_type" ? "must be a number" : undefined) })
+        .int({ error: "must be a whole number" })
+        .min(1, { error: "must be at least 1" })
+        .max(maxListLimit, { error: `must be at most ${maxListLimit}` }),
+    ),
+  })
+  .refine((query) => !(query.after && query.before), { error: "give after or before, not both", path: ["before"] });
+
+export type ConsultationListQuery = {
+  statuses: StatusFilter[];
+  /** Last event at or after (UTC microseconds). */
+  fromUs?: bigint;
+  /** Last event before (UTC microseconds; a date bound covers the whole day). */
+  toUs?: bigint;
+  recommendation?: "with" | "without";
+  search?: string;
+  sort: ListSort;
+  dir: "desc" | "asc";
+  after?: KeysetCursor;
+  before?: KeysetCursor;
+  limit: number;
+  /** The zone date-only bounds are read in. */
+  timeZone: string;
+  /** The bounds as written in the URL, to write them back into links and inputs. */
+  fromText?: string;
+  toText?: string;
+};
+
+export type QueryIssue = { path: string; message: string };
+export type ParsedListQuery = { ok: true; query: ConsultationListQuery } | { ok: false; issues: QueryIssue[] };
+
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function toRecord(input: SearchParamsInput): Record<string, string | string[]> {
+  if (!(input instanceof URLSearchParams)) {
+    return Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
+  }
+  const record: Record<string, string[]> = {};
+  for (const [key, value] of input) (record[key] ??= []).push(value);
+  return record;
+}
+
+function boundToMicros(text: string, timeZone: string, endOfDay: boolean): bigint {
+  if (day.test(text)) {
+    const [year, month, date] = text.split("-").map(Number) as [number, number, number];
+    const dayText = endOfDay ? new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10) : text;
+    return BigInt(startOfDayInZone(dayText, timeZone).getTime()) * 1000n;
+  }
+  return parseEventTime(text)!;
+}
+
+export function parseListQuery(input: SearchParamsInput): ParsedListQuery {
+  const parsed = querySchema.safeParse(toRecord(input));
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(query)", message: issue.message })) };
+  }
+  const value = parsed.data;
+  const timeZone = resolveTimeZone(value.tz);
+  const fromUs = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
+  // A date-only upper bound includes that whole day; a date-time is exclusive.
+  const toUs = value.to ? boundToMicros(value.to, timeZone, true) : undefined;
+  return {
+    ok: true,
+    query: {
+      statuses: [...new Set(value.status)],
+      fromUs,
+      toUs,
+      recommendation: value.rec,
+      search: value.q || undefined,
+      sort: value.sort ?? "last_event",
+      dir: value.dir ?? "desc",
+      after: value.after ? decodeCursor(value.after)! : undefined,
+      before: value.before ? decodeCursor(value.before)! : undefined,
+      limit: value.limit ?? defaultListLimit,
+      timeZone,
+      fromText: value.from,
+      toText: value.to,
+    },
+  };
+}
+
+/**
+ * The query as URL parameters (defaults left out), for links: pagination, sorting, the API.
+ * `changes` replaces parts of it; the cursor is dropped unless given again.
+ */
+export function listQueryParams(
+  query: ConsultationListQuery,
+  changes: Partial<Pick<ConsultationListQuery, "statuses" | "sort" | "dir" | "after" | "before">> = {},
+): URLSearchParams {
+  const next = { ...query, after: undefined, before: undefined, ...changes };
+  const params = new URLSearchParams();
+  for (const status of next.statuses) params.append("status", status);
+  if (next.fromText) params.set("from", next.fromText);
+  if (next.toText) params.set("to", next.toText);
+  if ((next.fromText && day.test(next.fromText)) || (next.toText && day.test(next.toText))) params.set("tz", next.timeZone);
+  if (next.recommendation) params.set("rec", next.recommendation);
+  if (next.search) params.set("q", next.search);
+  if (next.sort !== "last_event") params.set("sort", next.sort);
+  if (next.dir !== "desc") params.set("dir", next.dir);
+  if (next.limit !== defaultListLimit) params.set("limit", String(next.limit));
+  if (next.after) params.set("after", encodeCursor(next.after));
+  if (next.before) params.set("before", encodeCursor(next.before));
+  return params;
+}
+
+/** A consultation id from a URL segment: digits only, 1 … 2^53−1; null otherwise. */
+export function parseConsultationId(text: string): number | null {
+  // Plain digits without leading zeros: one canonical URL per consultation.
+  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) ? id : null;
+}

@@ -1,0 +1,121 @@
+// Times for people: in the viewer's time zone (an IANA name the browser reports, see
+// components/time-zone-sync.tsx), with the offset spelt out, plus durations and relative times.
+// Built on Intl only (Node's full ICU): no date library to ship or keep up to date.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** The IANA zone when the runtime knows it, otherwise UTC (never throws on a hostile cookie or URL). */
+export function resolveTimeZone(value: string | null | undefined): string {
+  if (!value || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+/** "15 Jun 2023, 12:38:50" in `timeZone`. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  return formatter(`dt|${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      day: "2-digit",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    }),
+  ).format(date);
+}
+
+const offsetSeconds = (date: Date, timeZone: string): number => {
+  const parts = formatter(`off|${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longOffset" }),
+  ).formatToParts(date);
+  // "GMT+03:00", "GMT-05:00", "GMT+05:30", "GMT+02:23:44" (local mean time before 1930s);
+  // "GMT" or "GMT+00:00" for UTC, depending on the ICU version.
+  const text = parts.find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /^GMT(?:([+-])(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!match || !match[1]) return 0;
+  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0));
+};
+
+// Offsets only change on quarter hours: remember them per zone and quarter hour (formatToParts
+// is the slowest Intl call a list page makes, once per row).
+const offsetCache = new Map<string, string>();
+const quarterHourMs = 15 * 60_000;
+
+/** "UTC+03:00", "UTC-05:00" (or "UTC"): the zone's offset at that instant. */
+export function formatOffset(date: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
+  let text = offsetCache.get(key);
+  if (text === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    text = offsetText(offsetSeconds(date, timeZone));
+    offsetCache.set(key, text);
+  }
+  return text;
+}
+
+function offsetText(seconds: number): string {
+  if (seconds === 0) return "UTC";
+  const abs = Math.abs(seconds);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  const rest = abs % 60 === 0 ? "" : `:${pad(abs % 60)}`;
+  return `UTC${seconds < 0 ? "-" : "+"}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${rest}`;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const wallClock = Date.UTC(year, month - 1, date);
+  // The offset at the guessed instant may differ from the one at midnight (a DST change that
+  // day): one correction settles it.
+  const first = wallClock - offsetSeconds(new Date(wallClock), timeZone) * 1000;
+  return new Date(wallClock - offsetSeconds(new Date(first), timeZone) * 1000);
+}
+
+const units: [Intl.RelativeTimeFormatUnit, number, string][] = [
+  ["day", 86_400_000, "d"],
+  ["hour", 3_600_000, "h"],
+  ["minute", 60_000, "min"],
+  ["second", 1_000, "s"],
+];
+
+/** "2 d 4 h", "3 h 5 min", "12 min", "40 s": the two largest units, for time spent in a state. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 1000) return "< 1 s";
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [, size, label] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0 || parts.length > 0) {
+      if (count > 0) parts.push(`${count} ${label}`);
+      rest -= count * size;
+      if (parts.length === 2 || (parts.length === 1 && count === 0)) break;
+    }
+  }
+  return parts.slice(0, 2).join(" ");
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "5 minutes ago", "yesterday", "in 2 hours". */
+export function formatRelative(date: Date, now: Date): string {
+  const diff = date.getTime() - now.getTime();
+  for (const [unit, size] of units) {
+    if (Math.abs(diff) >= size || unit === "second") return relative.format(Math.round(diff / size), unit);
+  }
+  return relative.format(0, "second");
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Consultation_status_statusUs_id_idx" ON "Consultation"("status", "statusUs", "id");
