@@ -2,7 +2,6 @@
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { webhookAuthWarning } = await import("./lib/webhooks/auth-config");
-  const warning = webhookAuthWarning();
-  if (warning) console.warn(`\n⚠️  ${warning}\n`);
+  const { webhookAuthWarning } = await import("./lib/env");
+  if (webhookAuthWarning) console.warn(`\n⚠️  ${webhookAuthWarning}\n`);
 }

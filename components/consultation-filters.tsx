@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
-import { statusFilters, type ConsultationListQuery } from "@/lib/schemas/consultation-query";
-import { statusLabels } from "./status-badge";
+import type { ConsultationListQuery } from "@/lib/schemas/consultation-query";
+import { statusFilters, statusStyles } from "@/lib/statuses";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const dateOnly = (text: string | undefined) => (text ? text.slice(0, 10) : "");
@@ -40,7 +40,7 @@ export function ConsultationFilters({ query, timeZone }: { query: ConsultationLi
           {statusFilters.map((status) => (
             <label key={status} className="inline-flex items-center gap-1.5">
               <input type="checkbox" name="status" value={status} defaultChecked={query.statuses.includes(status)} className="size-4 accent-slate-900" />
-              {statusLabels[status]}
+              {statusStyles[status].label}
             </label>
           ))}
         </fieldset>

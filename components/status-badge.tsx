@@ -1,19 +1,4 @@
-import { isDocumentedStatus } from "@/lib/statuses";
-
-const styles: Record<string, string> = {
-  new: "badge bg-sky-100 text-sky-900 ring-sky-300",
-  checking_medical_profile: "badge bg-amber-100 text-amber-900 ring-amber-300",
-  in_progress: "badge bg-violet-100 text-violet-900 ring-violet-300",
-  closed: "badge bg-emerald-100 text-emerald-900 ring-emerald-300",
-};
-
-export const statusLabels: Record<string, string> = {
-  new: "New",
-  checking_medical_profile: "Checking medical profile",
-  in_progress: "In progress",
-  closed: "Closed",
-  other: "Other",
-};
+import { isDocumentedStatus, statusStyles } from "@/lib/statuses";
 
 /**
  * A consultation status as a colour-coded badge. Documented statuses get their label; any other
@@ -37,8 +22,8 @@ export function StatusBadge({ status }: { status: string | null }) {
     );
   }
   return (
-    <span className={styles[status]} data-status={status}>
-      {statusLabels[status]}
+    <span className={`badge ${statusStyles[status].badge}`} data-status={status}>
+      {statusStyles[status].label}
     </span>
   );
 }

@@ -1,15 +1,6 @@
 import Link from "next/link";
 import type { StatusCountsDto } from "@/lib/schemas/consultation";
-import { statusFilters, type StatusFilter } from "@/lib/schemas/consultation-query";
-import { statusLabels } from "./status-badge";
-
-const accents: Record<StatusFilter, string> = {
-  new: "border-t-sky-500",
-  checking_medical_profile: "border-t-amber-500",
-  in_progress: "border-t-violet-500",
-  closed: "border-t-emerald-500",
-  other: "border-t-slate-400",
-};
+import { statusFilters, statusStyles, type StatusFilter } from "@/lib/statuses";
 
 const number = new Intl.NumberFormat("en");
 
@@ -25,10 +16,10 @@ export function StatusCounts({ counts, active }: { counts: StatusCountsDto; acti
               href={`/consultations?status=${status}`}
               prefetch={false}
               aria-current={only === status ? "page" : undefined}
-              className={`block rounded-lg border border-t-4 border-slate-200 bg-white px-3 py-2 hover:bg-slate-50 ${accents[status]} ${only === status ? "ring-2 ring-slate-900" : ""}`}
+              className={`block rounded-lg border border-t-4 border-slate-200 bg-white px-3 py-2 hover:bg-slate-50 ${statusStyles[status].accent} ${only === status ? "ring-2 ring-slate-900" : ""}`}
               data-testid={`count-${status}`}
             >
-              <span className="block text-xs text-slate-600">{statusLabels[status]}</span>
+              <span className="block text-xs text-slate-600">{statusStyles[status].label}</span>
               <span className="block text-xl font-semibold tabular-nums" data-count={counts[status]}>
                 {number.format(counts[status])}
               </span>

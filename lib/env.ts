@@ -1,5 +1,8 @@
-// Configuration: read once from the environment and validated here. Nothing else reads process.env.
+// Configuration: read once from the environment and validated here, and every value derived from
+// it computed here once. Nothing else reads process.env. Imported by scripts too (tsx), so this
+// module is not "server-only"; lint keeps it out of client components (eslint.config.mjs).
 import { z } from "zod";
+import { isAuthConfigured, parseSigningSecrets, type AuthConfig } from "./webhooks/authenticate";
 
 const optionalText = z
   .string()
@@ -47,3 +50,29 @@ function loadEnv(): Env {
 }
 
 export const env: Env = loadEnv();
+
+/** `next start` runs as production: webhooks without authentication are then refused. */
+export const isProduction = env.NODE_ENV === "production";
+
+/** Shown in the header, page titles and printed prescriptions. */
+export const instanceName = env.CARE_DESK_NAME;
+
+/** The configured public address without a trailing slash, if any. */
+export const publicBaseUrl = env.CARE_DESK_PUBLIC_URL?.replace(/\/+$/, "");
+
+/** The webhook authentication configured for this instance (secrets decoded once, here). */
+export const webhookAuth: AuthConfig = {
+  signingSecrets: parseSigningSecrets(env.WEBHOOK_SIGNING_SECRETS),
+  bearerToken: env.WEBHOOK_BEARER_TOKEN,
+  basicAuth: env.WEBHOOK_BASIC_AUTH,
+};
+
+/** Whether any webhook authentication method is set. */
+export const webhookAuthConfigured = isAuthConfigured(webhookAuth);
+
+/** The operator-facing start-up warning while no webhook authentication is configured, or null. */
+export const webhookAuthWarning: string | null = webhookAuthConfigured
+  ? null
+  : isProduction
+    ? "Webhook authentication is NOT configured: every POST /api/webhooks is refused with 401. Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH)."
+    : "Webhook authentication is NOT configured: POST /api/webhooks accepts unauthenticated requests (development only). Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH).";

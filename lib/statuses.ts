@@ -20,7 +20,25 @@ const lifecycleStep: Record<string, number> = {
  */
 export const statusRank = (status: string): number => lifecycleStep[status] ?? 0;
 
-export const isDocumentedStatus = (status: string): boolean =>
+export type DocumentedStatus = (typeof documentedStatuses)[number];
+
+export const isDocumentedStatus = (status: string): status is DocumentedStatus =>
   (documentedStatuses as readonly string[]).includes(status);
 
 export const statusPattern = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** The status filter's choices: the documented statuses, and "other" (undocumented or none yet). */
+export const statusFilters = [...documentedStatuses, "other"] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+/**
+ * How each status (and the "other" filter) looks everywhere on screen: its label, its badge's
+ * colours and the accent of its count. One table, so the badge, the filters and the counts agree.
+ */
+export const statusStyles: Record<StatusFilter, { label: string; badge: string; accent: string }> = {
+  new: { label: "New", badge: "bg-sky-100 text-sky-900 ring-sky-300", accent: "border-t-sky-500" },
+  checking_medical_profile: { label: "Checking medical profile", badge: "bg-amber-100 text-amber-900 ring-amber-300", accent: "border-t-amber-500" },
+  in_progress: { label: "In progress", badge: "bg-violet-100 text-violet-900 ring-violet-300", accent: "border-t-violet-500" },
+  closed: { label: "Closed", badge: "bg-emerald-100 text-emerald-900 ring-emerald-300", accent: "border-t-emerald-500" },
+  other: { label: "Other", badge: "bg-slate-100 text-slate-800 ring-slate-300", accent: "border-t-slate-400" },
+};

@@ -7,9 +7,9 @@
 // in both directions, as a second segment ordered by id.
 import "server-only";
 import { Prisma, readDb, type Db } from "../db";
-import { documentedStatuses } from "../statuses";
+import { documentedStatuses, type StatusFilter } from "../statuses";
 import { encodeCursor, type KeysetCursor } from "../keyset-cursor";
-import type { ConsultationListQuery, StatusFilter } from "../schemas/consultation-query";
+import type { ConsultationListQuery } from "../schemas/consultation-query";
 import type { ConsultationListDto } from "../schemas/consultation";
 import { toConsultationSummary } from "./consultation";
 import { planSearch } from "./consultation-search";

@@ -119,3 +119,10 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
 
   return { consultation: toConsultationSummary(consultation), timeline, recommendations };
 }
+
+/** Whether Care Desk knows the consultation (checked before a page streams, so that an unknown id is a 404). */
+export async function hasConsultation(id: number): Promise<boolean> {
+  if (!Number.isSafeInteger(id) || id < 1) return false;
+  const db = await readDb();
+  return (await db.consultation.findUnique({ where: { id: BigInt(id) }, select: { id: true } })) !== null;
+}

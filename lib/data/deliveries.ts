@@ -10,6 +10,7 @@ import type {
   DeliverySummaryDto,
 } from "../schemas/delivery";
 import { deliveryPageSize } from "../schemas/delivery";
+import { maxDeliveryId } from "../schemas/ids";
 
 const knownTypes = ["status_update", "recommendation_data"];
 
@@ -85,13 +86,6 @@ function parseHeaders(text: string): Record<string, string> {
   }
 }
 
-/** A delivery id from a URL segment (digits, within the INTEGER key's range); null otherwise. */
-export function parseDeliveryId(text: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id <= 2_147_483_647 ? id : null;
-}
-
 /** Whether the delivery exists (checked before a page streams, so that an unknown id is a 404). */
 export async function hasDelivery(id: number): Promise<boolean> {
   const db = await readDb();
@@ -99,7 +93,7 @@ export async function hasDelivery(id: number): Promise<boolean> {
 }
 
 export async function getDelivery(id: number): Promise<DeliveryDetailDto | null> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  if (!Number.isSafeInteger(id) || id < 1 || id > maxDeliveryId) return null;
   const db = await readDb();
   const row = await db.webhookDelivery.findUnique({
     where: { id },

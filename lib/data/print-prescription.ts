@@ -1,16 +1,7 @@
 // What the print page shows: a consultation's current recommendation, ready for paper.
 import "server-only";
-import { readDb } from "../db";
 import type { PrescriptionDto } from "../schemas/prescription";
 import { getConsultation } from "./consultation";
-
-/** Whether Care Desk knows the consultation (a cheap check the print route makes before it streams). */
-export async function hasConsultation(id: number): Promise<boolean> {
-  if (!Number.isSafeInteger(id) || id < 1) return false;
-  const db = await readDb();
-  const row = await db.consultation.findUnique({ where: { id: BigInt(id) }, select: { id: true } });
-  return row !== null;
-}
 
 /** The consultation's current recommendation for printing, or null for an unknown consultation. */
 export async function getPrescription(id: number): Promise<PrescriptionDto | null> {

@@ -1,14 +1,10 @@
 // The consultation list's query (filters, search, sort, keyset cursor), as it appears in the URL
 // of /consultations and of GET /api/consultations: one parser for both, so they cannot drift.
 import { z } from "zod";
-import { documentedStatuses } from "../statuses";
+import { statusFilters, type StatusFilter } from "../statuses";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../keyset-cursor";
 import { parseEventTime } from "../webhooks/event-time";
 import { resolveTimeZone, startOfDayInZone } from "../time";
-
-/** The status filter's choices: the documented statuses, and "other" (undocumented or none yet). */
-export const statusFilters = [...documentedStatuses, "other"] as const;
-export type StatusFilter = (typeof statusFilters)[number];
 
 export const listSorts = ["last_event", "status_time"] as const;
 export type ListSort = (typeof listSorts)[number];
@@ -162,12 +158,4 @@ export function listQueryParams(
   if (next.after) params.set("after", encodeCursor(next.after));
   if (next.before) params.set("before", encodeCursor(next.before));
   return params;
-}
-
-/** A consultation id from a URL segment: digits only, 1 … 2^53−1; null otherwise. */
-export function parseConsultationId(text: string): number | null {
-  // Plain digits without leading zeros: one canonical URL per consultation.
-  if (!/^[1-9]\d{0,15}$/.test(text)) return null;
-  const id = Number(text);
-  return Number.isSafeInteger(id) ? id : null;
 }

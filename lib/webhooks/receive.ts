@@ -3,10 +3,9 @@
 // authenticated, and no malformed input can produce a 5xx.
 import "server-only";
 import { createHash } from "node:crypto";
-import { env } from "../env";
+import { isProduction, webhookAuth } from "../env";
 import { webhookSchema } from "../schemas/webhook";
 import { authenticate } from "./authenticate";
-import { authConfig } from "./auth-config";
 import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { projectEvent } from "./project";
@@ -14,8 +13,6 @@ import type { DeliveryRecord } from "./store";
 import { errorResponse, type ErrorIssue } from "../http-errors";
 
 export const maxBodyBytes = 1024 * 1024;
-
-const production = env.NODE_ENV === "production";
 
 const recordedHeaders = [
   "content-type",
@@ -102,7 +99,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   if (bytes === null) return refuse(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`);
 
   const bodyFields = { bodyBytes: bytes.byteLength, bodySha256: createHash("sha256").update(bytes).digest("hex") };
-  const auth = authenticate(headers, bytes, authConfig, production);
+  const auth = authenticate(headers, bytes, webhookAuth, isProduction);
   if (!auth.ok) return refuse(401, auth.code, auth.message, bodyFields);
 
   const parsed = parseJsonObject(bytes);

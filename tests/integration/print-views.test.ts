@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { recordPrintViewAction } from "@/app/consultations/[id]/print/actions";
-import { getPrescription, hasConsultation } from "@/lib/data/print-prescription";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { hasConsultation } from "@/lib/data/consultation";
+import { getPrescription } from "@/lib/data/print-prescription";
+import { parseConsultationId } from "@/lib/schemas/ids";
 import { listPrintViews, recordPrintView } from "@/lib/data/print-views";
 import { fixture, recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
 

@@ -1,7 +1,8 @@
 // The consultation list's URL query, keyset cursors and search ranges, without a database.
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
-import { listQueryParams, parseConsultationId, parseListQuery } from "@/lib/schemas/consultation-query";
+import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 import { prefixUpperBound, spellings } from "@/lib/data/consultation-search";
 
 const parse = (text: string) => {

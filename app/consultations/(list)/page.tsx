@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { publicBaseUrl, webhookAuthIsConfigured } from "@/lib/config";
+import { publicBaseUrl, webhookAuthConfigured } from "@/lib/env";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
@@ -83,7 +83,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           />
         </>
       ) : !filtered && !paged ? (
-        <WebhookSetup webhookUrl={await webhookUrl()} authConfigured={webhookAuthIsConfigured()} />
+        <WebhookSetup webhookUrl={await webhookUrl()} authConfigured={webhookAuthConfigured} />
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
           <p>{paged ? "There is no consultation on this page any more." : "No consultation matches these filters."}</p>

@@ -3,7 +3,7 @@ import { getConsultation } from "@/lib/data/consultation";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
 import { consultationDetailDto } from "@/lib/schemas/consultation";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
 import { consultationChangesDto } from "@/lib/schemas/consultation";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 
 export const dynamic = "force-dynamic";
 

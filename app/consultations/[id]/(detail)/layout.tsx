@@ -1,16 +1,7 @@
-import { notFound } from "next/navigation";
-import { hasConsultation } from "@/lib/data/print-prescription";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { hasConsultation } from "@/lib/data/consultation";
+import { parseConsultationId } from "@/lib/schemas/ids";
+import { recordLayout } from "@/components/record-layout";
 
 export const dynamic = "force-dynamic";
 
-/**
- * Checks that the consultation exists before anything streams: the page renders behind
- * loading.tsx, and once that fallback is sent the status is fixed at 200. Checked here, above
- * the loading boundary, an unknown id answers 404 (with ../not-found.tsx).
- */
-export default async function ConsultationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const id = parseConsultationId((await params).id);
-  if (id === null || !(await hasConsultation(id))) notFound();
-  return children;
-}
+export default recordLayout(parseConsultationId, hasConsultation);

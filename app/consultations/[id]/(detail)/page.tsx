@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getConsultation } from "@/lib/data/consultation";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { LiveConsultations } from "@/components/live-refresh";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDelivery, parseDeliveryId } from "@/lib/data/deliveries";
+import { getDelivery } from "@/lib/data/deliveries";
+import { parseDeliveryId } from "@/lib/schemas/ids";
 import { prettyJson } from "@/lib/pretty-json";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { LocalTime } from "@/components/local-time";

@@ -1,17 +1,7 @@
-import { notFound } from "next/navigation";
-import { hasConsultation } from "@/lib/data/print-prescription";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { hasConsultation } from "@/lib/data/consultation";
+import { parseConsultationId } from "@/lib/schemas/ids";
+import { recordLayout } from "@/components/record-layout";
 
 export const dynamic = "force-dynamic";
 
-/**
- * Checks that the consultation exists before anything streams. The page below renders behind
- * loading.tsx, and once that fallback has been sent the status is fixed at 200; checking here,
- * above the loading boundary, lets an unknown id answer 404 (with ../not-found.tsx).
- */
-export default async function PrintSheetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const consultationId = parseConsultationId(id);
-  if (consultationId === null || !(await hasConsultation(consultationId))) notFound();
-  return children;
-}
+export default recordLayout(parseConsultationId, hasConsultation);

@@ -5,9 +5,9 @@ import { PrescriptionSheet } from "@/components/print/prescription-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { PrintViewRecorder } from "@/components/print/print-view-recorder";
 import { pageRule } from "@/components/print/page-rule";
-import { instanceName } from "@/lib/config";
+import { instanceName } from "@/lib/env";
 import { getPrescription } from "@/lib/data/print-prescription";
-import { parseConsultationId } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 import { parsePaperSize } from "@/lib/schemas/print-view";
 import { recordPrintViewAction } from "../actions";
 
