@@ -1,7 +1,7 @@
 // The one error body every route answers with: { "error": { "code", "message", "issues"? } }.
-export type ErrorIssue = { path: string; message: string };
+import type { Issue } from "./schemas/issues";
 
-export function errorResponse(status: number, code: string, message: string, issues?: ErrorIssue[]): Response {
+export function errorResponse(status: number, code: string, message: string, issues?: Issue[]): Response {
   return Response.json(
     { error: { code, message, ...(issues ? { issues } : {}) } },
     { status, headers: { "Cache-Control": "no-store" } },

@@ -9,7 +9,7 @@ import type {
   DeliveryListQuery,
   DeliverySummaryDto,
 } from "../schemas/delivery";
-import { deliveryPageSize } from "../schemas/delivery";
+import { deliveryOutcome, deliveryPageSize } from "../schemas/delivery";
 import { maxDeliveryId } from "../schemas/ids";
 
 const knownTypes = ["status_update", "recommendation_data"];
@@ -24,23 +24,15 @@ const summarySelect = {
   bodyBytes: true,
   errorCode: true,
   errorDetail: true,
-} as const;
+} satisfies Prisma.WebhookDeliverySelect;
 
-type SummaryRow = {
-  id: number;
-  receivedAt: Date;
-  outcome: string;
-  httpStatus: number;
-  type: string | null;
-  consultationId: bigint | null;
-  bodyBytes: number;
-  errorCode: string | null;
-  errorDetail: string | null;
-};
+type SummaryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof summarySelect }>;
 
 const toSummary = (row: SummaryRow): DeliverySummaryDto => ({
   ...row,
   receivedAt: row.receivedAt.toISOString(),
+  // The column is text; only lib/webhooks writes it, always one of the outcomes.
+  outcome: deliveryOutcome.parse(row.outcome),
   consultationId: row.consultationId === null ? null : Number(row.consultationId),
 });
 

@@ -5,6 +5,7 @@ import { statusFilters, type StatusFilter } from "../statuses";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../keyset-cursor";
 import { parseEventTime } from "../webhooks/event-time";
 import { resolveTimeZone, startOfDayInZone } from "../time";
+import { parseQueryWith, single, type ParsedQuery, type SearchParamsInput } from "./query-params";
 
 export const listSorts = ["last_event", "status_time"] as const;
 export type ListSort = (typeof listSorts)[number];
@@ -30,13 +31,6 @@ const dateBound = z
   });
 
 const cursor = z.string().refine((value) => decodeCursor(value) !== null, { error: "is not a cursor from this API" });
-
-/** A parameter given once: its first value, and an empty one (an untouched form field) as absent. */
-const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => {
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    return first === "" ? undefined : first;
-  }, schema.optional());
 
 const querySchema = z
   .object({
@@ -83,20 +77,6 @@ export type ConsultationListQuery = {
   toText?: string;
 };
 
-export type QueryIssue = { path: string; message: string };
-export type ParsedListQuery = { ok: true; query: ConsultationListQuery } | { ok: false; issues: QueryIssue[] };
-
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function toRecord(input: SearchParamsInput): Record<string, string | string[]> {
-  if (!(input instanceof URLSearchParams)) {
-    return Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-  }
-  const record: Record<string, string[]> = {};
-  for (const [key, value] of input) (record[key] ??= []).push(value);
-  return record;
-}
-
 function boundToMicros(text: string, timeZone: string, endOfDay: boolean): bigint {
   if (day.test(text)) {
     const [year, month, date] = text.split("-").map(Number) as [number, number, number];
@@ -106,12 +86,10 @@ function boundToMicros(text: string, timeZone: string, endOfDay: boolean): bigin
   return parseEventTime(text)!;
 }
 
-export function parseListQuery(input: SearchParamsInput): ParsedListQuery {
-  const parsed = querySchema.safeParse(toRecord(input));
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(query)", message: issue.message })) };
-  }
-  const value = parsed.data;
+export function parseListQuery(input: SearchParamsInput): ParsedQuery<ConsultationListQuery> {
+  const parsed = parseQueryWith(querySchema, input);
+  if (!parsed.ok) return parsed;
+  const value = parsed.query;
   const timeZone = resolveTimeZone(value.tz);
   const fromUs = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
   // A date-only upper bound includes that whole day; a date-time is exclusive.

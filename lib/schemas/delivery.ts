@@ -1,9 +1,13 @@
 // Webhook deliveries (the inbox): the list's query, and the outgoing shapes of the list, one
 // delivery, and the live refresh.
 import { z } from "zod";
+import { maxDeliveryId } from "./ids";
+import { parseQueryWith, single, type ParsedQuery, type SearchParamsInput } from "./query-params";
 
+/** What became of a request to POST /api/webhooks, as the inbox records it. */
 export const deliveryOutcomes = ["processed", "duplicate", "rejected", "unauthorized"] as const;
-export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
+export const deliveryOutcome = z.enum(deliveryOutcomes);
+export type DeliveryOutcome = z.infer<typeof deliveryOutcome>;
 
 /** The type filter: the two Altibbi types, or "other" (missing or unknown). */
 export const deliveryTypeFilters = ["status_update", "recommendation_data", "other"] as const;
@@ -14,7 +18,7 @@ export const deliveryPageSize = 50;
 export const deliverySummaryDto = z.object({
   id: z.number().int(),
   receivedAt: z.string(),
-  outcome: z.string(),
+  outcome: deliveryOutcome,
   httpStatus: z.number().int(),
   type: z.string().nullable(),
   consultationId: z.number().int().nullable(),
@@ -44,18 +48,11 @@ export type DeliveryDetailDto = z.infer<typeof deliveryDetailDto>;
 export type DeliveryListDto = z.infer<typeof deliveryListDto>;
 export type DeliveryChangesDto = z.infer<typeof deliveryChangesDto>;
 
-/** A parameter given once: its first value, and an empty one (an untouched form field) as absent. */
-const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => {
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    return first === "" ? undefined : first;
-  }, schema.optional());
-
 const deliveryId = z.coerce
   .number({ error: (issue) => (issue.code === "invalid_type" ? "must be a delivery id" : undefined) })
   .int({ error: "must be a delivery id (a whole number)" })
   .min(1, { error: "must be a delivery id (1 or more)" })
-  .max(Number.MAX_SAFE_INTEGER, { error: "is too large for a delivery id" });
+  .max(maxDeliveryId, { error: "is too large for a delivery id" });
 
 const deliveryQuerySchema = z
   .object({
@@ -68,10 +65,4 @@ const deliveryQuerySchema = z
 
 export type DeliveryListQuery = z.infer<typeof deliveryQuerySchema>;
 
-export function parseDeliveryQuery(
-  input: Record<string, string | string[] | undefined>,
-): { ok: true; query: DeliveryListQuery } | { ok: false; issues: { path: string; message: string }[] } {
-  const parsed = deliveryQuerySchema.safeParse(input);
-  if (parsed.success) return { ok: true, query: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(query)", message: issue.message })) };
-}
+export const parseDeliveryQuery = (input: SearchParamsInput): ParsedQuery<DeliveryListQuery> => parseQueryWith(deliveryQuerySchema, input);

@@ -26,8 +26,12 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
 }
 
 // Another instance on the same PostgreSQL may lock the same rows in another order; the
-// database then aborts one transaction (deadlock, serialisation failure), which is safe to retry.
-const retryable = (error: unknown) => /deadlock|40P01|40001|could not serialize|write conflict/i.test(String((error as Error)?.message ?? error));
+// database then aborts one transaction, which is safe to retry. Decided by the SQLSTATE that pg
+// puts on the error (`code`), never by its text: 40P01 deadlock_detected, 40001
+// serialization_failure. (SQLite writes are serialised in this process and never deadlock.)
+const retryableSqlStates = new Set(["40P01", "40001"]);
+const retryable = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && retryableSqlStates.has(String(error.code));
 
 async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
   for (let attempt = 1; ; attempt++) {

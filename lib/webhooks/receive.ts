@@ -10,7 +10,8 @@ import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { projectEvent } from "./project";
 import type { DeliveryRecord } from "./store";
-import { errorResponse, type ErrorIssue } from "../http-errors";
+import { errorResponse } from "../http-errors";
+import { bodyPath, toIssues, type Issue } from "../schemas/issues";
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -80,7 +81,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     ...fields,
   });
   // Refusals are recorded too; a failure to record one is logged and does not change the answer.
-  const refuse = (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: ErrorIssue[]) => {
+  const refuse = (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: Issue[]) => {
     const outcome = status === 401 ? "unauthorized" : "rejected";
     const detail = issues ? `${message} ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}` : message;
     return commitDelivery(record({ outcome, httpStatus: status, errorCode: code, errorDetail: detail.slice(0, 4000), ...fields }), null)
@@ -118,7 +119,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
 
   const validated = webhookSchema.safeParse(body);
   if (!validated.success) {
-    const issues = validated.error.issues.slice(0, 50).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    const issues = toIssues(validated.error, bodyPath);
     return refuse(400, "invalid_payload", "The webhook body does not match the Altibbi webhook format.", seen, issues);
   }
 
@@ -130,9 +131,4 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     { outcome: result.outcome, delivery_id: result.deliveryId },
     { status: 200, headers: { "Cache-Control": "no-store" } },
   );
-}
-
-/** `data.drug.fdaDrug[0].duration` style paths. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), "") || "(body)";
 }

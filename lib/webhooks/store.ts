@@ -4,9 +4,8 @@
 // PostgreSQL share (`?` placeholders; lib/db-writer adapts them).
 import "server-only";
 import type { WriteSession } from "../db";
+import type { DeliveryOutcome } from "../schemas/delivery";
 import type { IngestEvent, RecommendationEvent, StatusEvent } from "./project";
-
-export type DeliveryOutcome = "processed" | "duplicate" | "rejected" | "unauthorized";
 
 export type DeliveryRecord = {
   receivedAt: Date;

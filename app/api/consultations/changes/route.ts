@@ -2,27 +2,16 @@
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
+import { parseChangesQuery } from "@/lib/schemas/changes-query";
 import { consultationChangesDto } from "@/lib/schemas/consultation";
-import { parseConsultationId } from "@/lib/schemas/ids";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const sinceText = params.get("since");
-  const since = sinceText ? new Date(sinceText) : null;
-  if (sinceText && (Number.isNaN(since!.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(sinceText))) {
-    return errorResponse(400, "invalid_query", "since must be a cursor returned by this endpoint (an ISO 8601 time).", [
-      { path: "since", message: "is not an ISO 8601 time" },
-    ]);
-  }
-  const idText = params.get("id");
-  const id = idText === null ? undefined : parseConsultationId(idText);
-  if (id === null) {
-    return errorResponse(400, "invalid_query", "id must be a consultation id.", [{ path: "id", message: "is not a positive integer" }]);
-  }
+  const parsed = parseChangesQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) return errorResponse(400, "invalid_query", "The query parameters are not valid.", parsed.issues);
   try {
-    return jsonResponse(consultationChangesDto, await getConsultationChanges(since, id));
+    return jsonResponse(consultationChangesDto, await getConsultationChanges(parsed.query.since ?? null, parsed.query.id));
   } catch (error) {
     return internalError("GET /api/consultations/changes", error);
   }
