@@ -1,11 +1,10 @@
 import Link from "next/link";
 import type { ConsultationSummaryDto } from "@/lib/schemas/consultation";
 import { formatDuration } from "@/lib/time";
+import { DataTable } from "./data-table";
+import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
-
-/** Rows that changed this recently are highlighted when they appear (see the fresh animation). */
-export const freshForMs = 15_000;
 
 const headers = ["Consultation", "Member", "Insurance id", "Policy number", "Status", "In status for", "Last event", "Recommendation", "Drugs"];
 
@@ -29,51 +28,39 @@ function Diagnosis({ diagnosis }: { diagnosis: ConsultationSummaryDto["diagnosis
 }
 
 // Row links are not prefetched: a page of 50 rows would cost 50 server renders on every load
-// and on every live refresh. Cells are styled by .data-table (app/globals.css).
+// and on every live refresh.
 export function ConsultationTable({ items, timeZone, now }: { items: ConsultationSummaryDto[]; timeZone: string; now: Date }) {
   return (
-    <table className="data-table" data-testid="consultation-table">
-      <caption className="sr-only">Consultations</caption>
-      <thead>
-        <tr>
-          {headers.map((header) => (
-            <th key={header} scope="col">
-              {header}
-            </th>
-          ))}
+    <DataTable caption="Consultations" headers={headers} testId="consultation-table">
+      {items.map((item) => (
+        <tr key={item.id} data-row-id={item.id} className={freshClass(item.updatedAt, now)}>
+          <td data-label="Consultation">
+            <Link href={`/consultations/${item.id}`} prefetch={false} className="font-mono font-medium">
+              {item.id}
+            </Link>
+          </td>
+          <td data-label="Member">
+            <Text value={item.userId} />
+          </td>
+          <td data-label="Insurance id">
+            <Text value={item.insuranceId} />
+          </td>
+          <td data-label="Policy number">
+            <Text value={item.policyNumber} />
+          </td>
+          <td data-label="Status">
+            <StatusBadge status={item.status} />
+          </td>
+          <td data-label="In status for">{item.statusSince ? formatDuration(now.getTime() - Date.parse(item.statusSince.utc)) : <span className="quiet">—</span>}</td>
+          <td data-label="Last event">
+            <LocalTime utc={item.lastEventTime.utc} sent={item.lastEventTime.sent} timeZone={timeZone} />
+          </td>
+          <td data-label="Recommendation">
+            <Diagnosis diagnosis={item.diagnosis} />
+          </td>
+          <td data-label="Drugs">{item.drugCount === null ? <span className="quiet">—</span> : item.drugCount}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id} data-row-id={item.id} className={now.getTime() - Date.parse(item.updatedAt) < freshForMs ? "animate-fresh" : undefined}>
-            <td data-label="Consultation">
-              <Link href={`/consultations/${item.id}`} prefetch={false} className="font-mono font-medium">
-                {item.id}
-              </Link>
-            </td>
-            <td data-label="Member">
-              <Text value={item.userId} />
-            </td>
-            <td data-label="Insurance id">
-              <Text value={item.insuranceId} />
-            </td>
-            <td data-label="Policy number">
-              <Text value={item.policyNumber} />
-            </td>
-            <td data-label="Status">
-              <StatusBadge status={item.status} />
-            </td>
-            <td data-label="In status for">{item.statusSince ? formatDuration(now.getTime() - Date.parse(item.statusSince.utc)) : <span className="quiet">—</span>}</td>
-            <td data-label="Last event">
-              <LocalTime utc={item.lastEventTime.utc} sent={item.lastEventTime.sent} timeZone={timeZone} />
-            </td>
-            <td data-label="Recommendation">
-              <Diagnosis diagnosis={item.diagnosis} />
-            </td>
-            <td data-label="Drugs">{item.drugCount === null ? <span className="quiet">—</span> : item.drugCount}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,11 +1,11 @@
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
 import { formatDuration } from "@/lib/time";
+import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 
 /** Receive times within this of the event time are not worth showing. */
 const notableDelayMs = 60_000;
-const freshForMs = 15_000;
 
 /**
  * Every status event in event-time order, with the time spent in each state, the receive time
@@ -23,9 +23,8 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
         const last = next === undefined;
         const spent = (next ? Date.parse(next.eventTime.utc) : now.getTime()) - start;
         const delay = Date.parse(event.receivedAt) - start;
-        const fresh = now.getTime() - Date.parse(event.receivedAt) < freshForMs;
         return (
-          <li key={event.id} data-event-id={event.id} data-status={event.newStatus} className={`relative rounded-md py-2 pr-2 ${fresh ? "animate-fresh" : ""}`}>
+          <li key={event.id} data-event-id={event.id} data-status={event.newStatus} className={`relative rounded-md py-2 pr-2 ${freshClass(event.receivedAt, now) ?? ""}`}>
             <span aria-hidden="true" className="absolute top-3.5 -left-[27px] size-3 rounded-full border-2 border-white bg-slate-400" />
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={event.newStatus} />

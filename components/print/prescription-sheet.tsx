@@ -1,6 +1,7 @@
 import type { PaperSize } from "@/lib/schemas/print-view";
 import type { PrescriptionDto } from "@/lib/schemas/prescription";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
+import { Field } from "../field";
 import { DispenseBlock } from "./dispense-block";
 import { DrugTable } from "./drug-table";
 import { presentText } from "./drug-line";
@@ -40,10 +41,18 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
           ) : null}
         </div>
         <dl className="grid shrink-0 grid-cols-[auto_auto] gap-x-[0.8em] text-[0.9em]">
-          <Field label="Consultation" value={String(consultation.id)} testId="consultation-id" />
-          <Field label="Member" value={consultation.userId} />
-          <Field label="Insurance" value={consultation.insuranceId} />
-          <Field label="Policy" value={consultation.policyNumber} />
+          <Field label="Consultation" look="paper" testId="consultation-id">
+            {orDash(String(consultation.id))}
+          </Field>
+          <Field label="Member" look="paper">
+            {orDash(consultation.userId)}
+          </Field>
+          <Field label="Insurance" look="paper">
+            {orDash(consultation.insuranceId)}
+          </Field>
+          <Field label="Policy" look="paper">
+            {orDash(consultation.policyNumber)}
+          </Field>
         </dl>
       </header>
 
@@ -62,17 +71,7 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
   );
 }
 
-function Field({ label, value, testId }: { label: string; value: string | null; testId?: string }) {
-  const text = presentText(value);
-  return (
-    <>
-      <dt className="text-slate-700">{label}</dt>
-      <dd className="font-medium" dir="auto" data-testid={testId}>
-        {text ?? <span className="text-slate-500">—</span>}
-      </dd>
-    </>
-  );
-}
+const orDash = (value: string | null) => presentText(value) ?? <span className="text-slate-500">—</span>;
 
 function Section({ id, title, children, className = "mt-[1em]" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
   return (

@@ -5,6 +5,7 @@ import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { Field } from "@/components/field";
 import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
 import { RecommendationViewer } from "@/components/recommendation-viewer";
@@ -18,15 +19,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseConsultationId((await params).id);
   return { title: id === null ? "Consultation" : `Consultation ${id}` };
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
-  );
 }
 
 function Text({ value }: { value: string | null }) {

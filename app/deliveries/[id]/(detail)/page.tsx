@@ -5,6 +5,7 @@ import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
 import { prettyJson } from "@/lib/pretty-json";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { Field } from "@/components/field";
 import { LocalTime } from "@/components/local-time";
 import { OutcomeBadge } from "@/components/outcome-badge";
 
@@ -12,19 +13,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseDeliveryId((await params).id);
   return { title: id === null ? "Delivery" : `Delivery ${id}` };
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="break-words">{children}</dd>
-    </div>
-  );
 }
 
 export default async function DeliveryPage({ params }: Props) {
