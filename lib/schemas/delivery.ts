@@ -66,3 +66,13 @@ const deliveryQuerySchema = z
 export type DeliveryListQuery = z.infer<typeof deliveryQuerySchema>;
 
 export const parseDeliveryQuery = (input: SearchParamsInput): ParsedQuery<DeliveryListQuery> => parseQueryWith(deliveryQuerySchema, input);
+
+/** The query as URL parameters, for links (pagination); `cursor` replaces the query's own. */
+export function deliveryQueryParams(query: DeliveryListQuery, cursor: { after?: number; before?: number } = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.outcome) params.set("outcome", query.outcome);
+  if (query.type) params.set("type", query.type);
+  if (cursor.after !== undefined) params.set("after", String(cursor.after));
+  if (cursor.before !== undefined) params.set("before", String(cursor.before));
+  return params;
+}

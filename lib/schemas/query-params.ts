@@ -29,3 +29,6 @@ export function parseQueryWith<T>(schema: z.ZodType<T>, input: SearchParamsInput
   const parsed = schema.safeParse(toRecord(input));
   return parsed.success ? { ok: true, query: parsed.data } : { ok: false, issues: toIssues(parsed.error) };
 }
+
+/** A page's address with its query: `/consultations?status=new`, or `/consultations` with none. */
+export const hrefWith = (path: string, params: URLSearchParams): string => (params.size > 0 ? `${path}?${params}` : path);

@@ -7,11 +7,13 @@ import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
+import { hrefWith } from "@/lib/schemas/query-params";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { ConsultationFilters } from "@/components/consultation-filters";
 import { ConsultationTable } from "@/components/consultation-table";
 import { LiveConsultations } from "@/components/live-refresh";
 import { Pagination } from "@/components/pagination";
+import { QueryProblem } from "@/components/query-problem";
 import { StatusCounts } from "@/components/status-counts";
 import { WebhookSetup } from "@/components/webhook-setup";
 
@@ -29,26 +31,7 @@ async function webhookUrl(): Promise<string> {
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = parseListQuery(await searchParams);
   if (!parsed.ok) {
-    return (
-      <section className="space-y-3" aria-labelledby="bad-filters">
-        <h1 id="bad-filters" className="text-2xl font-semibold">
-          Consultations
-        </h1>
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
-          <p className="font-medium">This link&apos;s filters could not be read.</p>
-          <ul className="mt-2 list-disc pl-5 text-sm">
-            {parsed.issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`}>
-                <code className="font-mono">{issue.path}</code> {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-        <Link href="/consultations" prefetch={false} className="text-sky-800 underline">
-          Show all consultations
-        </Link>
-      </section>
-    );
+    return <QueryProblem title="Consultations" issues={parsed.issues} reset={{ href: "/consultations", label: "Show all consultations" }} />;
   }
   const query = parsed.query;
   const [page, counts, changes, timeZone] = await Promise.all([
@@ -58,7 +41,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
     getViewerTimeZone(),
   ]);
   const now = new Date();
-  const href = (params: URLSearchParams) => (params.size > 0 ? `/consultations?${params}` : "/consultations");
+  const href = (params: URLSearchParams) => hrefWith("/consultations", params);
   const filtered = listQueryParams(query).size > 0;
   const paged = query.after !== undefined || query.before !== undefined;
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/ids";
@@ -9,6 +8,7 @@ import { Field } from "@/components/field";
 import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
 import { RecommendationViewer } from "@/components/recommendation-viewer";
+import { BackLink, RecordHeader } from "@/components/record-header";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTimeline } from "@/components/status-timeline";
 
@@ -41,22 +41,23 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   return (
     <article className="space-y-6" aria-labelledby="consultation-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href="/consultations" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
-          ← All consultations
-        </Link>
+        <BackLink href="/consultations" label="All consultations" />
         <LiveConsultations initial={changes} consultationId={id} />
       </div>
 
-      <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 id="consultation-heading" className="text-2xl font-semibold">
-            Consultation <span className="font-mono">{consultation.id}</span>
-          </h1>
-          <StatusBadge status={consultation.status} />
-          {consultation.statusSince ? (
-            <span className="text-sm text-slate-700">for {formatDuration(now.getTime() - Date.parse(consultation.statusSince.utc))}</span>
-          ) : null}
-        </div>
+      <RecordHeader
+        headingId="consultation-heading"
+        kind="Consultation"
+        id={consultation.id}
+        badges={
+          <>
+            <StatusBadge status={consultation.status} />
+            {consultation.statusSince ? (
+              <span className="text-sm text-slate-700">for {formatDuration(now.getTime() - Date.parse(consultation.statusSince.utc))}</span>
+            ) : null}
+          </>
+        }
+      >
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
           <Field label="Member (user id)">
             <Text value={consultation.userId} />
@@ -81,7 +82,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
             <LocalTime utc={consultation.lastEventTime.utc} sent={consultation.lastEventTime.sent} timeZone={timeZone} relativeTo={now} />
           </Field>
         </dl>
-      </header>
+      </RecordHeader>
 
       {/* The timeline comes first (and first on a phone); on a wide screen it sits beside the recommendation. */}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

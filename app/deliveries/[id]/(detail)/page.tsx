@@ -8,6 +8,7 @@ import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { Field } from "@/components/field";
 import { LocalTime } from "@/components/local-time";
 import { OutcomeBadge } from "@/components/outcome-badge";
+import { BackLink, RecordHeader } from "@/components/record-header";
 
 export const dynamic = "force-dynamic";
 
@@ -27,16 +28,8 @@ export default async function DeliveryPage({ params }: Props) {
 
   return (
     <article className="space-y-5" aria-labelledby="delivery-heading">
-      <Link href="/deliveries" prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
-        ← All deliveries
-      </Link>
-      <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 id="delivery-heading" className="text-2xl font-semibold">
-            Delivery <span className="font-mono">{delivery.id}</span>
-          </h1>
-          <OutcomeBadge outcome={delivery.outcome} />
-        </div>
+      <BackLink href="/deliveries" label="All deliveries" />
+      <RecordHeader headingId="delivery-heading" kind="Delivery" id={delivery.id} badges={<OutcomeBadge outcome={delivery.outcome} />}>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-4">
           <Field label="Received">
             <LocalTime utc={delivery.receivedAt} timeZone={timeZone} relativeTo={new Date()} />
@@ -68,7 +61,7 @@ export default async function DeliveryPage({ params }: Props) {
             ) : null}
           </div>
         ) : null}
-      </header>
+      </RecordHeader>
 
       <section aria-labelledby="headers-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="headers-heading" className="text-lg font-semibold">
