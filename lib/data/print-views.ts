@@ -1,55 +1,24 @@
 // Print views: each opening of a consultation's print page in a browser (when, which consultation
-// and recommendation version, which paper size; who, once Care Desk has sign-in).
+// and recommendation version, which paper size; who, once Care Desk has sign-in). Reading them;
+// recording one is lib/writes/print-views.ts.
 import "server-only";
-import { readDb, writeTransaction } from "../db";
-import type { PrintViewDto, PrintViewInput } from "../schemas/print-view";
+import { readDb, type Prisma } from "../db";
+import type { PrintViewDto } from "../schemas/print-view";
 
-type PrintViewRow = {
-  id: number;
-  consultationId: bigint;
-  recommendationId: number | null;
-  viewedAt: Date;
-  viewer: string | null;
-  paperSize: string | null;
-};
+export const printViewSelect = {
+  id: true,
+  consultationId: true,
+  recommendationId: true,
+  viewedAt: true,
+  viewer: true,
+  paperSize: true,
+} satisfies Prisma.PrintViewSelect;
 
-const toPrintViewDto = (row: PrintViewRow): PrintViewDto => ({
-  id: row.id,
+export const toPrintViewDto = (row: Prisma.PrintViewGetPayload<{ select: typeof printViewSelect }>): PrintViewDto => ({
+  ...row,
   consultationId: Number(row.consultationId),
-  recommendationId: row.recommendationId,
   viewedAt: row.viewedAt.toISOString(),
-  viewer: row.viewer,
-  paperSize: row.paperSize,
 });
-
-/**
- * Records one view of a consultation's print page. Returns null, and records nothing, when the
- * consultation is unknown or the recommendation is not one of its versions: print_views has no
- * foreign keys, so this is the only guard against rows that describe nothing.
- */
-export async function recordPrintView(view: PrintViewInput & { viewer?: string | null }): Promise<PrintViewDto | null> {
-  const consultationId = BigInt(view.consultationId);
-  return writeTransaction(async (tx) => {
-    const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true } });
-    if (!consultation) return null;
-    if (view.recommendationId !== null) {
-      const recommendation = await tx.recommendation.findFirst({
-        where: { id: view.recommendationId, consultationId },
-        select: { id: true },
-      });
-      if (!recommendation) return null;
-    }
-    const row = await tx.printView.create({
-      data: {
-        consultationId,
-        recommendationId: view.recommendationId,
-        viewer: view.viewer ?? null,
-        paperSize: view.paperSize,
-      },
-    });
-    return toPrintViewDto(row);
-  });
-}
 
 /** A consultation's print views, newest first. */
 export async function listPrintViews(consultationId: number, limit = 100): Promise<PrintViewDto[]> {
@@ -59,6 +28,7 @@ export async function listPrintViews(consultationId: number, limit = 100): Promi
     where: { consultationId: BigInt(consultationId) },
     orderBy: [{ viewedAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 1000),
+    select: printViewSelect,
   });
   return rows.map(toPrintViewDto);
 }

@@ -5,7 +5,8 @@ import { recordPrintViewAction } from "@/app/consultations/[id]/print/actions";
 import { hasConsultation } from "@/lib/data/consultation";
 import { getPrescription } from "@/lib/data/print-prescription";
 import { parseConsultationId } from "@/lib/schemas/ids";
-import { listPrintViews, recordPrintView } from "@/lib/data/print-views";
+import { listPrintViews } from "@/lib/data/print-views";
+import { recordPrintView } from "@/lib/writes/print-views";
 import { fixture, recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
 
 async function deliver(body: unknown) {

@@ -1,7 +1,7 @@
 "use server";
 // Server action behind PrintViewRecorder: records one view of a consultation's print page.
 
-import { recordPrintView } from "@/lib/data/print-views";
+import { recordPrintView } from "@/lib/writes/print-views";
 import { printViewInput } from "@/lib/schemas/print-view";
 
 /** Anyone who can reach the app can call a server action: the input is validated like a request body. */
