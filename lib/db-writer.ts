@@ -108,6 +108,18 @@ function postgresWriter(url: string): Writer {
   };
 }
 
+// SQLSTATEs of a transaction PostgreSQL aborted for a conflict with another one, so that running
+// it again can succeed: 40P01 deadlock_detected, 40001 serialization_failure.
+const retryableSqlStates = new Set(["40P01", "40001"]);
+
+/**
+ * Whether a failed write transaction may simply be run again, decided by the SQLSTATE pg puts on
+ * the error (`code`), never by its message (which the server's locale translates). SQLite writes
+ * are serialised in this process and never fail this way.
+ */
+export const isRetryableWriteError = (error: unknown): boolean =>
+  error instanceof pg.DatabaseError && error.code !== undefined && retryableSqlStates.has(error.code);
+
 export function createWriter(target: DatabaseTarget): Writer {
   return target.kind === "sqlite" ? sqliteWriter(target.file) : postgresWriter(target.url);
 }

@@ -3,6 +3,7 @@
 // many requests, and each request is answered only after its own rows are committed.
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
+import { isRetryableWriteError } from "../db-writer";
 import type { IngestEvent } from "./project";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
@@ -26,12 +27,7 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
 }
 
 // Another instance on the same PostgreSQL may lock the same rows in another order; the
-// database then aborts one transaction, which is safe to retry. Decided by the SQLSTATE that pg
-// puts on the error (`code`), never by its text: 40P01 deadlock_detected, 40001
-// serialization_failure. (SQLite writes are serialised in this process and never deadlock.)
-const retryableSqlStates = new Set(["40P01", "40001"]);
-const retryable = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && retryableSqlStates.has(String(error.code));
+// database then aborts one transaction, which is safe to retry (isRetryableWriteError).
 
 async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
   for (let attempt = 1; ; attempt++) {
@@ -43,7 +39,7 @@ async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
         return results;
       });
     } catch (error) {
-      if (attempt >= attempts || !retryable(error)) throw error;
+      if (attempt >= attempts || !isRetryableWriteError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
     }
   }
