@@ -11,7 +11,7 @@ import { documentedStatuses } from "../statuses";
 import { encodeCursor, type KeysetCursor } from "../keyset-cursor";
 import type { ConsultationListQuery, StatusFilter } from "../schemas/consultation-query";
 import type { ConsultationListDto } from "../schemas/consultation";
-import { toConsultationSummary } from "./consultation";
+import { consultationRowSelect, toConsultationSummary, type ConsultationRow } from "./consultation";
 import { planSearch } from "./consultation-search";
 
 type Direction = "asc" | "desc";
@@ -19,8 +19,8 @@ type Direction = "asc" | "desc";
 type RawRow = Record<string, unknown>;
 
 const columns = Prisma.raw(
-  ['"id"', '"userId"', '"insuranceId"', '"policyNumber"', '"status"', '"statusTime"', '"statusUs"', '"firstSeenAt"', '"lastEventTime"', '"lastEventUs"', '"recommendationId"', '"diagnosisCode"', '"diagnosisName"', '"drugCount"', '"updatedAt"']
-    .map((name) => `c.${name}`)
+  Object.keys(consultationRowSelect)
+    .map((name) => `c."${name}"`)
     .join(", "),
 );
 
@@ -30,7 +30,7 @@ const int = (value: unknown) => (value === null || value === undefined ? null : 
 const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function toRow(raw: RawRow) {
+function toRow(raw: RawRow): ConsultationRow {
   return {
     id: big(raw.id)!,
     userId: text(raw.userId),
@@ -50,7 +50,7 @@ function toRow(raw: RawRow) {
   };
 }
 
-type Row = ReturnType<typeof toRow>;
+type Row = ConsultationRow;
 
 /**
  * One condition per selected status: each is run as its own query and the results merged, so

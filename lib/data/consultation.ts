@@ -1,27 +1,58 @@
 // One consultation with its status timeline and every recommendation version, as plain DTOs.
 import "server-only";
-import { readDb } from "../db";
+import { Prisma, readDb } from "../db";
+import { drugFields } from "../schemas/drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
+import { mapFields } from "../schemas/text-fields";
 import { isDocumentedStatus, statusRank } from "../statuses";
-import { microsToIso } from "../webhooks/event-time";
+import { microsToIso } from "../time/event-time";
 import type { ConsultationDetailDto, ConsultationSummaryDto, RecommendationDto, StatusChangeDto } from "../schemas/consultation";
 
-type ConsultationRow = {
-  id: bigint;
-  userId: string | null;
-  insuranceId: string | null;
-  policyNumber: string | null;
-  status: string | null;
-  statusTime: string | null;
-  statusUs: bigint | null;
-  firstSeenAt: Date;
-  lastEventTime: string;
-  lastEventUs: bigint;
-  recommendationId: number | null;
-  diagnosisCode: string | null;
-  diagnosisName: string | null;
-  drugCount: number | null;
-  updatedAt: Date;
-};
+/** The consultation columns a summary is made of (the list reads the same columns with SQL). */
+export const consultationRowSelect = {
+  id: true,
+  userId: true,
+  insuranceId: true,
+  policyNumber: true,
+  status: true,
+  statusTime: true,
+  statusUs: true,
+  firstSeenAt: true,
+  lastEventTime: true,
+  lastEventUs: true,
+  recommendationId: true,
+  diagnosisCode: true,
+  diagnosisName: true,
+  drugCount: true,
+  updatedAt: true,
+} satisfies Prisma.ConsultationSelect;
+
+export type ConsultationRow = Prisma.ConsultationGetPayload<{ select: typeof consultationRowSelect }>;
+
+// A recommendation's child items, each selected as exactly its DTO's fields, in payload order.
+const texts = <K extends string>(fields: readonly K[]) => mapFields(fields, () => true as const);
+const byPosition = { orderBy: { position: "asc" as const } };
+const recommendationSelect = {
+  id: true,
+  eventTime: true,
+  eventUs: true,
+  receivedAt: true,
+  referralName: true,
+  dispenseUrl: true,
+  dispensePassCode: true,
+  dispenseQrUrl: true,
+  icd10: { select: { kind: true, ...texts(icd10Fields) }, ...byPosition },
+  drugs: { select: { position: true, ...texts(drugFields) }, ...byPosition },
+  labs: { select: { kind: true, ...texts(labFields) }, ...byPosition },
+  followUps: { select: texts(followUpFields), ...byPosition },
+  answers: { select: texts(answerFields), ...byPosition },
+} satisfies Prisma.RecommendationSelect;
+
+const consultationDetailSelect = {
+  ...consultationRowSelect,
+  statusChanges: { select: { id: true, oldStatus: true, newStatus: true, eventTime: true, eventUs: true, receivedAt: true } },
+  recommendations: { select: recommendationSelect, orderBy: [{ eventUs: "desc" as const }, { contentSha: "desc" as const }] },
+} satisfies Prisma.ConsultationSelect;
 
 const compare = <T extends bigint | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,20 +75,12 @@ export function toConsultationSummary(row: ConsultationRow): ConsultationSummary
   };
 }
 
-const byPosition = { orderBy: { position: "asc" as const } };
-
 export async function getConsultation(id: number): Promise<ConsultationDetailDto | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await readDb();
   const consultation = await db.consultation.findUnique({
     where: { id: BigInt(id) },
-    include: {
-      statusChanges: true,
-      recommendations: {
-        orderBy: [{ eventUs: "desc" }, { contentSha: "desc" }],
-        include: { icd10: byPosition, drugs: byPosition, labs: byPosition, followUps: byPosition, answers: byPosition },
-      },
-    },
+    select: consultationDetailSelect,
   });
   if (!consultation) return null;
 
@@ -89,28 +112,12 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
     current: rec.id === consultation.recommendationId,
     eventTime: eventTime(rec.eventTime, rec.eventUs),
     receivedAt: rec.receivedAt.toISOString(),
-    icd10: rec.icd10.map(({ kind, code, name }) => ({ kind: kind === "symptom" ? "symptom" : "diagnosis", code, name })),
-    drugs: rec.drugs.map((drug) => ({
-      position: drug.position,
-      name: drug.name,
-      tradeName: drug.tradeName,
-      strengthValue: drug.strengthValue,
-      packageType: drug.packageType,
-      packageSize: drug.packageSize,
-      dosage: drug.dosage,
-      dosageUnit: drug.dosageUnit,
-      routeOfAdministration: drug.routeOfAdministration,
-      dosageForm: drug.dosageForm,
-      frequency: drug.frequency,
-      duration: drug.duration,
-      specialInstructions: drug.specialInstructions,
-      relationWithFood: drug.relationWithFood,
-      howToUse: drug.howToUse,
-    })),
-    labs: rec.labs.map(({ kind, name, code }) => ({ kind: kind === "panel" ? "panel" : "lab", name, code })),
+    icd10: rec.icd10.map((entry) => ({ ...entry, kind: entry.kind === "symptom" ? "symptom" : "diagnosis" })),
+    drugs: rec.drugs,
+    labs: rec.labs.map((lab) => ({ ...lab, kind: lab.kind === "panel" ? "panel" : "lab" })),
     referral: rec.referralName === null ? null : { name: rec.referralName },
-    followUps: rec.followUps.map(({ name }) => ({ name })),
-    answers: rec.answers.map(({ question, answer }) => ({ question, answer })),
+    followUps: rec.followUps,
+    answers: rec.answers,
     dispense:
       rec.dispenseUrl === null && rec.dispensePassCode === null && rec.dispenseQrUrl === null
         ? null

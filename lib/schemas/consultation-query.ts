@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { documentedStatuses } from "../statuses";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../keyset-cursor";
-import { parseEventTime } from "../webhooks/event-time";
-import { resolveTimeZone, startOfDayInZone } from "../time";
+import { parseEventTime } from "../time/event-time";
+import { resolveTimeZone, startOfDayInZone } from "../time/format";
 
 /** The status filter's choices: the documented statuses, and "other" (undocumented or none yet). */
 export const statusFilters = [...documentedStatuses, "other"] as const;

@@ -3,7 +3,7 @@
 // many requests, and each request is answered only after its own rows are committed.
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
-import type { IngestEvent } from "./project";
+import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };

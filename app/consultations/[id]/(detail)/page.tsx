@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/consultation-query";
-import { formatDuration } from "@/lib/time";
+import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
