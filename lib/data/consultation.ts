@@ -16,10 +16,10 @@ export const consultationRowSelect = {
   policyNumber: true,
   status: true,
   statusTime: true,
-  statusUs: true,
+  statusMicros: true,
   firstSeenAt: true,
   lastEventTime: true,
-  lastEventUs: true,
+  lastEventMicros: true,
   recommendationId: true,
   diagnosisCode: true,
   diagnosisName: true,
@@ -35,7 +35,7 @@ const byPosition = { orderBy: { position: "asc" as const } };
 const recommendationSelect = {
   id: true,
   eventTime: true,
-  eventUs: true,
+  eventMicros: true,
   receivedAt: true,
   referralName: true,
   dispenseUrl: true,
@@ -50,8 +50,8 @@ const recommendationSelect = {
 
 const consultationDetailSelect = {
   ...consultationRowSelect,
-  statusChanges: { select: { id: true, oldStatus: true, newStatus: true, eventTime: true, eventUs: true, receivedAt: true } },
-  recommendations: { select: recommendationSelect, orderBy: [{ eventUs: "desc" as const }, { contentSha: "desc" as const }] },
+  statusChanges: { select: { id: true, oldStatus: true, newStatus: true, eventTime: true, eventMicros: true, receivedAt: true } },
+  recommendations: { select: recommendationSelect, orderBy: [{ eventMicros: "desc" as const }, { contentSha: "desc" as const }] },
 } satisfies Prisma.ConsultationSelect;
 
 const compare = <T extends bigint | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
@@ -66,9 +66,9 @@ export function toConsultationSummary(row: ConsultationRow): ConsultationSummary
     policyNumber: row.policyNumber,
     status: row.status,
     statusDocumented: row.status !== null && isDocumentedStatus(row.status),
-    statusSince: row.statusTime !== null && row.statusUs !== null ? eventTime(row.statusTime, row.statusUs) : null,
+    statusSince: row.statusTime !== null && row.statusMicros !== null ? eventTime(row.statusTime, row.statusMicros) : null,
     firstSeenAt: row.firstSeenAt.toISOString(),
-    lastEventTime: eventTime(row.lastEventTime, row.lastEventUs),
+    lastEventTime: eventTime(row.lastEventTime, row.lastEventMicros),
     diagnosis: row.recommendationId === null ? null : { code: row.diagnosisCode, name: row.diagnosisName },
     drugCount: row.drugCount,
     updatedAt: row.updatedAt.toISOString(),
@@ -88,7 +88,7 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
   // decides ties), so the timeline never depends on the order deliveries arrived in.
   const changes = [...consultation.statusChanges].sort(
     (a, b) =>
-      compare(a.eventUs, b.eventUs) ||
+      compare(a.eventMicros, b.eventMicros) ||
       statusRank(a.newStatus) - statusRank(b.newStatus) ||
       compare(a.newStatus, b.newStatus) ||
       compare(a.oldStatus ?? "", b.oldStatus ?? "") ||
@@ -100,7 +100,7 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
     oldStatus: change.oldStatus,
     newStatus: change.newStatus,
     documented: isDocumentedStatus(change.newStatus),
-    eventTime: eventTime(change.eventTime, change.eventUs),
+    eventTime: eventTime(change.eventTime, change.eventMicros),
     receivedAt: change.receivedAt.toISOString(),
     outOfOrder: all.slice(index + 1).some((later) => later.receivedAt < change.receivedAt || (later.receivedAt.getTime() === change.receivedAt.getTime() && later.id < change.id)),
   }));
@@ -110,7 +110,7 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
     id: rec.id,
     version: total - index,
     current: rec.id === consultation.recommendationId,
-    eventTime: eventTime(rec.eventTime, rec.eventUs),
+    eventTime: eventTime(rec.eventTime, rec.eventMicros),
     receivedAt: rec.receivedAt.toISOString(),
     icd10: rec.icd10.map((entry) => ({ ...entry, kind: entry.kind === "symptom" ? "symptom" : "diagnosis" })),
     drugs: rec.drugs,

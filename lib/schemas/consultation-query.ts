@@ -70,9 +70,9 @@ const querySchema = z
 export type ConsultationListQuery = {
   statuses: StatusFilter[];
   /** Last event at or after (UTC microseconds). */
-  fromUs?: bigint;
+  fromMicros?: bigint;
   /** Last event before (UTC microseconds; a date bound covers the whole day). */
-  toUs?: bigint;
+  toMicros?: bigint;
   recommendation?: "with" | "without";
   search?: string;
   sort: ListSort;
@@ -117,15 +117,15 @@ export function parseListQuery(input: SearchParamsInput): ParsedListQuery {
   }
   const value = parsed.data;
   const timeZone = resolveTimeZone(value.tz);
-  const fromUs = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
+  const fromMicros = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
   // A date-only upper bound includes that whole day; a date-time is exclusive.
-  const toUs = value.to ? boundToMicros(value.to, timeZone, true) : undefined;
+  const toMicros = value.to ? boundToMicros(value.to, timeZone, true) : undefined;
   return {
     ok: true,
     query: {
       statuses: [...new Set(value.status)],
-      fromUs,
-      toUs,
+      fromMicros,
+      toMicros,
       recommendation: value.rec,
       search: value.q || undefined,
       sort: value.sort ?? "last_event",

@@ -75,11 +75,11 @@ const upsertConsultationSql = `
 
 async function upsertConsultation(session: WriteSession, event: IngestEvent, now: Date): Promise<void> {
   const status = event.kind === "status" ? event : null;
-  const us = (value: string | null) => (value === null ? null : event.eventUs);
+  const us = (value: string | null) => (value === null ? null : event.eventMicros);
   await session.run(upsertConsultationSql, [
     event.consultationId, event.userId, us(event.userId), event.insuranceId, us(event.insuranceId), event.policyNumber,
     us(event.policyNumber), status?.newStatus ?? null, status?.statusRank ?? null, status?.eventTime ?? null,
-    status?.eventUs ?? null, now, event.eventTime, event.eventUs, now,
+    status?.eventMicros ?? null, now, event.eventTime, event.eventMicros, now,
   ]);
 }
 
@@ -89,7 +89,7 @@ const insertStatusSql = `
   ON CONFLICT ("eventKey") DO NOTHING`;
 
 async function storeStatus(session: WriteSession, event: StatusEvent, now: Date): Promise<void> {
-  await session.run(insertStatusSql, [event.consultationId, event.oldStatus, event.newStatus, event.eventTime, event.eventUs, now, event.eventKey]);
+  await session.run(insertStatusSql, [event.consultationId, event.oldStatus, event.newStatus, event.eventTime, event.eventMicros, now, event.eventKey]);
 }
 
 const insertRecommendationSql = `
@@ -118,7 +118,7 @@ async function insertChildren<K extends string>(session: WriteSession, table: st
 
 async function storeRecommendation(session: WriteSession, event: RecommendationEvent, now: Date): Promise<void> {
   const inserted = await session.get<{ id: number | bigint }>(insertRecommendationSql, [
-    event.consultationId, event.eventTime, event.eventUs, now, event.contentSha, event.rawJson, event.referralName,
+    event.consultationId, event.eventTime, event.eventMicros, now, event.contentSha, event.rawJson, event.referralName,
     event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
   ]);
   if (!inserted) return; // this exact recommendation is already stored
@@ -132,8 +132,8 @@ async function storeRecommendation(session: WriteSession, event: RecommendationE
 
   const diagnosis = event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
   await session.run(pointRecommendationSql, [
-    id, event.eventUs, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
-    event.consultationId, event.eventUs, event.eventUs, event.contentSha,
+    id, event.eventMicros, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
+    event.consultationId, event.eventMicros, event.eventMicros, event.contentSha,
   ]);
 }
 

@@ -21,7 +21,7 @@ export type EventBase = {
   insuranceId: string | null;
   policyNumber: string | null;
   eventTime: string;
-  eventUs: bigint;
+  eventMicros: bigint;
 };
 
 export type StatusEvent = EventBase & {
@@ -55,15 +55,15 @@ export type RecommendationEvent = EventBase & {
 export type IngestEvent = StatusEvent | RecommendationEvent;
 
 function base(payload: WebhookPayload): EventBase {
-  const eventUs = parseEventTime(payload.datetime);
-  if (eventUs === null) throw new Error("datetime was validated but does not parse");
+  const eventMicros = parseEventTime(payload.datetime);
+  if (eventMicros === null) throw new Error("datetime was validated but does not parse");
   return {
     consultationId: BigInt(payload.consultation_id),
     userId: text(payload.user_id),
     insuranceId: text(payload.insurance_id),
     policyNumber: text(payload.policy_number),
     eventTime: payload.datetime,
-    eventUs,
+    eventMicros,
   };
 }
 
@@ -76,7 +76,7 @@ function toStatusEvent(payload: StatusUpdatePayload): StatusEvent {
     oldStatus,
     newStatus: payload.new_status,
     statusRank: statusRank(payload.new_status),
-    eventKey: `${event.consultationId}|${oldStatus ?? ""}|${payload.new_status}|${event.eventUs}`,
+    eventKey: `${event.consultationId}|${oldStatus ?? ""}|${payload.new_status}|${event.eventMicros}`,
   };
 }
 

@@ -78,13 +78,13 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
   let current: { id: number; event: RecommendationEvent } | null = null;
 
   for (const event of statuses) {
-    rows.statusChange.push([Number(event.consultationId), event.oldStatus, event.newStatus, event.eventTime, Number(event.eventUs), iso(receivedAt(event.eventUs)), event.eventKey]);
+    rows.statusChange.push([Number(event.consultationId), event.oldStatus, event.newStatus, event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.eventKey]);
   }
   for (const event of recommendations) {
     const id = nextRecommendationId();
-    if (!current || current.event.eventUs < event.eventUs) current = { id, event };
+    if (!current || current.event.eventMicros < event.eventMicros) current = { id, event };
     rows.recommendation.push([
-      id, Number(event.consultationId), event.eventTime, Number(event.eventUs), iso(receivedAt(event.eventUs)), event.contentSha, event.rawJson,
+      id, Number(event.consultationId), event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.contentSha, event.rawJson,
       event.referralName, event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
     ]);
     event.icd10.forEach((entry, i) => rows.icd10.push([id, i, entry.kind, ...icd10Fields.map((field) => entry[field])]));
@@ -105,14 +105,14 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
   const diagnosis = current?.event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
   rows.consultation.push([
     consultation.id,
-    userEvent?.userId ?? null, userEvent ? Number(userEvent.eventUs) : null,
-    insuranceEvent?.insuranceId ?? null, insuranceEvent ? Number(insuranceEvent.eventUs) : null,
-    policyEvent?.policyNumber ?? null, policyEvent ? Number(policyEvent.eventUs) : null,
-    status?.newStatus ?? null, status ? statusRank(status.newStatus) : null, status?.eventTime ?? null, status ? Number(status.eventUs) : null,
-    iso(receivedAt(first.eventUs)), last.eventTime, Number(last.eventUs),
-    current?.id ?? null, current ? Number(current.event.eventUs) : null, current?.event.contentSha ?? null,
+    userEvent?.userId ?? null, userEvent ? Number(userEvent.eventMicros) : null,
+    insuranceEvent?.insuranceId ?? null, insuranceEvent ? Number(insuranceEvent.eventMicros) : null,
+    policyEvent?.policyNumber ?? null, policyEvent ? Number(policyEvent.eventMicros) : null,
+    status?.newStatus ?? null, status ? statusRank(status.newStatus) : null, status?.eventTime ?? null, status ? Number(status.eventMicros) : null,
+    iso(receivedAt(first.eventMicros)), last.eventTime, Number(last.eventMicros),
+    current?.id ?? null, current ? Number(current.event.eventMicros) : null, current?.event.contentSha ?? null,
     diagnosis?.code ?? null, diagnosis?.name ?? null, current ? current.event.drugs.length : null,
-    iso(receivedAt(last.eventUs)),
+    iso(receivedAt(last.eventMicros)),
   ]);
   return current?.event ?? null;
 }
