@@ -23,19 +23,9 @@ const summarySelect = {
   bodyBytes: true,
   errorCode: true,
   errorDetail: true,
-} as const;
+} satisfies Prisma.WebhookDeliverySelect;
 
-type SummaryRow = {
-  id: number;
-  receivedAt: Date;
-  outcome: string;
-  httpStatus: number;
-  type: string | null;
-  consultationId: bigint | null;
-  bodyBytes: number;
-  errorCode: string | null;
-  errorDetail: string | null;
-};
+type SummaryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof summarySelect }>;
 
 const toSummary = (row: SummaryRow): DeliverySummaryDto => ({
   ...row,
