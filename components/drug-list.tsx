@@ -27,9 +27,15 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
                 </span>
               ) : null}
             </p>
-            {[shown.strength, shown.dose, shown.package].map((line, index) =>
+            {(
+              [
+                ["strength-line", shown.strength, "text-sm text-slate-700"],
+                ["dose-line", shown.dose, "text-sm"],
+                ["package-line", shown.package, "text-sm text-slate-700"],
+              ] as const
+            ).map(([testId, line, className]) =>
               line.length > 0 ? (
-                <p key={index} className={index === 1 ? "text-sm" : "text-sm text-slate-700"} data-testid={lineTestIds[index]}>
+                <p key={testId} className={className} data-testid={testId}>
                   <LineParts parts={line} />
                 </p>
               ) : null,
@@ -54,5 +60,3 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
     </ol>
   );
 }
-
-const lineTestIds = ["strength-line", "dose-line", "package-line"];
