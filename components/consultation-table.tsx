@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ConsultationSummaryDto } from "@/lib/schemas/consultation";
-import { formatDuration } from "@/lib/time";
+import { formatDuration } from "@/lib/time/format";
 import { DataTable } from "./data-table";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";

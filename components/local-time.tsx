@@ -1,4 +1,4 @@
-import { formatDateTime, formatOffset, formatRelative } from "@/lib/time";
+import { formatDateTime, formatOffset, formatRelative } from "@/lib/time/format";
 
 type Props = {
   /** The instant, ISO 8601 UTC. */

@@ -1,3 +1,4 @@
+import { presentText } from "@/lib/present/blank";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 
 /** Readable names for the questions Altibbi documents; any other is shown as sent. */
@@ -13,9 +14,10 @@ export const noteLabels: Record<string, string> = {
 export function PostCallNotes({ answers }: { answers: RecommendationDto["answers"] }) {
   const groups = new Map<string, string[]>();
   for (const { question, answer } of answers) {
-    if (answer === null || answer.trim() === "") continue;
+    const text = presentText(answer);
+    if (text === null) continue;
     const key = question ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), answer]);
+    groups.set(key, [...(groups.get(key) ?? []), text]);
   }
   if (groups.size === 0) return <p className="text-sm text-slate-600">None.</p>;
   return (

@@ -1,5 +1,5 @@
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
-import { formatDuration } from "@/lib/time";
+import { formatDuration } from "@/lib/time/format";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { DrugDto, RecommendationDto } from "./schemas/consultation";
 import { diffRecommendations } from "./recommendation-diff";
+import { drugFields } from "./schemas/drug";
+import { mapFields } from "./schemas/text-fields";
 
-const drug = (fields: Partial<DrugDto>): DrugDto => ({
-  position: 0,
-  name: null,
-  tradeName: null,
-  strengthValue: null,
-  packageType: null,
-  packageSize: null,
-  dosage: null,
-  dosageUnit: null,
-  routeOfAdministration: null,
-  dosageForm: null,
-  frequency: null,
-  duration: null,
-  specialInstructions: null,
-  relationWithFood: null,
-  howToUse: null,
-  ...fields,
-});
+const drug = (fields: Partial<DrugDto>): DrugDto => ({ position: 0, ...mapFields(drugFields, () => null), ...fields });
 
 const version = (parts: Partial<RecommendationDto>): RecommendationDto => ({
   id: 1,
@@ -79,6 +64,19 @@ describe("diffRecommendations", () => {
       { part: "Note", kind: "changed", item: "doctor_notes", details: ["Text changed"] },
       { part: "Referral", kind: "removed", item: "Gastroenterologist", details: [] },
       { part: "Dispense", kind: "changed", item: "Dispense", details: ["Pass code: 1111 → 2222"] },
+    ]);
+  });
+
+  it("words drug values as the viewer and the paper do", () => {
+    const before = version({ drugs: [drug({ name: "X", duration: "5", packageSize: "20" })] });
+    const after = version({ drugs: [drug({ name: "X", duration: "1", packageSize: "30", registrationNumber: "6-1234-19" })] });
+    expect(diffRecommendations(before, after)).toEqual([
+      {
+        part: "Drug",
+        kind: "changed",
+        item: "X",
+        details: ["Package size: 20 per pack → 30 per pack", "Duration: for 5 days → for 1 day", "Registration no.: none → 6-1234-19"],
+      },
     ]);
   });
 

@@ -1,7 +1,10 @@
 // What changed between two versions of a doctor's recommendation, part by part, for the viewer's
 // version switch. Items are matched by what identifies them to a reader (an ICD-10 code, a drug's
 // trade or generic name, a lab's code or name, a note's question), not by position.
-import type { DrugDto, RecommendationDto } from "./schemas/consultation";
+import { textOrNone } from "./present/blank";
+import { drugName, presentDrugField } from "./present/drug";
+import { drugFieldLabels } from "./schemas/drug";
+import type { RecommendationDto } from "./schemas/consultation";
 
 export type ChangeKind = "added" | "removed" | "changed";
 
@@ -14,25 +17,7 @@ export type RecommendationChange = {
   details: string[];
 };
 
-export const drugFieldLabels: Record<Exclude<keyof DrugDto, "position">, string> = {
-  tradeName: "Trade name",
-  name: "Generic name",
-  strengthValue: "Strength",
-  dosageForm: "Form",
-  dosage: "Dose",
-  dosageUnit: "Dose unit",
-  routeOfAdministration: "Route",
-  frequency: "Frequency",
-  duration: "Duration (days)",
-  relationWithFood: "Relation with food",
-  specialInstructions: "Special instructions",
-  howToUse: "How to use",
-  packageType: "Package type",
-  packageSize: "Package size",
-};
-
-const show = (value: string | null | undefined) => (value === null || value === undefined || value === "" ? "none" : value);
-const same = (a: string | null | undefined, b: string | null | undefined) => show(a) === show(b);
+const same = (a: string | null | undefined, b: string | null | undefined) => textOrNone(a) === textOrNone(b);
 const norm = (value: string | null | undefined) => (value ?? "").trim().toLowerCase();
 
 /** Pairs the items of two lists by key (keeping each key's first item) and reports differences. */
@@ -64,12 +49,17 @@ function diffBy<T>(
   return changes;
 }
 
-const fieldChanges = <T extends Record<string, unknown>>(a: T, b: T, labels: Partial<Record<keyof T, string>>) =>
-  (Object.keys(labels) as (keyof T)[])
-    .filter((field) => !same(a[field] as string | null, b[field] as string | null))
-    .map((field) => `${labels[field]}: ${show(a[field] as string | null)} → ${show(b[field] as string | null)}`);
-
-export const drugName = (drug: DrugDto) => drug.tradeName || drug.name || "Unnamed drug";
+/** "Label: before → after" for each labelled field that differs, each value worded by `word`. */
+const fieldChanges = <K extends string>(
+  a: Record<K, string | null>,
+  b: Record<K, string | null>,
+  labels: Partial<Record<K, string>>,
+  word: (field: K, value: string | null) => string | null = (_, value) => value,
+) =>
+  (Object.keys(labels) as K[])
+    .map((field) => [field, textOrNone(word(field, a[field])), textOrNone(word(field, b[field]))] as const)
+    .filter(([, before, after]) => before !== after)
+    .map(([field, before, after]) => `${labels[field]}: ${before} → ${after}`);
 
 export function diffRecommendations(before: RecommendationDto, after: RecommendationDto): RecommendationChange[] {
   const icd = (kind: "symptom" | "diagnosis") =>
@@ -94,7 +84,7 @@ export function diffRecommendations(before: RecommendationDto, after: Recommenda
     ...icd("symptom"),
     ...icd("diagnosis"),
     ...diffBy("Drug", before.drugs, after.drugs, (drug) => norm(drug.tradeName) || `generic:${norm(drug.name)}`, drugName, (a, b) =>
-      fieldChanges(a, b, drugFieldLabels),
+      fieldChanges(a, b, drugFieldLabels, presentDrugField),
     ),
     ...labs("lab"),
     ...labs("panel"),
@@ -113,8 +103,8 @@ export function diffRecommendations(before: RecommendationDto, after: Recommenda
     changes.push({
       part: "Referral",
       kind,
-      item: show(after.referral?.name ?? before.referral?.name),
-      details: kind === "changed" ? [`${show(before.referral?.name)} → ${show(after.referral?.name)}`] : [],
+      item: textOrNone(after.referral?.name ?? before.referral?.name),
+      details: kind === "changed" ? [`${textOrNone(before.referral?.name)} → ${textOrNone(after.referral?.name)}`] : [],
     });
   }
   const dispense = fieldChanges(before.dispense ?? { url: null, passCode: null, qrUrl: null }, after.dispense ?? { url: null, passCode: null, qrUrl: null }, {

@@ -2,7 +2,7 @@
 // (components/time-zone-sync.tsx); UTC until it has.
 import "server-only";
 import { cookies } from "next/headers";
-import { resolveTimeZone } from "./time";
+import { resolveTimeZone } from "./time/format";
 
 export const timeZoneCookie = "tz";
 

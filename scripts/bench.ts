@@ -71,7 +71,8 @@ const runId = `${Date.now().toString(36)}_${process.pid}`;
 const signingSecret = `whsec_${randomBytes(32).toString("base64")}`;
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+/** Microseconds on the monotonic clock (not since the epoch): the clock of the CPU profiles. */
+const nowMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 // Whatever was started is stopped and dropped, also on Ctrl-C.
 const cleanups: (() => Promise<void>)[] = [];
@@ -168,7 +169,7 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
   ];
   for (const kind of kinds) {
     await autocannon({ url: server.baseUrl, connections: 8, duration: Math.max(1, options.warmup), requests: kind.requests });
-    const from = nowUs();
+    const from = nowMicros();
     const serverCpuBefore = cpuMillis(serverTree(server.pid));
     const m = await measure({
       name: kind.name,
@@ -182,7 +183,7 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
       databasePids: () => db.backendPids(),
     });
     const serverCpu = cpuMillis(serverTree(server.pid)) - serverCpuBefore;
-    windows.push({ name: kind.name, from, to: nowUs(), requests: m.requests, serverCpu, databaseCpu: m.databaseCpuMsPerRequest });
+    windows.push({ name: kind.name, from, to: nowMicros(), requests: m.requests, serverCpu, databaseCpu: m.databaseCpuMsPerRequest });
   }
   await stopServer();
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
@@ -194,7 +195,7 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
   const profiles = windows.map((window) => ({
     name: window.name,
     summary: summarizeProfile(kept, window.from, window.to, window.requests),
-    windowUs: [window.from, window.to] as [number, number],
+    windowMicros: [window.from, window.to] as [number, number],
     serverCpuMsPerRequest: window.requests > 0 ? window.serverCpu / window.requests : null,
     databaseCpuMsPerRequest: window.databaseCpu,
   }));

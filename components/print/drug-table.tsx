@@ -1,8 +1,11 @@
+import { LineParts } from "@/components/line-parts";
+import { presentDrug } from "@/lib/present/drug";
 import type { DrugDto } from "@/lib/schemas/consultation";
-import { describeDrug } from "./drug-line";
-import { LineParts } from "./line-parts";
 
-/** The prescribed medicines, one table row per drug; a row never breaks across two pages. */
+/**
+ * The prescribed medicines on paper, one table row per drug (a row never breaks across two
+ * pages), as lib/present/drug words them: the same parts as on screen, laid out in columns.
+ */
 export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
   return (
     <table className="w-full border-collapse text-left">
@@ -25,46 +28,46 @@ export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
       </thead>
       <tbody>
         {drugs.map((drug, index) => {
-          const lines = describeDrug(drug);
+          const shown = presentDrug(drug);
           return (
             <tr key={drug.position} className="break-inside-avoid border-b border-slate-300 align-top" data-testid="drug-row">
               <td className="py-2 pr-2 tabular-nums">{index + 1}</td>
               <td className="py-2 pr-3">
                 <p>
                   <bdi dir="auto" className="font-semibold" data-testid="drug-title">
-                    {lines.title ?? "—"}
+                    {shown.title}
                   </bdi>
-                  {lines.generic ? (
+                  {shown.generic !== null ? (
                     <>
                       {" ("}
-                      <bdi dir="auto">{lines.generic}</bdi>
+                      <bdi dir="auto">{shown.generic}</bdi>
                       {")"}
                     </>
                   ) : null}
                 </p>
-                {lines.strength.length > 0 ? (
-                  <p className="text-slate-700">
-                    <LineParts parts={lines.strength} />
+                {shown.strength.length > 0 ? (
+                  <p className="text-slate-700" data-testid="strength-line">
+                    <LineParts parts={shown.strength} />
                   </p>
                 ) : null}
               </td>
               <td className="py-2 pr-3">
-                {lines.dose.length > 0 ? (
+                {shown.dose.length > 0 ? (
                   <p data-testid="dose-line">
-                    <LineParts parts={lines.dose} />
+                    <LineParts parts={shown.dose} />
                   </p>
                 ) : null}
-                {lines.instructions.map((part) => (
-                  <p key={part.label} className="text-slate-700">
-                    {part.label}{" "}
+                {shown.details.map(({ label, value }) => (
+                  <p key={label} className="text-slate-700">
+                    {label}:{" "}
                     <bdi dir="auto" className="whitespace-pre-line">
-                      {part.value}
+                      {value}
                     </bdi>
                   </p>
                 ))}
               </td>
-              <td className="py-2">
-                <LineParts parts={lines.package} />
+              <td className="py-2" data-testid="package-line">
+                <LineParts parts={shown.package} />
               </td>
             </tr>
           );

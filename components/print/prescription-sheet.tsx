@@ -4,7 +4,7 @@ import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { Field } from "../field";
 import { DispenseBlock } from "./dispense-block";
 import { DrugTable } from "./drug-table";
-import { presentText } from "./drug-line";
+import { presentText } from "@/lib/present/blank";
 
 const issuedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 

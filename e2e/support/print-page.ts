@@ -13,8 +13,8 @@ export const sampleDispense = { url: sample.dispense.url, passCode: String(sampl
 
 /** What each sample drug's row must say: the trade name, the generic name and the dose line. */
 export const sampleDrugLines = [
-  { tradeName: "ORAP FORTE TAB 4 MG", generic: "(PIMOZIDE)", dose: "2 capsule · oral · Four times daily · duration 5" },
-  { tradeName: "ORUVAIL S-R CAPS 100 MG", generic: "(KETOPROFEN)", dose: "2 tablespoon (10ml) · oral · Four times daily · duration 6" },
+  { tradeName: "ORAP FORTE TAB 4 MG", generic: "(PIMOZIDE)", dose: "2 capsule · oral · Four times daily · for 5 days" },
+  { tradeName: "ORUVAIL S-R CAPS 100 MG", generic: "(KETOPROFEN)", dose: "2 tablespoon (10ml) · oral · Four times daily · for 6 days" },
 ];
 
 export async function deliver(page: Page, body: unknown) {

@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { deliver, recommendation, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { sampleDrugLines } from "../support/print-page";
 
 test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page, request }) => {
   const w = timeWindow();
@@ -52,6 +53,7 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
     specialInstructions: "Avoid grapefruit",
     relationWithFood: "After meals",
     howToUse: "Swallow whole with water",
+    registrationNumber: "6-1234-19",
   };
   const data = sampleData({
     drug: { fdaDrug: [drug] },
@@ -70,9 +72,11 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("ORAP FORTE TAB 4 MG (PIMOZIDE-GEN)");
   await expect(row).toContainText("2 capsule · oral · Four times daily · for 5 days");
-  for (const value of ["4 mg", "tablet", "After meals", "Avoid grapefruit", "Swallow whole with water", "Blister, 20 per pack"]) {
-    await expect(row).toContainText(value);
-  }
+  await expect(row.getByTestId("strength-line")).toHaveText("strength 4 mg · tablet");
+  await expect(row.getByTestId("dose-line")).toHaveText("2 capsule · oral · Four times daily · for 5 days · After meals");
+  await expect(row.getByTestId("package-line")).toHaveText("Blister · 20 per pack");
+  await expect(row.locator("dt")).toHaveText(["Special instructions", "How to use", "Registration no."]);
+  await expect(row.locator("dd")).toHaveText(["Avoid grapefruit", "Swallow whole with water", "6-1234-19"]);
 
   await expect(page.getByTestId("symptoms")).toContainText("L81.2");
   await expect(page.getByTestId("symptoms")).toContainText("Freckles");
@@ -94,12 +98,22 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
   await expect(page.locator("main")).not.toContainText(/\bundefined\b|\bnull\b|\[object Object\]|NaN/);
 });
 
+test("the sample drugs read on screen exactly as on paper", async ({ page, request }) => {
+  const id = uniqueId();
+  await deliver(request, recommendation(id, timeWindow().at(1)));
+  await page.goto(`/consultations/${id}`);
+  const drugs = page.getByTestId("drug");
+  await expect(drugs.getByTestId("drug-title")).toHaveText(sampleDrugLines.map((drug) => drug.tradeName));
+  await expect(drugs.getByTestId("dose-line")).toHaveText(sampleDrugLines.map((drug) => drug.dose));
+  await expect(drugs.first()).toContainText(`${sampleDrugLines[0]!.tradeName} ${sampleDrugLines[0]!.generic}`);
+});
+
 test("links the dispense URL and makes a QR code that decodes to it; a javascript: URL stays inert text", async ({ page, request }) => {
   const dispenseUrl = `https://web.altibb.com/prescription/e2e-${uniqueId()}`;
   const safeId = uniqueId();
   await deliver(request, recommendation(safeId, timeWindow().at(1), sampleData({ dispense: { url: dispenseUrl, pass_code: 4321, qr_code: "https://evil.example/qr.png" } })));
   await page.goto(`/consultations/${safeId}`);
-  const link = page.getByTestId("dispense-link");
+  const link = page.getByTestId("dispense-url");
   await expect(link).toHaveAttribute("href", dispenseUrl);
   await expect(link).toHaveAttribute("rel", /noopener/);
   await expect(page.getByTestId("print-link")).toHaveAttribute("href", `/consultations/${safeId}/print`);
@@ -115,9 +129,10 @@ test("links the dispense URL and makes a QR code that decodes to it; a javascrip
   const unsafeId = uniqueId();
   await deliver(request, recommendation(unsafeId, timeWindow().at(1), sampleData({ dispense: { url: "javascript:alert(document.cookie)", pass_code: "0042" } })));
   await page.goto(`/consultations/${unsafeId}`);
-  await expect(page.getByTestId("dispense-link")).toHaveCount(0);
-  await expect(page.getByTestId("dispense-url-inert")).toHaveText("javascript:alert(document.cookie)");
-  await expect(page.getByText("This is not an http(s) link")).toBeVisible();
+  await expect(page.getByTestId("dispense-url")).toHaveCount(0);
+  const warning = page.getByTestId("unsafe-dispense-url");
+  await expect(warning).toContainText("Warning: this dispense link is not a web (http or https) address.");
+  await expect(warning.locator("code")).toHaveText("javascript:alert(document.cookie)");
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
   // Leading zeros of a text pass code are kept.
@@ -131,6 +146,7 @@ test("switches between recommendation versions and shows what changed", async ({
   const second = sampleData();
   const drugs = structuredClone((second.drug as { fdaDrug: Record<string, unknown>[] }).fdaDrug);
   drugs[0]!.dosage = "3";
+  drugs[0]!.duration = 7;
   second.drug = { fdaDrug: [drugs[0]] };
   await deliver(request, recommendation(id, w.at(2), second));
 
@@ -140,6 +156,7 @@ test("switches between recommendation versions and shows what changed", async ({
   const changes = page.getByTestId("changes");
   await expect(changes).toContainText("What changed since version 1");
   await expect(changes).toContainText("Dose: 2 → 3");
+  await expect(changes).toContainText("Duration: for 5 days → for 7 days");
   await expect(changes).toContainText("removed");
   await expect(changes).toContainText("ORUVAIL S-R CAPS 100 MG");
   await expect(page.getByTestId("drug")).toHaveCount(1);

@@ -51,7 +51,7 @@ test("hostile strings render as text: no dialog, no script run, no element injec
   for (const text of [script, img, js, svg, "<b>1</b>", "<b onmouseover=alert(1)>Dr</b>", "<iframe src=javascript:alert(1)>"]) {
     await expect(page.locator("main").getByText(text, { exact: false }).first()).toBeVisible();
   }
-  await expect(page.getByTestId("dispense-link")).toHaveCount(0);
+  await expect(page.getByTestId("dispense-url")).toHaveCount(0);
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
 
   await page.goto(`/consultations?q=${encodeURIComponent(`H${n}`)}`);

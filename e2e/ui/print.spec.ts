@@ -52,7 +52,7 @@ test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass c
   expect(text).toContain(e2eInstanceName.toUpperCase());
   expect(text).toContain(`Consultation ${id}`);
   expect(text).toContain("Issued 15 June 2023 at 09:46 UTC");
-  for (const part of ["medications note", "FIT Test", "Gastroenterologist/ Stomach & Bowel Specialist", "Do Lab Test", "Blister · size 20"]) {
+  for (const part of ["medications note", "FIT Test", "Gastroenterologist/ Stomach & Bowel Specialist", "Do Lab Test", "Blister · 20 per pack"]) {
     expect(text).toContain(part);
   }
   expect(text).not.toMatch(/\bnull\b|\bundefined\b/);
@@ -87,6 +87,17 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
   expect(text).toContain(dispenseUrl);
 });
 
+test("a drug's registration number prints with its label, as on screen", async ({ page }, testInfo) => {
+  const id = uniqueConsultationId();
+  await deliver(page, recommendationSample(id, { drug: { fdaDrug: [{ ...sample.drug.fdaDrug[0], registrationNumber: "6-1234-19" }] } }));
+  await openPrintPage(page, id);
+
+  await expect(page.getByTestId("drug-row")).toContainText("Registration no.: 6-1234-19");
+  const pdf = await page.pdf({ format: "A4" });
+  await testInfo.attach("registration-number.pdf", { body: pdf, contentType: "application/pdf" });
+  expect(normalizeText(pdfText(pdf, { order: "raw" }))).toContain("Registration no.: 6-1234-19");
+});
+
 test("a long prescription breaks between drug rows, never inside one", async ({ page }, testInfo) => {
   const id = uniqueConsultationId();
   const count = 14;
@@ -110,7 +121,7 @@ test("a long prescription breaks between drug rows, never inside one", async ({ 
     const ends = pageTexts.flatMap((text, index) => (text.includes(`(drug ${label})`) ? [index + 1] : []));
     expect(starts, `drug ${label}`).toHaveLength(1);
     expect(ends, `drug ${label}`).toEqual(starts);
-    expect(pageTexts[starts[0]! - 1]).toContain(`duration ${100 + n}`);
+    expect(pageTexts[starts[0]! - 1]).toContain(`for ${100 + n} days`);
   }
 });
 

@@ -1,7 +1,7 @@
 // The consultation list: filters, search, two sorts and keyset pagination (never OFFSET).
 //
-// Sorting by last event walks the (lastEventUs, id) index (or (status, lastEventUs, id) when
-// filtered by status); sorting by status time walks (statusUs, id) / (status, statusUs, id).
+// Sorting by last event walks the (lastEventMicros, id) index (or (status, lastEventMicros, id) when
+// filtered by status); sorting by status time walks (statusMicros, id) / (status, statusMicros, id).
 // Cursors compare row values, `(key, id) < (?, ?)`, which both databases answer with one index
 // range. Consultations without a status event have no status time: that sort lists them last,
 // in both directions, as a second segment ordered by id.
@@ -11,16 +11,19 @@ import { documentedStatuses, type StatusFilter } from "../statuses";
 import { encodeCursor, type KeysetCursor } from "../keyset-cursor";
 import type { ConsultationListQuery } from "../schemas/consultation-query";
 import type { ConsultationListDto } from "../schemas/consultation";
-import { toConsultationSummary } from "./consultation";
+import { consultationRowSelect, toConsultationSummary, type ConsultationRow } from "./consultation";
 import { planSearch } from "./consultation-search";
 
 type Direction = "asc" | "desc";
 
 type RawRow = Record<string, unknown>;
 
+/** A field's column: `…Micros` fields keep their first column name, `…Us` (see prisma/models.prisma). */
+const column = (field: string) => `c."${field.replace(/Micros$/, "Us")}"`;
+
 const columns = Prisma.raw(
-  ['"id"', '"userId"', '"insuranceId"', '"policyNumber"', '"status"', '"statusTime"', '"statusUs"', '"firstSeenAt"', '"lastEventTime"', '"lastEventUs"', '"recommendationId"', '"diagnosisCode"', '"diagnosisName"', '"drugCount"', '"updatedAt"']
-    .map((name) => `c.${name}`)
+  Object.keys(consultationRowSelect)
+    .map((field) => `${column(field)} AS "${field}"`)
     .join(", "),
 );
 
@@ -30,7 +33,7 @@ const int = (value: unknown) => (value === null || value === undefined ? null : 
 const date = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function toRow(raw: RawRow) {
+function toRow(raw: RawRow): ConsultationRow {
   return {
     id: big(raw.id)!,
     userId: text(raw.userId),
@@ -38,10 +41,10 @@ function toRow(raw: RawRow) {
     policyNumber: text(raw.policyNumber),
     status: text(raw.status),
     statusTime: text(raw.statusTime),
-    statusUs: big(raw.statusUs),
+    statusMicros: big(raw.statusMicros),
     firstSeenAt: date(raw.firstSeenAt),
     lastEventTime: String(raw.lastEventTime),
-    lastEventUs: big(raw.lastEventUs)!,
+    lastEventMicros: big(raw.lastEventMicros)!,
     recommendationId: int(raw.recommendationId),
     diagnosisCode: text(raw.diagnosisCode),
     diagnosisName: text(raw.diagnosisName),
@@ -50,7 +53,7 @@ function toRow(raw: RawRow) {
   };
 }
 
-type Row = ReturnType<typeof toRow>;
+type Row = ConsultationRow;
 
 /**
  * One condition per selected status: each is run as its own query and the results merged, so
@@ -68,8 +71,8 @@ function statusBranches(statuses: StatusFilter[]): (Prisma.Sql | null)[] {
 
 async function filterConditions(db: Db, query: ConsultationListQuery): Promise<Prisma.Sql[]> {
   const conditions: Prisma.Sql[] = [];
-  if (query.fromUs !== undefined) conditions.push(Prisma.sql`c."lastEventUs" >= ${query.fromUs}`);
-  if (query.toUs !== undefined) conditions.push(Prisma.sql`c."lastEventUs" < ${query.toUs}`);
+  if (query.fromMicros !== undefined) conditions.push(Prisma.sql`c."lastEventUs" >= ${query.fromMicros}`);
+  if (query.toMicros !== undefined) conditions.push(Prisma.sql`c."lastEventUs" < ${query.toMicros}`);
   if (query.recommendation === "with") conditions.push(Prisma.sql`c."recommendationId" IS NOT NULL`);
   if (query.recommendation === "without") conditions.push(Prisma.sql`c."recommendationId" IS NULL`);
   if (query.search) {
@@ -83,7 +86,7 @@ async function filterConditions(db: Db, query: ConsultationListQuery): Promise<P
 
 type Segment = { nullKeys: boolean; direction: Direction; cursor: KeysetCursor | null; limit: number };
 
-type Key = "lastEventUs" | "statusUs";
+type Key = "lastEventMicros" | "statusMicros";
 
 /** Sorts rows the way one segment is ordered (all keys non-null, or all null). */
 function compareRows(key: Key, direction: Direction) {
@@ -102,7 +105,7 @@ async function fetchSegment(db: Db, branches: (Prisma.Sql | null)[], conditions:
 }
 
 async function fetchBranch(db: Db, conditions: Prisma.Sql[], key: Key, nullable: boolean, segment: Segment): Promise<Row[]> {
-  const keyColumn = Prisma.raw(`c."${key}"`);
+  const keyColumn = Prisma.raw(column(key));
   const order = Prisma.raw(segment.direction === "desc" ? "DESC" : "ASC");
   const beyond = Prisma.raw(segment.direction === "desc" ? "<" : ">");
   const where = [...conditions];
@@ -127,8 +130,8 @@ export async function listConsultations(query: ConsultationListQuery): Promise<C
   const db = await readDb();
   const conditions = await filterConditions(db, query);
   const branches = statusBranches(query.statuses);
-  const key: Key = query.sort === "last_event" ? "lastEventUs" : "statusUs";
-  const nullable = key === "statusUs";
+  const key: Key = query.sort === "last_event" ? "lastEventMicros" : "statusMicros";
+  const nullable = key === "statusMicros";
   const want = query.limit + 1; // one more than a page tells whether there is another
   const fetch = (segment: Segment) => fetchSegment(db, branches, conditions, key, nullable, segment);
 
@@ -155,7 +158,7 @@ export async function listConsultations(query: ConsultationListQuery): Promise<C
     rows = found.slice(0, query.limit).reverse();
   }
 
-  const cursorOf = (row: Row) => encodeCursor({ key: key === "lastEventUs" ? row.lastEventUs : row.statusUs, id: row.id });
+  const cursorOf = (row: Row) => encodeCursor({ key: row[key], id: row.id });
   const first = rows[0];
   const last = rows[rows.length - 1];
   const forward = !query.before;

@@ -1,27 +1,58 @@
 // One consultation with its status timeline and every recommendation version, as plain DTOs.
 import "server-only";
-import { readDb } from "../db";
+import { Prisma, readDb } from "../db";
+import { drugFields } from "../schemas/drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
+import { mapFields } from "../schemas/text-fields";
 import { isDocumentedStatus, statusRank } from "../statuses";
-import { microsToIso } from "../webhooks/event-time";
+import { microsToIso } from "../time/event-time";
 import type { ConsultationDetailDto, ConsultationSummaryDto, RecommendationDto, StatusChangeDto } from "../schemas/consultation";
 
-type ConsultationRow = {
-  id: bigint;
-  userId: string | null;
-  insuranceId: string | null;
-  policyNumber: string | null;
-  status: string | null;
-  statusTime: string | null;
-  statusUs: bigint | null;
-  firstSeenAt: Date;
-  lastEventTime: string;
-  lastEventUs: bigint;
-  recommendationId: number | null;
-  diagnosisCode: string | null;
-  diagnosisName: string | null;
-  drugCount: number | null;
-  updatedAt: Date;
-};
+/** The consultation columns a summary is made of (the list reads the same columns with SQL). */
+export const consultationRowSelect = {
+  id: true,
+  userId: true,
+  insuranceId: true,
+  policyNumber: true,
+  status: true,
+  statusTime: true,
+  statusMicros: true,
+  firstSeenAt: true,
+  lastEventTime: true,
+  lastEventMicros: true,
+  recommendationId: true,
+  diagnosisCode: true,
+  diagnosisName: true,
+  drugCount: true,
+  updatedAt: true,
+} satisfies Prisma.ConsultationSelect;
+
+export type ConsultationRow = Prisma.ConsultationGetPayload<{ select: typeof consultationRowSelect }>;
+
+// A recommendation's child items, each selected as exactly its DTO's fields, in payload order.
+const texts = <K extends string>(fields: readonly K[]) => mapFields(fields, () => true as const);
+const byPosition = { orderBy: { position: "asc" as const } };
+const recommendationSelect = {
+  id: true,
+  eventTime: true,
+  eventMicros: true,
+  receivedAt: true,
+  referralName: true,
+  dispenseUrl: true,
+  dispensePassCode: true,
+  dispenseQrUrl: true,
+  icd10: { select: { kind: true, ...texts(icd10Fields) }, ...byPosition },
+  drugs: { select: { position: true, ...texts(drugFields) }, ...byPosition },
+  labs: { select: { kind: true, ...texts(labFields) }, ...byPosition },
+  followUps: { select: texts(followUpFields), ...byPosition },
+  answers: { select: texts(answerFields), ...byPosition },
+} satisfies Prisma.RecommendationSelect;
+
+const consultationDetailSelect = {
+  ...consultationRowSelect,
+  statusChanges: { select: { id: true, oldStatus: true, newStatus: true, eventTime: true, eventMicros: true, receivedAt: true } },
+  recommendations: { select: recommendationSelect, orderBy: [{ eventMicros: "desc" as const }, { contentSha: "desc" as const }] },
+} satisfies Prisma.ConsultationSelect;
 
 const compare = <T extends bigint | string>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -35,29 +66,21 @@ export function toConsultationSummary(row: ConsultationRow): ConsultationSummary
     policyNumber: row.policyNumber,
     status: row.status,
     statusDocumented: row.status !== null && isDocumentedStatus(row.status),
-    statusSince: row.statusTime !== null && row.statusUs !== null ? eventTime(row.statusTime, row.statusUs) : null,
+    statusSince: row.statusTime !== null && row.statusMicros !== null ? eventTime(row.statusTime, row.statusMicros) : null,
     firstSeenAt: row.firstSeenAt.toISOString(),
-    lastEventTime: eventTime(row.lastEventTime, row.lastEventUs),
+    lastEventTime: eventTime(row.lastEventTime, row.lastEventMicros),
     diagnosis: row.recommendationId === null ? null : { code: row.diagnosisCode, name: row.diagnosisName },
     drugCount: row.drugCount,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-const byPosition = { orderBy: { position: "asc" as const } };
-
 export async function getConsultation(id: number): Promise<ConsultationDetailDto | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await readDb();
   const consultation = await db.consultation.findUnique({
     where: { id: BigInt(id) },
-    include: {
-      statusChanges: true,
-      recommendations: {
-        orderBy: [{ eventUs: "desc" }, { contentSha: "desc" }],
-        include: { icd10: byPosition, drugs: byPosition, labs: byPosition, followUps: byPosition, answers: byPosition },
-      },
-    },
+    select: consultationDetailSelect,
   });
   if (!consultation) return null;
 
@@ -65,7 +88,7 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
   // decides ties), so the timeline never depends on the order deliveries arrived in.
   const changes = [...consultation.statusChanges].sort(
     (a, b) =>
-      compare(a.eventUs, b.eventUs) ||
+      compare(a.eventMicros, b.eventMicros) ||
       statusRank(a.newStatus) - statusRank(b.newStatus) ||
       compare(a.newStatus, b.newStatus) ||
       compare(a.oldStatus ?? "", b.oldStatus ?? "") ||
@@ -77,7 +100,7 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
     oldStatus: change.oldStatus,
     newStatus: change.newStatus,
     documented: isDocumentedStatus(change.newStatus),
-    eventTime: eventTime(change.eventTime, change.eventUs),
+    eventTime: eventTime(change.eventTime, change.eventMicros),
     receivedAt: change.receivedAt.toISOString(),
     outOfOrder: all.slice(index + 1).some((later) => later.receivedAt < change.receivedAt || (later.receivedAt.getTime() === change.receivedAt.getTime() && later.id < change.id)),
   }));
@@ -87,30 +110,14 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
     id: rec.id,
     version: total - index,
     current: rec.id === consultation.recommendationId,
-    eventTime: eventTime(rec.eventTime, rec.eventUs),
+    eventTime: eventTime(rec.eventTime, rec.eventMicros),
     receivedAt: rec.receivedAt.toISOString(),
-    icd10: rec.icd10.map(({ kind, code, name }) => ({ kind: kind === "symptom" ? "symptom" : "diagnosis", code, name })),
-    drugs: rec.drugs.map((drug) => ({
-      position: drug.position,
-      name: drug.name,
-      tradeName: drug.tradeName,
-      strengthValue: drug.strengthValue,
-      packageType: drug.packageType,
-      packageSize: drug.packageSize,
-      dosage: drug.dosage,
-      dosageUnit: drug.dosageUnit,
-      routeOfAdministration: drug.routeOfAdministration,
-      dosageForm: drug.dosageForm,
-      frequency: drug.frequency,
-      duration: drug.duration,
-      specialInstructions: drug.specialInstructions,
-      relationWithFood: drug.relationWithFood,
-      howToUse: drug.howToUse,
-    })),
-    labs: rec.labs.map(({ kind, name, code }) => ({ kind: kind === "panel" ? "panel" : "lab", name, code })),
+    icd10: rec.icd10.map((entry) => ({ ...entry, kind: entry.kind === "symptom" ? "symptom" : "diagnosis" })),
+    drugs: rec.drugs,
+    labs: rec.labs.map((lab) => ({ ...lab, kind: lab.kind === "panel" ? "panel" : "lab" })),
     referral: rec.referralName === null ? null : { name: rec.referralName },
-    followUps: rec.followUps.map(({ name }) => ({ name })),
-    answers: rec.answers.map(({ question, answer }) => ({ question, answer })),
+    followUps: rec.followUps,
+    answers: rec.answers,
     dispense:
       rec.dispenseUrl === null && rec.dispensePassCode === null && rec.dispenseQrUrl === null
         ? null

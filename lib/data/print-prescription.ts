@@ -1,5 +1,6 @@
 // What the print page shows: a consultation's current recommendation, ready for paper.
 import "server-only";
+import { presentText } from "../present/blank";
 import type { PrescriptionDto } from "../schemas/prescription";
 import { getConsultation } from "./consultation";
 
@@ -12,8 +13,7 @@ export async function getPrescription(id: number): Promise<PrescriptionDto | nul
   const recommendation = recommendations.find((version) => version.current) ?? recommendations[0] ?? null;
   const medicationNotes = (recommendation?.answers ?? [])
     .filter((answer) => answer.question === "fda_drug")
-    .map((answer) => answer.answer?.trim() ?? "")
-    .filter((note) => note !== "");
+    .flatMap((answer) => presentText(answer.answer) ?? []);
   return {
     consultation: {
       id: consultation.id,

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { statusFilters, type StatusFilter } from "../statuses";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../keyset-cursor";
-import { parseEventTime } from "../webhooks/event-time";
-import { resolveTimeZone, startOfDayInZone } from "../time";
+import { parseEventTime } from "../time/event-time";
+import { resolveTimeZone, startOfDayInZone } from "../time/format";
 import { parseQueryWith, single, type ParsedQuery, type SearchParamsInput } from "./query-params";
 
 export const listSorts = ["last_event", "status_time"] as const;
@@ -60,9 +60,9 @@ const querySchema = z
 export type ConsultationListQuery = {
   statuses: StatusFilter[];
   /** Last event at or after (UTC microseconds). */
-  fromUs?: bigint;
+  fromMicros?: bigint;
   /** Last event before (UTC microseconds; a date bound covers the whole day). */
-  toUs?: bigint;
+  toMicros?: bigint;
   recommendation?: "with" | "without";
   search?: string;
   sort: ListSort;
@@ -91,15 +91,15 @@ export function parseListQuery(input: SearchParamsInput): ParsedQuery<Consultati
   if (!parsed.ok) return parsed;
   const value = parsed.query;
   const timeZone = resolveTimeZone(value.tz);
-  const fromUs = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
+  const fromMicros = value.from ? boundToMicros(value.from, timeZone, false) : undefined;
   // A date-only upper bound includes that whole day; a date-time is exclusive.
-  const toUs = value.to ? boundToMicros(value.to, timeZone, true) : undefined;
+  const toMicros = value.to ? boundToMicros(value.to, timeZone, true) : undefined;
   return {
     ok: true,
     query: {
       statuses: [...new Set(value.status)],
-      fromUs,
-      toUs,
+      fromMicros,
+      toMicros,
       recommendation: value.rec,
       search: value.q || undefined,
       sort: value.sort ?? "last_event",

@@ -1,24 +1,13 @@
 // Outgoing shapes (DTOs) of consultations: what lib/data returns, the JSON API sends and client
 // components receive. Plain JSON: ids as numbers (Altibbi ids are < 2^53), times as ISO text.
 import { z } from "zod";
+import { drugFields } from "./drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "./recommendation-fields";
+import { mapFields } from "./text-fields";
 
-export const drugDto = z.object({
-  position: z.number().int(),
-  name: z.string().nullable(),
-  tradeName: z.string().nullable(),
-  strengthValue: z.string().nullable(),
-  packageType: z.string().nullable(),
-  packageSize: z.string().nullable(),
-  dosage: z.string().nullable(),
-  dosageUnit: z.string().nullable(),
-  routeOfAdministration: z.string().nullable(),
-  dosageForm: z.string().nullable(),
-  frequency: z.string().nullable(),
-  duration: z.string().nullable(),
-  specialInstructions: z.string().nullable(),
-  relationWithFood: z.string().nullable(),
-  howToUse: z.string().nullable(),
-});
+const texts = <K extends string>(fields: readonly K[]) => mapFields(fields, () => z.string().nullable());
+
+export const drugDto = z.object({ position: z.number().int(), ...texts(drugFields) });
 
 /** An event time as Altibbi sent it (`sent`, with its offset) and in UTC (`utc`, ISO, milliseconds). */
 export const eventTimeDto = z.object({ sent: z.string(), utc: z.string() });
@@ -30,12 +19,12 @@ export const recommendationDto = z.object({
   current: z.boolean(),
   eventTime: eventTimeDto,
   receivedAt: z.string(),
-  icd10: z.array(z.object({ kind: z.enum(["symptom", "diagnosis"]), code: z.string().nullable(), name: z.string().nullable() })),
+  icd10: z.array(z.object({ kind: z.enum(["symptom", "diagnosis"]), ...texts(icd10Fields) })),
   drugs: z.array(drugDto),
-  labs: z.array(z.object({ kind: z.enum(["lab", "panel"]), name: z.string().nullable(), code: z.string().nullable() })),
+  labs: z.array(z.object({ kind: z.enum(["lab", "panel"]), ...texts(labFields) })),
   referral: z.object({ name: z.string().nullable() }).nullable(),
-  followUps: z.array(z.object({ name: z.string().nullable() })),
-  answers: z.array(z.object({ question: z.string().nullable(), answer: z.string().nullable() })),
+  followUps: z.array(z.object(texts(followUpFields))),
+  answers: z.array(z.object(texts(answerFields))),
   dispense: z.object({ url: z.string().nullable(), passCode: z.string().nullable(), qrUrl: z.string().nullable() }).nullable(),
 });
 

@@ -3,8 +3,10 @@
 // documented shape, leaves may be string, number or null, and unknown keys are accepted (and
 // kept in the stored raw body).
 import { z } from "zod";
-import { parseEventTime } from "../webhooks/event-time";
+import { parseEventTime } from "../time/event-time";
 import { statusPattern } from "../statuses";
+import { drugFields } from "./drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "./recommendation-fields";
 
 const maxText = 10_000;
 
@@ -12,31 +14,16 @@ const leaf = z.union([z.string().max(maxText), z.number(), z.null()]).optional()
 const identifier = z.union([z.string().max(256), z.number()]).nullable().optional();
 
 /** An object whose known keys are leaves; other keys are allowed and kept. */
-const leafObject = <K extends string>(...keys: K[]) =>
+const leafObject = <K extends string>(...keys: readonly K[]) =>
   z.looseObject(Object.fromEntries(keys.map((key) => [key, leaf])) as Record<K, typeof leaf>);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(1000).nullable().optional();
 
-export const icd10EntrySchema = leafObject("code", "name");
-export const drugSchema = leafObject(
-  "name",
-  "tradeName",
-  "strengthValue",
-  "packageType",
-  "packageSize",
-  "dosage",
-  "dosageUnit",
-  "routeOfAdministration",
-  "dosageForm",
-  "frequency",
-  "duration",
-  "specialInstructions",
-  "relationWithFood",
-  "howToUse",
-);
-export const labSchema = leafObject("name", "code");
-export const followUpSchema = leafObject("name");
-export const postCallAnswerSchema = leafObject("question", "answer");
+export const icd10EntrySchema = leafObject(...icd10Fields);
+export const drugSchema = leafObject(...drugFields);
+export const labSchema = leafObject(...labFields);
+export const followUpSchema = leafObject(...followUpFields);
+export const postCallAnswerSchema = leafObject(...answerFields);
 
 export const recommendationDataSchema = z.looseObject({
   icd10: z.looseObject({ symptom: list(icd10EntrySchema), diagnosis: list(icd10EntrySchema) }).nullable().optional(),

@@ -4,7 +4,7 @@
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
-import type { IngestEvent } from "./project";
+import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };

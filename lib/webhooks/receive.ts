@@ -8,7 +8,7 @@ import { webhookSchema } from "../schemas/webhook";
 import { authenticate } from "./authenticate";
 import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
-import { projectEvent } from "./project";
+import { toIngestRows } from "./to-rows";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
 import { bodyPath, toIssues, type Issue } from "../schemas/issues";
@@ -125,7 +125,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
 
   const webhookId = headers.get("webhook-id");
   const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
-  const event = projectEvent(validated.data, parsed.text);
+  const event = toIngestRows(validated.data, parsed.text);
   const result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
   return Response.json(
     { outcome: result.outcome, delivery_id: result.deliveryId },

@@ -5,7 +5,9 @@
 import "server-only";
 import type { WriteSession } from "../db";
 import type { DeliveryOutcome } from "../schemas/delivery";
-import type { IngestEvent, RecommendationEvent, StatusEvent } from "./project";
+import { drugFields } from "../schemas/drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
+import type { IngestEvent, RecommendationEvent, StatusEvent } from "./to-rows";
 
 export type DeliveryRecord = {
   receivedAt: Date;
@@ -72,11 +74,11 @@ const upsertConsultationSql = `
 
 async function upsertConsultation(session: WriteSession, event: IngestEvent, now: Date): Promise<void> {
   const status = event.kind === "status" ? event : null;
-  const us = (value: string | null) => (value === null ? null : event.eventUs);
+  const us = (value: string | null) => (value === null ? null : event.eventMicros);
   await session.run(upsertConsultationSql, [
     event.consultationId, event.userId, us(event.userId), event.insuranceId, us(event.insuranceId), event.policyNumber,
     us(event.policyNumber), status?.newStatus ?? null, status?.statusRank ?? null, status?.eventTime ?? null,
-    status?.eventUs ?? null, now, event.eventTime, event.eventUs, now,
+    status?.eventMicros ?? null, now, event.eventTime, event.eventMicros, now,
   ]);
 }
 
@@ -86,7 +88,7 @@ const insertStatusSql = `
   ON CONFLICT ("eventKey") DO NOTHING`;
 
 async function storeStatus(session: WriteSession, event: StatusEvent, now: Date): Promise<void> {
-  await session.run(insertStatusSql, [event.consultationId, event.oldStatus, event.newStatus, event.eventTime, event.eventUs, now, event.eventKey]);
+  await session.run(insertStatusSql, [event.consultationId, event.oldStatus, event.newStatus, event.eventTime, event.eventMicros, now, event.eventKey]);
 }
 
 const insertRecommendationSql = `
@@ -102,37 +104,35 @@ const pointRecommendationSql = `
     "diagnosisCode" = ?, "diagnosisName" = ?, "drugCount" = ?
   WHERE "id" = ? AND ("recommendationUs" IS NULL OR "recommendationUs" < ? OR ("recommendationUs" = ? AND "recommendationSha" < ?))`;
 
-/** One multi-row INSERT of a recommendation's child rows (nothing when there are none). */
-async function insertChildren<T>(session: WriteSession, table: string, columns: string[], rows: T[], values: (row: T) => (string | null)[], id: number) {
+/**
+ * One multi-row INSERT of a recommendation's child rows (nothing when there are none); the
+ * columns are the rows' field names (lib/schemas/drug.ts and ./recommendation-fields.ts).
+ */
+async function insertChildren<K extends string>(session: WriteSession, table: string, columns: readonly K[], rows: Record<K, string | null>[], id: number) {
   if (rows.length === 0) return;
   const tuple = `(${["?", "?", ...columns.map(() => "?")].join(", ")})`;
   const sql = `INSERT INTO "${table}" ("recommendationId", "position", ${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`;
-  await session.run(sql, rows.flatMap((row, position) => [id, position, ...values(row)]));
+  await session.run(sql, rows.flatMap((row, position) => [id, position, ...columns.map((column) => row[column])]));
 }
-
-const drugColumns = [
-  "name", "tradeName", "strengthValue", "packageType", "packageSize", "dosage", "dosageUnit", "routeOfAdministration",
-  "dosageForm", "frequency", "duration", "specialInstructions", "relationWithFood", "howToUse",
-] as const;
 
 async function storeRecommendation(session: WriteSession, event: RecommendationEvent, now: Date): Promise<void> {
   const inserted = await session.get<{ id: number | bigint }>(insertRecommendationSql, [
-    event.consultationId, event.eventTime, event.eventUs, now, event.contentSha, event.rawJson, event.referralName,
+    event.consultationId, event.eventTime, event.eventMicros, now, event.contentSha, event.rawJson, event.referralName,
     event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
   ]);
   if (!inserted) return; // this exact recommendation is already stored
   const id = Number(inserted.id);
 
-  await insertChildren(session, "RecommendationIcd10", ["kind", "code", "name"], event.icd10, (e) => [e.kind, e.code, e.name], id);
-  await insertChildren(session, "RecommendationDrug", [...drugColumns], event.drugs, (d) => drugColumns.map((c) => d[c]), id);
-  await insertChildren(session, "RecommendationLab", ["kind", "name", "code"], event.labs, (l) => [l.kind, l.name, l.code], id);
-  await insertChildren(session, "RecommendationFollowUp", ["name"], event.followUps, (f) => [f.name], id);
-  await insertChildren(session, "RecommendationAnswer", ["question", "answer"], event.answers, (a) => [a.question, a.answer], id);
+  await insertChildren(session, "RecommendationIcd10", ["kind", ...icd10Fields], event.icd10, id);
+  await insertChildren(session, "RecommendationDrug", drugFields, event.drugs, id);
+  await insertChildren(session, "RecommendationLab", ["kind", ...labFields], event.labs, id);
+  await insertChildren(session, "RecommendationFollowUp", followUpFields, event.followUps, id);
+  await insertChildren(session, "RecommendationAnswer", answerFields, event.answers, id);
 
   const diagnosis = event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
   await session.run(pointRecommendationSql, [
-    id, event.eventUs, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
-    event.consultationId, event.eventUs, event.eventUs, event.contentSha,
+    id, event.eventMicros, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
+    event.consultationId, event.eventMicros, event.eventMicros, event.contentSha,
   ]);
 }
 

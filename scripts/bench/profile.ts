@@ -77,12 +77,12 @@ function areaOf(source: string, name: string): string {
 }
 
 /**
- * Summarises the samples taken between `fromUs` and `toUs` (the monotonic clock the profile
+ * Summarises the samples taken between `fromMicros` and `toMicros` (the monotonic clock the profile
  * uses). The profiler samples the main thread whenever it is not idle in the event loop: its
  * milliseconds are CPU time plus blocking calls made on that thread (an fsync inside a SQLite
  * COMMIT, say), which is what holds up every other request.
  */
-export function summarizeProfile(file: string, fromUs: number, toUs: number, requests: number): ProfileSummary {
+export function summarizeProfile(file: string, fromMicros: number, toMicros: number, requests: number): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -108,20 +108,20 @@ export function summarizeProfile(file: string, fromUs: number, toUs: number, req
     return result;
   };
 
-  const selfUs = new Map<number, number>();
+  const selfMicros = new Map<number, number>();
   let time = profile.startTime;
   profile.samples.forEach((id, i) => {
     time += profile.timeDeltas[i] ?? 0;
-    if (time < fromUs || time > toUs) return;
+    if (time < fromMicros || time > toMicros) return;
     const name = byId.get(id)!.callFrame.functionName;
     if (name === "(idle)") return;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
 
-  const totalUs = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
+  const totalMicros = [...selfMicros.values()].reduce((sum, us) => sum + us, 0);
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, ProfileFunction>();
-  for (const [id, us] of selfUs) {
+  for (const [id, us] of selfMicros) {
     const node = byId.get(id)!;
     const { area, source } = describe(id);
     byArea.set(area, (byArea.get(area) ?? 0) + us);
@@ -134,13 +134,13 @@ export function summarizeProfile(file: string, fromUs: number, toUs: number, req
   const perRequest = (ms: number) => (requests > 0 ? ms / requests : 0);
   return {
     requests,
-    busyMs: totalUs / 1000,
-    msPerRequest: perRequest(totalUs / 1000),
+    busyMs: totalMicros / 1000,
+    msPerRequest: perRequest(totalMicros / 1000),
     areas: [...byArea]
-      .map(([area, us]) => ({ area, ms: us / 1000, msPerRequest: perRequest(us / 1000), share: totalUs ? us / totalUs : 0 }))
+      .map(([area, us]) => ({ area, ms: us / 1000, msPerRequest: perRequest(us / 1000), share: totalMicros ? us / totalMicros : 0 }))
       .sort((a, b) => b.ms - a.ms),
     functions: [...byFunction.values()]
-      .map((entry) => ({ ...entry, share: totalUs ? (entry.ms * 1000) / totalUs : 0 }))
+      .map((entry) => ({ ...entry, share: totalMicros ? (entry.ms * 1000) / totalMicros : 0 }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 25),
   };

@@ -15,7 +15,7 @@ export type DatabaseResults = {
     name: string;
     summary: ProfileSummary;
     /** The window of the kept .cpuprofile this summary covers (its monotonic clock, µs). */
-    windowUs: [number, number];
+    windowMicros: [number, number];
     serverCpuMsPerRequest: number | null;
     databaseCpuMsPerRequest: number | null;
   }[];

@@ -30,7 +30,7 @@ export function statusUpdates(secret: string): Requests {
   const key = keyOf(secret);
   let step = 0;
   let id = 0;
-  const startUs = Date.now() * 1000;
+  const startMicros = Date.now() * 1000;
   return [
     {
       method: "POST",
@@ -41,7 +41,7 @@ export function statusUpdates(secret: string): Requests {
         const body =
           `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
           `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
-          `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(startUs + step * 1000)}"}`;
+          `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(startMicros + step * 1000)}"}`;
         return { ...request, headers: signedHeaders(key, body), body };
       },
     },

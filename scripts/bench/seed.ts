@@ -1,14 +1,16 @@
 // Fills a fresh bench database with generated consultations, written straight into the tables
 // (not through the webhook route): prepared statements in large transactions on SQLite,
 // unnest() of column arrays on PostgreSQL. The rows are exactly those the webhook route would
-// store for the same events (the same projection, lib/webhooks/project), without the inbox.
+// store for the same events (the same projection, lib/webhooks/to-rows), without the inbox.
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "../../lib/db-config";
+import { drugFields } from "../../lib/schemas/drug";
+import { answerFields, followUpFields, icd10Fields, labFields } from "../../lib/schemas/recommendation-fields";
 import type { WebhookPayload } from "../../lib/schemas/webhook";
 import { statusRank } from "../../lib/statuses";
-import { projectEvent, type RecommendationEvent, type StatusEvent } from "../../lib/webhooks/project";
+import { toIngestRows, type RecommendationEvent, type StatusEvent } from "../../lib/webhooks/to-rows";
 import { generateConsultations, type SimConsultation } from "../simulator/generate";
 import { createRandom } from "../simulator/random";
 
@@ -16,6 +18,11 @@ type Column = [name: string, pgType: "bigint" | "integer" | "text" | "timestamp(
 type Table = { name: string; columns: Column[] };
 
 const text = (name: string): Column => [name, "text"];
+/** A recommendation's child table: its place, then its text fields (lib/schemas' field lists). */
+const child = (name: string, fields: readonly string[]): Table => ({
+  name,
+  columns: [["recommendationId", "integer"], ["position", "integer"], ...fields.map(text)],
+});
 const tables = {
   consultation: {
     name: "Consultation",
@@ -38,18 +45,11 @@ const tables = {
       text("rawJson"), text("referralName"), text("dispenseUrl"), text("dispensePassCode"), text("dispenseQrUrl"),
     ],
   },
-  icd10: { name: "RecommendationIcd10", columns: [["recommendationId", "integer"], ["position", "integer"], text("kind"), text("code"), text("name")] },
-  drug: {
-    name: "RecommendationDrug",
-    columns: [
-      ["recommendationId", "integer"], ["position", "integer"], text("name"), text("tradeName"), text("strengthValue"), text("packageType"),
-      text("packageSize"), text("dosage"), text("dosageUnit"), text("routeOfAdministration"), text("dosageForm"), text("frequency"),
-      text("duration"), text("specialInstructions"), text("relationWithFood"), text("howToUse"),
-    ],
-  },
-  lab: { name: "RecommendationLab", columns: [["recommendationId", "integer"], ["position", "integer"], text("kind"), text("name"), text("code")] },
-  followUp: { name: "RecommendationFollowUp", columns: [["recommendationId", "integer"], ["position", "integer"], text("name")] },
-  answer: { name: "RecommendationAnswer", columns: [["recommendationId", "integer"], ["position", "integer"], text("question"), text("answer")] },
+  icd10: child("RecommendationIcd10", ["kind", ...icd10Fields]),
+  drug: child("RecommendationDrug", drugFields),
+  lab: child("RecommendationLab", ["kind", ...labFields]),
+  followUp: child("RecommendationFollowUp", followUpFields),
+  answer: child("RecommendationAnswer", answerFields),
 } satisfies Record<string, Table>;
 
 type TableKey = keyof typeof tables;
@@ -71,30 +71,27 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
   const receivedAt = (us: bigint) => new Date(Number(us / 1000n) + 1000);
   // The raw body is kept for recommendations only; a status event needs none.
   const events = consultation.events.map((event) =>
-    projectEvent(event.body as WebhookPayload, event.body.type === "recommendation_data" ? JSON.stringify(event.body) : ""),
+    toIngestRows(event.body as WebhookPayload, event.body.type === "recommendation_data" ? JSON.stringify(event.body) : ""),
   );
   const statuses = events.filter((event): event is StatusEvent => event.kind === "status");
   const recommendations = events.filter((event): event is RecommendationEvent => event.kind === "recommendation");
   let current: { id: number; event: RecommendationEvent } | null = null;
 
   for (const event of statuses) {
-    rows.statusChange.push([Number(event.consultationId), event.oldStatus, event.newStatus, event.eventTime, Number(event.eventUs), iso(receivedAt(event.eventUs)), event.eventKey]);
+    rows.statusChange.push([Number(event.consultationId), event.oldStatus, event.newStatus, event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.eventKey]);
   }
   for (const event of recommendations) {
     const id = nextRecommendationId();
-    if (!current || current.event.eventUs < event.eventUs) current = { id, event };
+    if (!current || current.event.eventMicros < event.eventMicros) current = { id, event };
     rows.recommendation.push([
-      id, Number(event.consultationId), event.eventTime, Number(event.eventUs), iso(receivedAt(event.eventUs)), event.contentSha, event.rawJson,
+      id, Number(event.consultationId), event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.contentSha, event.rawJson,
       event.referralName, event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
     ]);
-    event.icd10.forEach((entry, i) => rows.icd10.push([id, i, entry.kind, entry.code, entry.name]));
-    event.drugs.forEach((d, i) =>
-      rows.drug.push([id, i, d.name, d.tradeName, d.strengthValue, d.packageType, d.packageSize, d.dosage, d.dosageUnit, d.routeOfAdministration,
-        d.dosageForm, d.frequency, d.duration, d.specialInstructions, d.relationWithFood, d.howToUse]),
-    );
-    event.labs.forEach((lab, i) => rows.lab.push([id, i, lab.kind, lab.name, lab.code]));
-    event.followUps.forEach((followUp, i) => rows.followUp.push([id, i, followUp.name]));
-    event.answers.forEach((answer, i) => rows.answer.push([id, i, answer.question, answer.answer]));
+    event.icd10.forEach((entry, i) => rows.icd10.push([id, i, entry.kind, ...icd10Fields.map((field) => entry[field])]));
+    event.drugs.forEach((drug, i) => rows.drug.push([id, i, ...drugFields.map((field) => drug[field])]));
+    event.labs.forEach((lab, i) => rows.lab.push([id, i, lab.kind, ...labFields.map((field) => lab[field])]));
+    event.followUps.forEach((followUp, i) => rows.followUp.push([id, i, ...followUpFields.map((field) => followUp[field])]));
+    event.answers.forEach((answer, i) => rows.answer.push([id, i, ...answerFields.map((field) => answer[field])]));
   }
 
   // The consultation as the order-independent upsert leaves it: latest values win.
@@ -108,14 +105,14 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
   const diagnosis = current?.event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
   rows.consultation.push([
     consultation.id,
-    userEvent?.userId ?? null, userEvent ? Number(userEvent.eventUs) : null,
-    insuranceEvent?.insuranceId ?? null, insuranceEvent ? Number(insuranceEvent.eventUs) : null,
-    policyEvent?.policyNumber ?? null, policyEvent ? Number(policyEvent.eventUs) : null,
-    status?.newStatus ?? null, status ? statusRank(status.newStatus) : null, status?.eventTime ?? null, status ? Number(status.eventUs) : null,
-    iso(receivedAt(first.eventUs)), last.eventTime, Number(last.eventUs),
-    current?.id ?? null, current ? Number(current.event.eventUs) : null, current?.event.contentSha ?? null,
+    userEvent?.userId ?? null, userEvent ? Number(userEvent.eventMicros) : null,
+    insuranceEvent?.insuranceId ?? null, insuranceEvent ? Number(insuranceEvent.eventMicros) : null,
+    policyEvent?.policyNumber ?? null, policyEvent ? Number(policyEvent.eventMicros) : null,
+    status?.newStatus ?? null, status ? statusRank(status.newStatus) : null, status?.eventTime ?? null, status ? Number(status.eventMicros) : null,
+    iso(receivedAt(first.eventMicros)), last.eventTime, Number(last.eventMicros),
+    current?.id ?? null, current ? Number(current.event.eventMicros) : null, current?.event.contentSha ?? null,
     diagnosis?.code ?? null, diagnosis?.name ?? null, current ? current.event.drugs.length : null,
-    iso(receivedAt(last.eventUs)),
+    iso(receivedAt(last.eventMicros)),
   ]);
   return current?.event ?? null;
 }

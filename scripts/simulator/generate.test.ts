@@ -33,7 +33,7 @@ describe("the simulator's generator", () => {
       expect(statuses.map((status) => status.new_status)).toEqual(lifecycle.slice(0, statuses.length));
       expect(statuses[0]?.old_status).toBeNull();
       expect(consultation.finalStatus).toBe(statuses.at(-1)?.new_status);
-      expect(consultation.events.every((event) => event.eventUs <= until.getTime() * 1000)).toBe(true);
+      expect(consultation.events.every((event) => event.eventMicros <= until.getTime() * 1000)).toBe(true);
     }
     expect(consultations.filter((consultation) => consultation.finalStatus === "closed").length).toBeGreaterThan(300);
   });

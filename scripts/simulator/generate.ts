@@ -62,7 +62,7 @@ export type RecommendationBody = {
 export type WebhookBody = StatusUpdateBody | RecommendationBody;
 
 /** One webhook Altibbi sends, with its event time in UTC microseconds for ordering. */
-export type SimEvent = { consultationId: number; eventUs: number; body: WebhookBody };
+export type SimEvent = { consultationId: number; eventMicros: number; body: WebhookBody };
 
 export type SimConsultation = {
   id: number;
@@ -219,16 +219,16 @@ function revise(random: Random, data: RecommendationBody["data"], condition: Con
 /** Consultations one at a time, oldest first (a generator, so a million never sit in memory). */
 export function* generateConsultations(options: GenerateOptions): Generator<SimConsultation> {
   const random = createRandom(options.seed);
-  const untilUs = options.until.getTime() * 1000;
-  const meanGapUs = (options.meanGapSeconds ?? 90) * second;
+  const untilMicros = options.until.getTime() * 1000;
+  const meanGapMicros = (options.meanGapSeconds ?? 90) * second;
   const members: Member[] = [];
   const memberPool = Math.max(1, Math.ceil(options.consultations * 0.7));
   // Start times are laid out backwards from `until`, so the newest consultations are still open.
-  let startUs = untilUs - 5 * minute - Math.round(meanGapUs * options.consultations);
+  let startMicros = untilMicros - 5 * minute - Math.round(meanGapMicros * options.consultations);
 
   for (let index = 0; index < options.consultations; index++) {
-    startUs += Math.max(second, Math.round(-Math.log(1 - random.next()) * meanGapUs)); // exponential gaps
-    startUs = Math.min(startUs, untilUs - random.int(1, 120) * second); // every consultation has begun by `until`
+    startMicros += Math.max(second, Math.round(-Math.log(1 - random.next()) * meanGapMicros)); // exponential gaps
+    startMicros = Math.min(startMicros, untilMicros - random.int(1, 120) * second); // every consultation has begun by `until`
     const id = options.firstId + index;
     // Repeat members: some people consult again.
     const member = members.length < memberPool || random.chance(0.5) ? createMember(random) : random.pick(members);
@@ -238,7 +238,7 @@ export function* generateConsultations(options: GenerateOptions): Generator<SimC
 
     // Gaps: checking the medical profile takes seconds to minutes; the doctor joins within
     // minutes; the call lasts 5-25 minutes. A few members leave before a doctor joins.
-    const times = [startUs];
+    const times = [startMicros];
     times.push(times[0]! + random.int(3 * second, 2 * minute));
     times.push(times[1]! + random.int(20 * second, 12 * minute));
     times.push(times[2]! + random.int(5 * minute, 25 * minute));
@@ -246,15 +246,15 @@ export function* generateConsultations(options: GenerateOptions): Generator<SimC
 
     const events: SimEvent[] = [];
     for (let step = 0; step < steps; step++) {
-      const eventUs = times[step]! + random.int(0, 999_999);
+      const eventMicros = times[step]! + random.int(0, 999_999);
       const body: StatusUpdateBody = {
         type: "status_update",
         ...common,
         old_status: step === 0 ? null : lifecycle[step - 1]!,
         new_status: lifecycle[step]!,
-        datetime: formatEventTime(eventUs, offset),
+        datetime: formatEventTime(eventMicros, offset),
       };
-      events.push({ consultationId: id, eventUs, body });
+      events.push({ consultationId: id, eventMicros, body });
     }
 
     if (steps === 4 && random.chance(0.85)) {
@@ -262,19 +262,19 @@ export function* generateConsultations(options: GenerateOptions): Generator<SimC
       const roll = random.next();
       const language: Language = roll < 0.55 ? "ar" : roll < 0.9 ? "en" : "mixed";
       // Doctors usually send the recommendation just before or soon after closing the call.
-      const recUs = times[3]! + random.int(-3 * minute, 10 * minute);
+      const recMicros = times[3]! + random.int(-3 * minute, 10 * minute);
       const data = recommendationData(random, condition, language);
-      const recommendation = (eventUs: number, payload: RecommendationBody["data"]): SimEvent => {
-        const body: RecommendationBody = { type: "recommendation_data", ...common, data: payload, datetime: formatEventTime(eventUs, offset) };
+      const recommendation = (eventMicros: number, payload: RecommendationBody["data"]): SimEvent => {
+        const body: RecommendationBody = { type: "recommendation_data", ...common, data: payload, datetime: formatEventTime(eventMicros, offset) };
         if (random.chance(0.05)) delete body.policy_number; // an optional field left out
-        return { consultationId: id, eventUs, body };
+        return { consultationId: id, eventMicros, body };
       };
-      events.push(recommendation(recUs, data));
-      if (random.chance(0.08)) events.push(recommendation(recUs + random.int(5 * minute, 20 * minute), revise(random, data, condition)));
+      events.push(recommendation(recMicros, data));
+      if (random.chance(0.08)) events.push(recommendation(recMicros + random.int(5 * minute, 20 * minute), revise(random, data, condition)));
     }
 
     // Whatever lies after `until` has not happened yet.
-    const happened = events.filter((event) => event.eventUs <= untilUs).sort((a, b) => a.eventUs - b.eventUs);
+    const happened = events.filter((event) => event.eventMicros <= untilMicros).sort((a, b) => a.eventMicros - b.eventMicros);
     const statuses = happened.filter((event): event is SimEvent & { body: StatusUpdateBody } => event.body.type === "status_update");
     yield {
       id,
@@ -289,5 +289,5 @@ export function* generateConsultations(options: GenerateOptions): Generator<SimC
 export function eventsInTimeOrder(consultations: Iterable<SimConsultation>): SimEvent[] {
   const events: SimEvent[] = [];
   for (const consultation of consultations) events.push(...consultation.events);
-  return events.sort((a, b) => a.eventUs - b.eventUs || a.consultationId - b.consultationId);
+  return events.sort((a, b) => a.eventMicros - b.eventMicros || a.consultationId - b.consultationId);
 }

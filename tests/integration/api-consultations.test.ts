@@ -5,6 +5,7 @@ import { GET as getOne } from "@/app/api/consultations/[id]/route";
 import { GET as getChanges } from "@/app/api/consultations/changes/route";
 import { consultationChangesDto, consultationDetailDto, consultationListDto } from "@/lib/schemas/consultation";
 import { overlapMs } from "@/lib/data/consultation-changes";
+import { readDb } from "@/lib/db";
 import { fixture, recommendation, statusUpdate, uniqueConsultationId } from "../support/webhooks";
 import { deliver, testWindow } from "../support/dashboard-data";
 
@@ -81,6 +82,21 @@ describe("GET /api/consultations/[id]", () => {
       [2, true, ["PARACETAMOL"]],
       [1, false, ["PIMOZIDE", "KETOPROFEN"]],
     ]);
+  });
+
+  it("carries a drug's registration number from the webhook to its row and the answer (as text, numbers too)", async () => {
+    const id = uniqueConsultationId();
+    await deliver(recommendation(id, testWindow().at(1), { drug: { fdaDrug: [{ name: "PARACETAMOL", registrationNumber: "6-1234-19" }, { name: "IBUPROFEN", registrationNumber: 778 }] } }));
+
+    const db = await readDb();
+    const rows = await db.recommendationDrug.findMany({ where: { recommendation: { consultationId: BigInt(id) } }, orderBy: { position: "asc" } });
+    expect(rows.map((row) => [row.name, row.registrationNumber])).toEqual([
+      ["PARACETAMOL", "6-1234-19"],
+      ["IBUPROFEN", "778"],
+    ]);
+
+    const body = consultationDetailDto.parse(await (await getOne(get(`/api/consultations/${id}`), params(String(id)))).json());
+    expect(body.recommendations[0]!.drugs.map((drug) => drug.registrationNumber)).toEqual(["6-1234-19", "778"]);
   });
 
   it("answers 404 for an unknown consultation and 400 for a malformed id", async () => {

@@ -58,6 +58,7 @@ describe("the two Altibbi samples", () => {
         specialInstructions: null,
         relationWithFood: "",
         howToUse: null,
+        registrationNumber: null,
       },
       {
         position: 1,
@@ -75,6 +76,7 @@ describe("the two Altibbi samples", () => {
         specialInstructions: null,
         relationWithFood: "",
         howToUse: null,
+        registrationNumber: null,
       },
     ]);
     expect(rec!.labs).toEqual([{ kind: "lab", name: "FIT Test", code: null }]);

@@ -18,7 +18,7 @@ describe("write isolation between concurrent requests", () => {
     const aWrote = new Promise<void>((resolve) => (aHasWritten = resolve));
 
     const requestA = writeTransaction(async (tx) => {
-      await tx.consultation.create({ data: { id: BigInt(rolledBackId), lastEventTime: "2024-01-01T00:00:00Z", lastEventUs: 1n } });
+      await tx.consultation.create({ data: { id: BigInt(rolledBackId), lastEventTime: "2024-01-01T00:00:00Z", lastEventMicros: 1n } });
       aHasWritten();
       await sleep(300);
       throw new Error("request A fails after writing");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/ids";
-import { formatDuration } from "@/lib/time";
+import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { Field } from "@/components/field";
 import { LiveConsultations } from "@/components/live-refresh";

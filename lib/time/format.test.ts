@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatOffset, formatRelative, resolveTimeZone, startOfDayInZone } from "./time";
+import { formatDateTime, formatDuration, formatOffset, formatRelative, resolveTimeZone, startOfDayInZone } from "./format";
 
 describe("resolveTimeZone", () => {
   it("keeps a zone the runtime knows", () => {

@@ -1,6 +1,12 @@
 // Altibbi's `datetime`: RFC 3339 with a zone and up to 6 fraction digits (the samples send
 // microseconds). JavaScript dates hold milliseconds only, so event times are kept as sent and
 // as UTC microseconds since the epoch (a BigInt), which orders them exactly.
+//
+// Names: a name ending in `…Micros` (eventMicros, statusMicros, fromMicros, …) holds such a time:
+// UTC microseconds since 1970-01-01T00:00:00Z. (In the database the columns keep their first
+// name, `…Us`: prisma/models.prisma maps them, and the raw SQL in lib/webhooks/store.ts and
+// lib/data uses the column names.) In the benchmark, `…Micros` also counts microseconds, on the
+// monotonic clock of CPU profiles (scripts/bench.ts says so where it reads it).
 
 const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 

@@ -1,0 +1,61 @@
+import type { DispenseLink } from "@/lib/present/dispense";
+import { dispenseWords } from "@/lib/present/dispense";
+
+// The pieces of the dispense block that screen (dispense-panel.tsx) and paper
+// (print/dispense-block.tsx) share: the same words (lib/present/dispense) and the same test ids;
+// only the type sizes differ.
+
+type Medium = "screen" | "paper";
+
+const passCodeClass: Record<Medium, string> = {
+  screen: "font-mono text-4xl font-semibold tracking-widest",
+  paper: "font-mono text-[2.4em] font-bold leading-tight",
+};
+
+export function NoDispense() {
+  return <p data-testid="no-dispense">{dispenseWords.none}</p>;
+}
+
+/** The pass code, large (text, not a number: leading zeros are kept). */
+export function PassCode({ passCode, medium }: { passCode: string | null; medium: Medium }) {
+  if (passCode === null) return <p data-testid="no-pass-code">{dispenseWords.noPassCode}</p>;
+  return (
+    <p className={passCodeClass[medium]} data-testid="pass-code" dir="ltr">
+      {passCode}
+    </p>
+  );
+}
+
+/** The dispense link: a link only when it is http(s); otherwise a warning and the inert text. */
+export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium: Medium }) {
+  if (link.kind === "missing") return <p data-testid="no-dispense-url">{dispenseWords.noLink}</p>;
+  if (link.kind === "unsafe") {
+    return (
+      <div role="alert" className="rounded border-2 border-red-700 p-[0.6em] text-red-900" data-testid="unsafe-dispense-url">
+        <p className="font-bold">{dispenseWords.unsafe}</p>
+        <p>{dispenseWords.unsafeAdvice}</p>
+        <p className="mt-[0.3em]">
+          {dispenseWords.asReceived}{" "}
+          <code className="break-all font-mono text-[0.85em]" dir="ltr">
+            {link.text}
+          </code>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div>
+      {link.qr ? null : <p className="text-[0.85em] text-slate-700">{dispenseWords.tooLongForQr}</p>}
+      <a
+        href={link.url}
+        // On screen it opens beside the dashboard; on paper it is printed text.
+        {...(medium === "screen" ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+        className={medium === "screen" ? "break-all text-sky-800 underline" : "break-all font-mono text-[0.85em] text-slate-900 underline-offset-2"}
+        data-testid="dispense-url"
+        dir="ltr"
+      >
+        {link.url}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RecommendationDrug" ADD COLUMN     "registrationNumber" TEXT;
