@@ -1,18 +1,22 @@
 // The printable prescription, end to end: real webhooks in, Chromium's own PDF out, read back
 // with poppler-utils; the QR code read back from a screenshot.
 import { expect, test } from "@playwright/test";
-import { arabic, arabicRecommendation, manyDrugsRecommendation, recommendationSample, recommendationSampleData, uniqueConsultationId } from "../support/altibbi-payloads";
 import { arabicRuns, compactText, normalizeText, paper, pdfPages, pdfText } from "../support/pdf";
-import { deliver, expectNoSeriousAccessibilityViolation, expectPaperSize, openPrintPage, sampleDispense, sampleDrugLines } from "../support/print-page";
 import { decodeQrPng } from "../support/qr";
 import { e2eInstanceName } from "../support/test-server";
+import { recommendationData, uniqueId } from "../../tests/support/payloads";
+import { arabic, arabicRecommendation, manyDrugsRecommendation, prescription } from "../../tests/support/prescriptions";
+import { deliver } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
+import { expectPaperSize, openPrintPage, sampleDispense, sampleDrugLines } from "../support/print-page";
+import { testServer } from "../support/webhooks";
 
-const sample = recommendationSampleData();
+const sample = recommendationData();
 const { url: dispenseUrl, passCode } = sampleDispense;
 
 test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass code, link and a QR code of the link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id));
   await openPrintPage(page, id);
 
   // On screen: the toolbar, the header fields and a real link to the dispense URL.
@@ -59,8 +63,8 @@ test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass c
 });
 
 test("A5 from the paper selector: the PDF is A5 and still holds every drug, code and the link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id));
   await openPrintPage(page, id);
 
   await page.getByRole("navigation", { name: "Paper size" }).getByRole("link", { name: "A5" }).click();
@@ -88,9 +92,9 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
 });
 
 test("a long prescription breaks between drug rows, never inside one", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
+  const id = uniqueId();
   const count = 14;
-  await deliver(page, manyDrugsRecommendation(id, count));
+  await deliver(testServer, manyDrugsRecommendation(id, count));
   await openPrintPage(page, id, { query: "?paper=a5" });
 
   await page.emulateMedia({ media: "print" });
@@ -115,8 +119,8 @@ test("a long prescription breaks between drug rows, never inside one", async ({ 
 });
 
 test("an Arabic recommendation prints right to left in the shipped Arabic font, and the PDF holds the Arabic words", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, arabicRecommendation(id));
+  const id = uniqueId();
+  await deliver(testServer, arabicRecommendation(id));
   await openPrintPage(page, id);
 
   const title = page.getByTestId("drug-title");
@@ -165,8 +169,8 @@ test("an Arabic recommendation prints right to left in the shipped Arabic font, 
 });
 
 test("the print page has no serious or critical accessibility violation", async ({ page }) => {
-  const id = uniqueConsultationId();
-  await deliver(page, arabicRecommendation(id));
+  const id = uniqueId();
+  await deliver(testServer, arabicRecommendation(id));
   await openPrintPage(page, id);
-  await expectNoSeriousAccessibilityViolation(page);
+  await expectNoSeriousA11yViolations(page);
 });

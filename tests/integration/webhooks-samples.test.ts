@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
-import { fixture, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { readFixture, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
 describe("the two Altibbi samples", () => {
   it("stores a status update and shows it through lib/data", async () => {
-    const id = uniqueConsultationId();
-    const response = await POST(webhookRequest({ ...fixture("status_update"), consultation_id: id }));
+    const id = uniqueId();
+    const response = await POST(webhookRequest({ ...readFixture("status_update"), consultation_id: id }));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "processed", delivery_id: expect.any(Number) });
 
@@ -27,8 +28,8 @@ describe("the two Altibbi samples", () => {
   });
 
   it("stores every part of the recommendation sample", async () => {
-    const id = uniqueConsultationId();
-    const response = await POST(webhookRequest({ ...fixture("recommendation_data"), consultation_id: id }));
+    const id = uniqueId();
+    const response = await POST(webhookRequest({ ...readFixture("recommendation_data"), consultation_id: id }));
     expect(response.status).toBe(200);
 
     const detail = await getConsultation(id);
