@@ -62,7 +62,8 @@ test("hostile strings render as text: no dialog, no script run, no element injec
 
   for (const path of pages) {
     await page.goto(path);
-    await page.waitForTimeout(300);
+    // Injected handlers (an <img onerror>, say) would have run by the load event.
+    await page.waitForLoadState("load");
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), path).toBeUndefined();
     await expect(page.locator("main img[src='x'], main svg[onload], main iframe, main b, main script")).toHaveCount(0);
     await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);

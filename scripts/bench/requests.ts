@@ -11,7 +11,16 @@ type Requests = NonNullable<Options["requests"]>;
 let nextId = 10_000_000_000;
 let nextMessage = 0;
 
-const signedHeaders = (secret: string, body: string): Record<string, string> => ({
+/** A consultation id no seeded consultation and no other bench request has. */
+export const newConsultationId = () => nextId++;
+
+/** A status_update body (compact JSON) for step `index` of the lifecycle of consultation `id`. */
+export const statusUpdateBody = (id: number, index: number, eventUs: number) =>
+  `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
+  `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
+  `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(eventUs)}"}`;
+
+export const signedHeaders = (secret: string, body: string): Record<string, string> => ({
   "content-type": "application/json",
   ...signatureHeaders(secret, `msg_bench_${++nextMessage}`, body),
 });
@@ -28,10 +37,7 @@ export function statusUpdates(secret: string): Requests {
       setupRequest: (request) => {
         if (step % 4 === 0) id = nextId++;
         const index = step++ % 4;
-        const body =
-          `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
-          `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
-          `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(startUs + step * 1000)}"}`;
+        const body = statusUpdateBody(id, index, startUs + step * 1000);
         return { ...request, headers: signedHeaders(secret, body), body };
       },
     },

@@ -117,8 +117,8 @@ describe("listConsultations", () => {
     const a = uniqueId();
     const b = uniqueId();
     const c = uniqueId();
-    const noStatus1 = uniqueId();
-    const noStatus2 = uniqueId();
+    // Without a status time, rows fall back to id order: noStatus1 < noStatus2.
+    const [noStatus1, noStatus2] = [uniqueId(), uniqueId()].sort((x, y) => x - y) as [number, number];
     // Status times a < b < c, but last events in another order (a recommendation comes later for a).
     await deliver(routeHandler, statusUpdate(a, null, "new", w.at(1)));
     await deliver(routeHandler, statusUpdate(b, null, "new", w.at(2)));
