@@ -28,7 +28,25 @@ export type LiveUpdateSpec = { baseUrl: string; signingSecret: string; count: nu
 /** How long one row may take before it counts as missing (the e2e spec allows 15 s). */
 const allowedMs = 15_000;
 
-type RowClock = { __rowSeenAt?: Map<string, number> };
+/**
+ * Stamps each row with the page's own clock (epoch ms, like the bench's) at the first frame that
+ * shows it. Source text rather than a function: tsx's transform would add helpers to a function
+ * that do not exist in the page.
+ */
+const rowClock = `(() => {
+  const seenAt = new Map();
+  window.__rowSeenAt = seenAt;
+  const record = () =>
+    requestAnimationFrame(() => {
+      const at = performance.timeOrigin + performance.now();
+      for (const row of document.querySelectorAll("[data-row-id]")) {
+        const id = row.getAttribute("data-row-id");
+        if (!seenAt.has(id)) seenAt.set(id, at);
+      }
+    });
+  record();
+  new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
+})()`;
 
 export async function measureLiveUpdates({ baseUrl, signingSecret, count }: LiveUpdateSpec): Promise<LiveUpdateResult> {
   const empty = { sent: 0, seen: 0, p50: 0, p99: 0, max: 0 };
@@ -39,21 +57,7 @@ export async function measureLiveUpdates({ baseUrl, signingSecret, count }: Live
     const response = await page.goto(`${baseUrl}/consultations`);
     if (response?.status() !== 200) return { ...empty, note: `the list page answered ${response?.status() ?? "nothing"}` };
     await page.getByTestId("live-status").filter({ hasText: /^Live$/ }).waitFor({ timeout: allowedMs });
-    // The page's own clock (epoch ms, like the bench's) for the frame in which each row first shows.
-    await page.evaluate(() => {
-      const seenAt = new Map<string, number>();
-      (window as RowClock).__rowSeenAt = seenAt;
-      const record = () =>
-        requestAnimationFrame(() => {
-          const at = performance.timeOrigin + performance.now();
-          for (const row of document.querySelectorAll("[data-row-id]")) {
-            const id = row.getAttribute("data-row-id")!;
-            if (!seenAt.has(id)) seenAt.set(id, at);
-          }
-        });
-      record();
-      new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
-    });
+    await page.evaluate(rowClock);
 
     const latencies: number[] = [];
     let failed = 0;
@@ -71,7 +75,7 @@ export async function measureLiveUpdates({ baseUrl, signingSecret, count }: Live
         continue;
       }
       const seenAt = await page
-        .waitForFunction((rowId) => (window as RowClock).__rowSeenAt?.get(rowId) ?? false, String(id), { timeout: allowedMs })
+        .waitForFunction(`window.__rowSeenAt.get(${JSON.stringify(String(id))}) ?? false`, undefined, { timeout: allowedMs })
         .then((handle) => handle.jsonValue() as Promise<number>)
         .catch(() => null);
       if (seenAt !== null) latencies.push(Math.max(0, seenAt - answeredAt));
