@@ -1,6 +1,6 @@
 // Opening the print page in a spec: open the page, wait for the view to be recorded and the
 // fonts to load; shared checks on what it printed.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { recommendationData } from "../../tests/support/payloads";
 import { pdfPages } from "./pdf";
 
@@ -52,3 +52,10 @@ export const expectPaperSize = (pdf: Buffer, size: { width: number; height: numb
   expect(Math.abs(width - size.width), `page width ${width} pt`).toBeLessThan(2);
   expect(Math.abs(height - size.height), `page height ${height} pt`).toBeLessThan(2);
 };
+
+/** Prints the page to PDF as Chromium's print dialog would, and attaches the file to the test's report. */
+export async function printPdf(page: Page, testInfo: TestInfo, name: string, options: Parameters<Page["pdf"]>[0] = { format: "A4" }): Promise<Buffer> {
+  const pdf = await page.pdf(options);
+  await testInfo.attach(name, { body: pdf, contentType: "application/pdf" });
+  return pdf;
+}

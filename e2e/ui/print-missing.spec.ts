@@ -6,7 +6,7 @@ import { recommendationData, sampleDatetime, statusUpdate, uniqueId } from "../.
 import { prescription } from "../../tests/support/prescriptions";
 import { deliver } from "../../tests/support/webhooks";
 import { expectNoSeriousA11yViolations } from "../support/accessibility";
-import { openPrintPage, sampleDrugLines } from "../support/print-page";
+import { openPrintPage, printPdf, sampleDrugLines } from "../support/print-page";
 import { testServer } from "../support/webhooks";
 
 const sample = recommendationData();
@@ -23,8 +23,7 @@ test("no recommendation yet: the page says so plainly and prints no prescription
   await expect(page.getByTestId("dispense")).toHaveCount(0);
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-recommendation.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "no-recommendation.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("No recommendation has been received for this consultation");
   expect(text).not.toMatch(/PASS CODE|DISPENS|MEDICINES|https?:/);
@@ -40,8 +39,7 @@ test("no dispense block: the page says so, with no QR code, pass code or link", 
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
   await expect(page.getByTestId("pass-code")).toHaveCount(0);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-dispense.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "no-dispense.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("No dispense link or pass code came with this recommendation.");
   expect(text).toContain(sampleDrugLines[0]!.dose);
@@ -65,8 +63,7 @@ test("a javascript: dispense link never becomes a QR code or a link: a warning a
 
   await page.emulateMedia({ media: "print" });
   await expect(warning).toBeVisible();
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("unsafe-dispense-url.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "unsafe-dispense-url.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("Warning: this dispense link is not a web (http or https) address.");
   expect(text).toContain(unsafeUrl);

@@ -8,7 +8,7 @@ import { recommendationData, uniqueId } from "../../tests/support/payloads";
 import { arabic, arabicRecommendation, manyDrugsRecommendation, prescription } from "../../tests/support/prescriptions";
 import { deliver } from "../../tests/support/webhooks";
 import { expectNoSeriousA11yViolations } from "../support/accessibility";
-import { expectPaperSize, openPrintPage, sampleDispense, sampleDrugLines } from "../support/print-page";
+import { expectPaperSize, openPrintPage, printPdf, sampleDispense, sampleDrugLines } from "../support/print-page";
 import { testServer } from "../support/webhooks";
 
 const sample = recommendationData();
@@ -41,8 +41,7 @@ test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass c
   expect(qrBox?.width).toBeGreaterThanOrEqual(113);
   expect(decodeQrPng(await qr.screenshot())).toBe(dispenseUrl);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("prescription-a4.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-a4.pdf");
   expectPaperSize(pdf, paper.a4);
   expect(pdfPages(pdf).pages).toBe(1);
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
@@ -77,8 +76,7 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
   expect((await page.getByTestId("dispense-qr").boundingBox())?.width).toBeGreaterThanOrEqual(113);
 
   // The page's own @page rule decides the size: A5, whatever the default paper is.
-  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
-  await testInfo.attach("prescription-a5.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-a5.pdf", { format: "A4", preferCSSPageSize: true });
   expectPaperSize(pdf, paper.a5);
   expect(pdfPages(pdf).pages).toBe(1);
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
@@ -102,8 +100,7 @@ test("a long prescription breaks between drug rows, never inside one", async ({ 
   await expect(rows).toHaveCount(count);
   expect(await rows.first().evaluate((row) => getComputedStyle(row).breakInside)).toBe("avoid");
 
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  await testInfo.attach("long-prescription-a5.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "long-prescription-a5.pdf", { preferCSSPageSize: true });
   const { pages } = pdfPages(pdf);
   expect(pages).toBeGreaterThan(2);
   const pageTexts = Array.from({ length: pages }, (_, index) => normalizeText(pdfText(pdf, { order: "raw", page: index + 1 })));
@@ -140,8 +137,7 @@ test("an Arabic recommendation prints right to left in the shipped Arabic font, 
   expect(arabicFace).toEqual({ family: expect.stringMatching(/\S/), status: "loaded", unicodeRange: expect.stringContaining("U+600-6FF"), covers: true });
 
   await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("prescription-arabic-a4.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-arabic-a4.pdf");
 
   const reading = compactText(pdfText(pdf, { order: "reading" }));
   for (const words of [

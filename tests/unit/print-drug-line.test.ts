@@ -2,43 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { describeDrug, lineText, presentText } from "@/components/print/drug-line";
 import { pageRule } from "@/components/print/page-rule";
-import type { DrugDto } from "@/lib/schemas/consultation";
 import { parsePaperSize } from "@/lib/schemas/print-view";
+import { drugDto, sampleDrugDtos } from "@/tests/support/drugs";
 
-const emptyDrug: DrugDto = {
-  position: 0,
-  name: null,
-  tradeName: null,
-  strengthValue: null,
-  packageType: null,
-  packageSize: null,
-  dosage: null,
-  dosageUnit: null,
-  routeOfAdministration: null,
-  dosageForm: null,
-  frequency: null,
-  duration: null,
-  specialInstructions: null,
-  relationWithFood: null,
-  howToUse: null,
-};
-
+const emptyDrug = drugDto();
 // The first drug of Altibbi's sample, as lib/data returns it.
-const orap: DrugDto = {
-  ...emptyDrug,
-  name: "PIMOZIDE",
-  tradeName: "ORAP FORTE TAB 4 MG",
-  strengthValue: "4",
-  packageType: "Blister",
-  packageSize: "20",
-  dosage: "2",
-  dosageUnit: "capsule",
-  routeOfAdministration: "oral",
-  dosageForm: "tablet",
-  frequency: "Four times daily",
-  duration: "5",
-  relationWithFood: "",
-};
+const orap = sampleDrugDtos[0]!;
 
 describe("describeDrug", () => {
   it("reads the sample drug as the viewer's line: trade name (generic), strength, form, dose, route, frequency, duration, package", () => {
