@@ -2,24 +2,10 @@
 // Projects: `first` (specs that need the empty database to themselves: they run before any
 // other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { e2eBaseUrl } from "./e2e/support/test-server";
 
-// The machines run as root (no sandbox possible) with the network closed.
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-const chromium = {
-  browserName: "chromium" as const,
-  launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
-};
+const chromium = { browserName: "chromium" as const, launchOptions: chromiumLaunchOptions };
 
 export default defineConfig({
   testDir: "e2e",

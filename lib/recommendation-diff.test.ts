@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DrugDto, RecommendationDto } from "./schemas/consultation";
+import type { RecommendationDto } from "./schemas/consultation";
+import { drugDto } from "@/tests/support/drugs";
 import { diffRecommendations } from "./recommendation-diff";
-import { drugFields } from "./schemas/drug";
-import { mapFields } from "./schemas/text-fields";
-
-const drug = (fields: Partial<DrugDto>): DrugDto => ({ position: 0, ...mapFields(drugFields, () => null), ...fields });
 
 const version = (parts: Partial<RecommendationDto>): RecommendationDto => ({
   id: 1,
@@ -24,7 +21,7 @@ const version = (parts: Partial<RecommendationDto>): RecommendationDto => ({
 
 describe("diffRecommendations", () => {
   it("finds nothing between equal versions", () => {
-    const v = version({ drugs: [drug({ name: "PIMOZIDE", dosage: "2" })], icd10: [{ kind: "diagnosis", code: "B66.3", name: "Fascioliasis" }] });
+    const v = version({ drugs: [drugDto({ name: "PIMOZIDE", dosage: "2" })], icd10: [{ kind: "diagnosis", code: "B66.3", name: "Fascioliasis" }] });
     expect(diffRecommendations(v, { ...v, id: 2 })).toEqual([]);
   });
 
@@ -34,7 +31,7 @@ describe("diffRecommendations", () => {
         { kind: "symptom", code: "L81.2", name: "Freckles" },
         { kind: "diagnosis", code: "B66.3", name: "Fascioliasis" },
       ],
-      drugs: [drug({ name: "PIMOZIDE", tradeName: "ORAP FORTE TAB 4 MG", dosage: "2", frequency: "Four times daily" }), drug({ name: "KETOPROFEN" })],
+      drugs: [drugDto({ name: "PIMOZIDE", tradeName: "ORAP FORTE TAB 4 MG", dosage: "2", frequency: "Four times daily" }), drugDto({ name: "KETOPROFEN" })],
       labs: [{ kind: "lab", name: "FIT Test", code: null }],
       referral: { name: "Gastroenterologist" },
       followUps: [{ name: "Do Lab Test" }],
@@ -46,7 +43,7 @@ describe("diffRecommendations", () => {
         { kind: "symptom", code: "L81.2", name: "Freckles" },
         { kind: "diagnosis", code: "K29.7", name: "Gastritis" },
       ],
-      drugs: [drug({ name: "PIMOZIDE", tradeName: "orap forte tab 4 mg", dosage: "3", frequency: "Four times daily" }), drug({ name: "OMEPRAZOLE" })],
+      drugs: [drugDto({ name: "PIMOZIDE", tradeName: "orap forte tab 4 mg", dosage: "3", frequency: "Four times daily" }), drugDto({ name: "OMEPRAZOLE" })],
       labs: [],
       referral: null,
       followUps: [{ name: "Do Lab Test" }, { name: "Call in a week" }],
@@ -68,8 +65,8 @@ describe("diffRecommendations", () => {
   });
 
   it("words drug values as the viewer and the paper do", () => {
-    const before = version({ drugs: [drug({ name: "X", duration: "5", packageSize: "20" })] });
-    const after = version({ drugs: [drug({ name: "X", duration: "1", packageSize: "30", registrationNumber: "6-1234-19" })] });
+    const before = version({ drugs: [drugDto({ name: "X", duration: "5", packageSize: "20" })] });
+    const after = version({ drugs: [drugDto({ name: "X", duration: "1", packageSize: "30", registrationNumber: "6-1234-19" })] });
     expect(diffRecommendations(before, after)).toEqual([
       {
         part: "Drug",
@@ -81,8 +78,8 @@ describe("diffRecommendations", () => {
   });
 
   it("treats a missing value and an empty one alike", () => {
-    const before = version({ drugs: [drug({ name: "X", relationWithFood: "" })] });
-    const after = version({ drugs: [drug({ name: "X", relationWithFood: null })] });
+    const before = version({ drugs: [drugDto({ name: "X", relationWithFood: "" })] });
+    const after = version({ drugs: [drugDto({ name: "X", relationWithFood: null })] });
     expect(diffRecommendations(before, after)).toEqual([]);
   });
 });

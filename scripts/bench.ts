@@ -2,7 +2,8 @@
 // Builds if needed, then for each database: a fresh database filled with generated
 // consultations, `next start` on it, and side by side in the same run: the ceiling (a route
 // that does no database work), webhook ingest of both payload kinds, the list and detail pages
-// against a hello-world page, search, and the server's peak memory. A benchmark, never a test.
+// against a hello-world page, search, the server's peak memory, and how long a new
+// consultation takes to show in an open list in Chromium. A benchmark, never a test.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { buildIfNeeded } from "./lib/build";
 import { parseOptions } from "./lib/cli";
 import { root } from "./lib/prisma-schemas";
 import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench/databases";
+import { measureLiveUpdates } from "./bench/live-updates";
 import { measure, probe, skipped, type LoadSpec, type Measurement } from "./bench/load";
 import { summarizeProfile } from "./bench/profile";
 import { evaluateTargets, formatReport, type BenchResults, type DatabaseResults } from "./bench/report";
@@ -32,6 +34,8 @@ const usage = `Usage: npm run bench [-- options]
                            (default postgresql://postgres@127.0.0.1:5432/postgres)
   --port <n>               port for next start (default 3300)
   --profile                also profile webhook ingest (node --cpu-prof) and say where the CPU goes
+  --live-updates <n>       new consultations whose way from 2xx to the open list (Chromium) is
+                           timed (default 20; 0: skip)
   --wait-quiet <seconds>   before measuring, wait up to this long for other processes to leave
                            the CPUs mostly idle (default 180; 0: do not wait)`;
 
@@ -46,6 +50,7 @@ const options = parseOptions(
     "postgres-url": { type: "string" },
     port: { type: "string" },
     profile: { type: "boolean" },
+    "live-updates": { type: "string" },
     "wait-quiet": { type: "string" },
   },
   z.object({
@@ -61,6 +66,7 @@ const options = parseOptions(
     "postgres-url": z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/postgres"),
     port: z.coerce.number().int().min(1024).max(65535).default(3300),
     profile: z.boolean().default(false),
+    "live-updates": z.coerce.number().int().min(0).max(1000).default(20),
     "wait-quiet": z.coerce.number().min(0).max(3600).default(180),
   }),
   usage,
@@ -245,6 +251,8 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   measurements.push(...(await measurePages(server, seed, processes)));
   memory.stop();
   const peakBytes = memory.peak;
+  const count = options["live-updates"];
+  const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count })) : null;
   await stopServer();
 
   const profiles = options.profile ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : [];
@@ -255,6 +263,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
     seed: { consultations: seed.consultations, rows: seed.rows, seconds: seed.seconds },
     memory: { afterStartBytes, peakBytes },
     measurements,
+    liveUpdates,
     profiles,
   };
 }
@@ -271,7 +280,14 @@ try {
     commit: gitCommit(),
     node: process.versions.node,
     cpus: os.cpus().length,
-    options: { consultations, duration: options.duration, warmup: options.warmup, databases: options.databases, profile: options.profile },
+    options: {
+      consultations,
+      duration: options.duration,
+      warmup: options.warmup,
+      databases: options.databases,
+      profile: options.profile,
+      liveUpdates: options["live-updates"],
+    },
     databases,
     targets: evaluateTargets(databases, consultations),
   };

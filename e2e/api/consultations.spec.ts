@@ -1,13 +1,16 @@
 // The read API over HTTP against next start: shapes, keyset cursors, errors.
 import { expect, test } from "@playwright/test";
 import { consultationChangesDto, consultationDetailDto, consultationListDto } from "../../lib/schemas/consultation";
-import { deliver, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { recommendation, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
+import { testServer } from "../support/webhooks";
 
 test("GET /api/consultations filters, searches and pages like the list page", async ({ request }) => {
   const w = timeWindow();
   const ids = [uniqueId(), uniqueId(), uniqueId()];
-  for (const [index, id] of ids.entries()) await deliver(request, statusUpdate(id, null, "new", w.at(index), { policy_number: `API-${ids[0]}` }));
-  await deliver(request, recommendation(ids[0]!, w.at(10)));
+  for (const [index, id] of ids.entries()) await deliver(testServer, statusUpdate(id, null, "new", w.at(index), { policy_number: `API-${ids[0]}` }));
+  await deliver(testServer, recommendation(ids[0]!, w.at(10)));
 
   const first = await request.get(`/api/consultations?${w.query}&limit=2`);
   expect(first.status()).toBe(200);
@@ -35,8 +38,8 @@ test("GET /api/consultations answers 400 with the uniform error body for bad par
 test("GET /api/consultations/[id] answers the consultation, 404 for an unknown one, 400 for a malformed id", async ({ request }) => {
   const w = timeWindow();
   const id = uniqueId();
-  await deliver(request, statusUpdate(id, null, "new", w.at(1)));
-  await deliver(request, recommendation(id, w.at(2)));
+  await deliver(testServer, statusUpdate(id, null, "new", w.at(1)));
+  await deliver(testServer, recommendation(id, w.at(2)));
   const ok = await request.get(`/api/consultations/${id}`);
   expect(ok.status()).toBe(200);
   const detail = consultationDetailDto.parse(await ok.json());
@@ -55,7 +58,7 @@ test("GET /api/consultations/[id] answers the consultation, 404 for an unknown o
 test("GET /api/consultations/changes reports a consultation changed after the cursor", async ({ request }) => {
   const start = consultationChangesDto.parse(await (await request.get("/api/consultations/changes")).json());
   const id = uniqueId();
-  await deliver(request, statusUpdate(id, null, "new", timeWindow().at(1)));
+  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1)));
   const since = start.cursor ? `?since=${encodeURIComponent(start.cursor)}` : "";
   const after = consultationChangesDto.parse(await (await request.get(`/api/consultations/changes${since}`)).json());
   expect(after.changes.map((change) => change.id)).toContain(id);

@@ -2,7 +2,11 @@
 // test after the other (the counts below are exact only while nobody else writes).
 import { expect, test } from "@playwright/test";
 import { e2eBaseUrl, e2eInstanceName } from "../support/test-server";
-import { deliver, expectNoSeriousA11yViolations, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { recommendation, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
+import { testServer } from "../support/webhooks";
 
 test.describe.configure({ mode: "serial" });
 
@@ -34,7 +38,7 @@ test("the empty list has no serious or critical accessibility violation, at 1280
   }
 });
 
-test("counts per status are exact, and each is a link that filters the list", async ({ page, request }) => {
+test("counts per status are exact, and each is a link that filters the list", async ({ page }) => {
   const w = timeWindow();
   const plan: [string | null, string][] = [
     [null, "new"],
@@ -46,8 +50,8 @@ test("counts per status are exact, and each is a link that filters the list", as
     ["in_progress", "closed"],
     ["new", "referred_offline"],
   ];
-  for (const [index, [from, to]] of plan.entries()) await deliver(request, statusUpdate(uniqueId(), from, to, w.at(index)));
-  await deliver(request, recommendation(uniqueId(), w.at(20)));
+  for (const [index, [from, to]] of plan.entries()) await deliver(testServer, statusUpdate(uniqueId(), from, to, w.at(index)));
+  await deliver(testServer, recommendation(uniqueId(), w.at(20)));
 
   const expected = { new: 2, checking_medical_profile: 1, in_progress: 1, closed: 3, other: 2, total: 9 };
   // Counts are cached for a couple of seconds: reload until they are current.

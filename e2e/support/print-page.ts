@@ -1,12 +1,10 @@
-// Opening the print page in a spec: deliver the webhooks, open the page, wait for the view to be
-// recorded and the fonts to load; shared checks on what it printed.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
-import { recommendationSampleData } from "./altibbi-payloads";
+// Opening the print page in a spec: open the page, wait for the view to be recorded and the
+// fonts to load; shared checks on what it printed.
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { recommendationData } from "../../tests/support/payloads";
 import { pdfPages } from "./pdf";
-import { sendWebhook } from "./webhooks";
 
-const sample = recommendationSampleData();
+const sample = recommendationData();
 
 /** The sample's dispense link and pass code, as the page must print them. */
 export const sampleDispense = { url: sample.dispense.url, passCode: String(sample.dispense.pass_code) };
@@ -16,11 +14,6 @@ export const sampleDrugLines = [
   { tradeName: "ORAP FORTE TAB 4 MG", generic: "(PIMOZIDE)", dose: "2 capsule · oral · Four times daily · for 5 days" },
   { tradeName: "ORUVAIL S-R CAPS 100 MG", generic: "(KETOPROFEN)", dose: "2 tablespoon (10ml) · oral · Four times daily · for 6 days" },
 ];
-
-export async function deliver(page: Page, body: unknown) {
-  const response = await sendWebhook(page.request, body);
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 /**
  * Resolves with the body of the page's server-action call that records the print view. (Chromium
@@ -54,16 +47,15 @@ export async function openPrintPage(page: Page, consultationId: number, { query 
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-export async function expectNoSeriousAccessibilityViolation(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-  expect(blocking).toEqual([]);
-}
-
 export const expectPaperSize = (pdf: Buffer, size: { width: number; height: number }) => {
   const { width, height } = pdfPages(pdf);
   expect(Math.abs(width - size.width), `page width ${width} pt`).toBeLessThan(2);
   expect(Math.abs(height - size.height), `page height ${height} pt`).toBeLessThan(2);
 };
+
+/** Prints the page to PDF as Chromium's print dialog would, and attaches the file to the test's report. */
+export async function printPdf(page: Page, testInfo: TestInfo, name: string, options: Parameters<Page["pdf"]>[0] = { format: "A4" }): Promise<Buffer> {
+  const pdf = await page.pdf(options);
+  await testInfo.attach(name, { body: pdf, contentType: "application/pdf" });
+  return pdf;
+}

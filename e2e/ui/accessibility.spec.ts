@@ -1,24 +1,28 @@
 // axe-core on every page (with data, at 1280 and 390 px), keyboard use, and times in the
 // viewer's time zone.
 import { expect, test } from "@playwright/test";
-import { deliver, expectNoSeriousA11yViolations, recommendation, sample, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { readFixture, recommendation, recommendationData, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
+import { testServer } from "../support/webhooks";
 
 for (const width of [1280, 390]) {
-  test(`every page has no serious or critical axe-core violation at ${width} px`, async ({ page, request }) => {
+  test(`every page has no serious or critical axe-core violation at ${width} px`, async ({ page }) => {
     test.setTimeout(120_000);
     const w = timeWindow();
     const id = uniqueId();
-    await deliver(request, statusUpdate(id, "in_progress", "closed", w.at(9)));
-    await deliver(request, statusUpdate(id, null, "new", w.at(1)));
-    await deliver(request, statusUpdate(id, "new", "escalated_to_gp", w.at(5)));
-    await deliver(request, recommendation(id, w.at(2)));
-    const arabic = sampleData({
+    await deliver(testServer, statusUpdate(id, "in_progress", "closed", w.at(9)));
+    await deliver(testServer, statusUpdate(id, null, "new", w.at(1)));
+    await deliver(testServer, statusUpdate(id, "new", "escalated_to_gp", w.at(5)));
+    await deliver(testServer, recommendation(id, w.at(2)));
+    const arabic = recommendationData({
       icd10: { diagnosis: [{ code: "K29.7", name: "التهاب المعدة" }] },
       postCallAnswer: [{ question: "doctor_notes", answer: "يرجى المتابعة بعد أسبوع" }],
       dispense: { url: "javascript:alert(1)", pass_code: 77 },
     });
-    await deliver(request, recommendation(id, w.at(3), arabic));
-    const deliveryId = await deliver(request, statusUpdate(uniqueId(), null, "new", w.at(1)));
+    await deliver(testServer, recommendation(id, w.at(3), arabic));
+    const { delivery_id: deliveryId } = await deliver(testServer, statusUpdate(uniqueId(), null, "new", w.at(1)));
 
     const pages: [string, string][] = [
       [`/consultations?${w.query}`, "list"],
@@ -45,9 +49,9 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("is keyboard navigable: skip link, search from the keyboard, links reachable by Tab", async ({ page, request }) => {
+test("is keyboard navigable: skip link, search from the keyboard, links reachable by Tab", async ({ page }) => {
   const id = uniqueId();
-  await deliver(request, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}` }));
+  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}` }));
   await page.goto("/consultations");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -73,9 +77,9 @@ test("is keyboard navigable: skip link, search from the keyboard, links reachabl
 test.describe("in the viewer's time zone", () => {
   test.use({ timezoneId: "Asia/Amman" });
 
-  test("times are shown in the browser's zone, with the offset and the time as sent on hover", async ({ page, request }) => {
+  test("times are shown in the browser's zone, with the offset and the time as sent on hover", async ({ page }) => {
     const id = uniqueId();
-    await deliver(request, { ...sample("status_update"), consultation_id: id });
+    await deliver(testServer, { ...readFixture("status_update"), consultation_id: id });
     await page.goto(`/consultations/${id}`);
     // 09:38:50 UTC is 12:38:50 in Amman (UTC+03:00 in June 2023).
     const time = page.getByTestId("timeline").locator("time").first();

@@ -3,16 +3,19 @@
 import { expect, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { deliver, recommendation, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { recommendation, recommendationData, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
 import { sampleDrugLines } from "../support/print-page";
+import { testServer } from "../support/webhooks";
 
-test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page, request }) => {
+test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page }) => {
   const w = timeWindow();
   const id = uniqueId();
-  await deliver(request, statusUpdate(id, "checking_medical_profile", "in_progress", w.at(30)));
-  await deliver(request, statusUpdate(id, null, "new", w.at(0)));
-  await deliver(request, statusUpdate(id, "in_progress", "closed", w.at(90)));
-  await deliver(request, statusUpdate(id, "new", "checking_medical_profile", w.at(10)));
+  await deliver(testServer, statusUpdate(id, "checking_medical_profile", "in_progress", w.at(30)));
+  await deliver(testServer, statusUpdate(id, null, "new", w.at(0)));
+  await deliver(testServer, statusUpdate(id, "in_progress", "closed", w.at(90)));
+  await deliver(testServer, statusUpdate(id, "new", "checking_medical_profile", w.at(10)));
 
   await page.goto(`/consultations/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Consultation ${id}`);
@@ -36,7 +39,7 @@ test("the timeline is in event-time order after out-of-order deliveries, with la
   await expect(page.locator("header").getByText("Closed", { exact: true })).toBeVisible();
 });
 
-test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grouped notes and the pass code", async ({ page, request }) => {
+test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grouped notes and the pass code", async ({ page }) => {
   const id = uniqueId();
   const drug = {
     name: "PIMOZIDE-GEN",
@@ -55,7 +58,7 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
     howToUse: "Swallow whole with water",
     registrationNumber: "6-1234-19",
   };
-  const data = sampleData({
+  const data = recommendationData({
     drug: { fdaDrug: [drug] },
     lab: { lab: [{ name: "FIT Test" }], panel: [{ name: "Liver panel", code: "LFT-7" }] },
     postCallAnswer: [
@@ -65,7 +68,7 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
       { question: "custom_question", answer: "custom answer" },
     ],
   });
-  await deliver(request, recommendation(id, timeWindow().at(1), data));
+  await deliver(testServer, recommendation(id, timeWindow().at(1), data));
   await page.goto(`/consultations/${id}`);
 
   const row = page.getByTestId("drug");
@@ -98,9 +101,9 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
   await expect(page.locator("main")).not.toContainText(/\bundefined\b|\bnull\b|\[object Object\]|NaN/);
 });
 
-test("the sample drugs read on screen exactly as on paper", async ({ page, request }) => {
+test("the sample drugs read on screen exactly as on paper", async ({ page }) => {
   const id = uniqueId();
-  await deliver(request, recommendation(id, timeWindow().at(1)));
+  await deliver(testServer, recommendation(id, timeWindow().at(1)));
   await page.goto(`/consultations/${id}`);
   const drugs = page.getByTestId("drug");
   await expect(drugs.getByTestId("drug-title")).toHaveText(sampleDrugLines.map((drug) => drug.tradeName));
@@ -108,10 +111,10 @@ test("the sample drugs read on screen exactly as on paper", async ({ page, reque
   await expect(drugs.first()).toContainText(`${sampleDrugLines[0]!.tradeName} ${sampleDrugLines[0]!.generic}`);
 });
 
-test("links the dispense URL and makes a QR code that decodes to it; a javascript: URL stays inert text", async ({ page, request }) => {
+test("links the dispense URL and makes a QR code that decodes to it; a javascript: URL stays inert text", async ({ page }) => {
   const dispenseUrl = `https://web.altibb.com/prescription/e2e-${uniqueId()}`;
   const safeId = uniqueId();
-  await deliver(request, recommendation(safeId, timeWindow().at(1), sampleData({ dispense: { url: dispenseUrl, pass_code: 4321, qr_code: "https://evil.example/qr.png" } })));
+  await deliver(testServer, recommendation(safeId, timeWindow().at(1), recommendationData({ dispense: { url: dispenseUrl, pass_code: 4321, qr_code: "https://evil.example/qr.png" } })));
   await page.goto(`/consultations/${safeId}`);
   const link = page.getByTestId("dispense-url");
   await expect(link).toHaveAttribute("href", dispenseUrl);
@@ -127,7 +130,7 @@ test("links the dispense URL and makes a QR code that decodes to it; a javascrip
   expect(decoded?.data).toBe(dispenseUrl);
 
   const unsafeId = uniqueId();
-  await deliver(request, recommendation(unsafeId, timeWindow().at(1), sampleData({ dispense: { url: "javascript:alert(document.cookie)", pass_code: "0042" } })));
+  await deliver(testServer, recommendation(unsafeId, timeWindow().at(1), recommendationData({ dispense: { url: "javascript:alert(document.cookie)", pass_code: "0042" } })));
   await page.goto(`/consultations/${unsafeId}`);
   await expect(page.getByTestId("dispense-url")).toHaveCount(0);
   const warning = page.getByTestId("unsafe-dispense-url");
@@ -139,16 +142,16 @@ test("links the dispense URL and makes a QR code that decodes to it; a javascrip
   await expect(page.getByTestId("pass-code")).toHaveText("0042");
 });
 
-test("switches between recommendation versions and shows what changed", async ({ page, request }) => {
+test("switches between recommendation versions and shows what changed", async ({ page }) => {
   const w = timeWindow();
   const id = uniqueId();
-  await deliver(request, recommendation(id, w.at(1)));
-  const second = sampleData();
-  const drugs = structuredClone((second.drug as { fdaDrug: Record<string, unknown>[] }).fdaDrug);
+  await deliver(testServer, recommendation(id, w.at(1)));
+  const second = recommendationData();
+  const drugs = structuredClone(second.drug.fdaDrug);
   drugs[0]!.dosage = "3";
   drugs[0]!.duration = 7;
-  second.drug = { fdaDrug: [drugs[0]] };
-  await deliver(request, recommendation(id, w.at(2), second));
+  second.drug = { fdaDrug: [drugs[0]!] };
+  await deliver(testServer, recommendation(id, w.at(2), second));
 
   await page.goto(`/consultations/${id}`);
   const versions = page.getByRole("navigation", { name: "Recommendation versions" });

@@ -1,7 +1,11 @@
 // The consultation list in Chromium: every filter, search by each field, both sorts, paging,
 // and the URL as the one place the list's state lives.
 import { expect, test, type Page } from "@playwright/test";
-import { deliver, recommendation, rowIds, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { recommendation, recommendationData, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
+import { rowIds } from "../support/dashboard";
+import { testServer } from "../support/webhooks";
 
 const form = (page: Page) => page.getByRole("form", { name: "Filter consultations" });
 
@@ -9,19 +13,19 @@ async function apply(page: Page) {
   await form(page).getByRole("button", { name: "Apply" }).click();
 }
 
-test("filters by several statuses, last event dates and recommendation, through the form", async ({ page, request }) => {
+test("filters by several statuses, last event dates and recommendation, through the form", async ({ page }) => {
   const w = timeWindow();
   const ids = { new: uniqueId(), checking: uniqueId(), progress: uniqueId(), closed: uniqueId(), odd: uniqueId(), recOnly: uniqueId() };
-  await deliver(request, statusUpdate(ids.new, null, "new", w.at(60)));
-  await deliver(request, statusUpdate(ids.checking, "new", "checking_medical_profile", w.at(120)));
-  await deliver(request, statusUpdate(ids.progress, "checking_medical_profile", "in_progress", w.at(180)));
-  await deliver(request, statusUpdate(ids.closed, "in_progress", "closed", w.at(240)));
-  await deliver(request, recommendation(ids.closed, w.at(250)));
-  await deliver(request, statusUpdate(ids.odd, "new", "escalated", w.at(300)));
-  await deliver(request, recommendation(ids.recOnly, w.at(360)));
+  await deliver(testServer, statusUpdate(ids.new, null, "new", w.at(60)));
+  await deliver(testServer, statusUpdate(ids.checking, "new", "checking_medical_profile", w.at(120)));
+  await deliver(testServer, statusUpdate(ids.progress, "checking_medical_profile", "in_progress", w.at(180)));
+  await deliver(testServer, statusUpdate(ids.closed, "in_progress", "closed", w.at(240)));
+  await deliver(testServer, recommendation(ids.closed, w.at(250)));
+  await deliver(testServer, statusUpdate(ids.odd, "new", "escalated", w.at(300)));
+  await deliver(testServer, recommendation(ids.recOnly, w.at(360)));
   // The next day: outside the date range.
   const nextDay = uniqueId();
-  await deliver(request, statusUpdate(nextDay, null, "new", w.at(24 * 60 + 30)));
+  await deliver(testServer, statusUpdate(nextDay, null, "new", w.at(24 * 60 + 30)));
 
   await page.goto(`/consultations?${w.query}`);
   expect(await rowIds(page)).toEqual([ids.recOnly, ids.odd, ids.closed, ids.progress, ids.checking, ids.new]);
@@ -58,16 +62,16 @@ test("filters by several statuses, last event dates and recommendation, through 
   await expect.poll(() => rowIds(page)).toEqual([nextDay]);
 });
 
-test("searches by consultation id, user id, insurance id, policy number, ICD-10 code and name, drug and trade name", async ({ page, request }) => {
+test("searches by consultation id, user id, insurance id, policy number, ICD-10 code and name, drug and trade name", async ({ page }) => {
   test.setTimeout(90_000);
   const w = timeWindow();
   const id = uniqueId();
   const n = uniqueId();
-  const data = sampleData({
+  const data = recommendationData({
     icd10: { symptom: [], diagnosis: [{ code: `Q${n}.9`, name: `Rarefied syndrome ${n}` }] },
     drug: { fdaDrug: [{ name: `GENERICUM${n}`, tradeName: `BRANDEX ${n} TAB 10 MG` }] },
   });
-  await deliver(request, recommendation(id, w.at(1), data, { user_id: n, insurance_id: `INS-${n}`, policy_number: `POL-${n}` }));
+  await deliver(testServer, recommendation(id, w.at(1), data, { user_id: n, insurance_id: `INS-${n}`, policy_number: `POL-${n}` }));
 
   const terms = [String(id), String(n), `INS-${n}`, `POL-${n}`, `Q${n}.9`, `q${n}`, `Rarefied syndrome ${n}`, `rarefied`, `genericum${n}`, `Brandex ${n}`];
   for (const term of terms) {
@@ -86,14 +90,14 @@ test("searches by consultation id, user id, insurance id, policy number, ICD-10 
   await expect(page.getByTestId("no-results")).toContainText("No consultation matches these filters.");
 });
 
-test("sorts by last event or by status time, newest or oldest first", async ({ page, request }) => {
+test("sorts by last event or by status time, newest or oldest first", async ({ page }) => {
   const w = timeWindow();
   const [a, b, c] = [uniqueId(), uniqueId(), uniqueId()];
   // Status times a < b < c; a's last event (a recommendation) is the latest of all.
-  await deliver(request, statusUpdate(a, null, "new", w.at(1)));
-  await deliver(request, statusUpdate(b, null, "new", w.at(2)));
-  await deliver(request, statusUpdate(c, null, "new", w.at(3)));
-  await deliver(request, recommendation(a, w.at(10)));
+  await deliver(testServer, statusUpdate(a, null, "new", w.at(1)));
+  await deliver(testServer, statusUpdate(b, null, "new", w.at(2)));
+  await deliver(testServer, statusUpdate(c, null, "new", w.at(3)));
+  await deliver(testServer, recommendation(a, w.at(10)));
 
   await page.goto(`/consultations?${w.query}`);
   expect(await rowIds(page)).toEqual([a, c, b]);
@@ -109,10 +113,10 @@ test("sorts by last event or by status time, newest or oldest first", async ({ p
   await expect.poll(() => rowIds(page)).toEqual([b, c, a]);
 });
 
-test("pages through more than two pages with keyset cursors, forwards and back", async ({ page, request }) => {
+test("pages through more than two pages with keyset cursors, forwards and back", async ({ page }) => {
   const w = timeWindow();
   const ids = Array.from({ length: 7 }, () => uniqueId());
-  for (const [index, id] of ids.entries()) await deliver(request, statusUpdate(id, null, "new", w.at(index)));
+  for (const [index, id] of ids.entries()) await deliver(testServer, statusUpdate(id, null, "new", w.at(index)));
   const newestFirst = [...ids].reverse();
 
   await page.goto(`/consultations?${w.query}&limit=3`);
@@ -136,12 +140,12 @@ test("pages through more than two pages with keyset cursors, forwards and back",
   await expect.poll(() => rowIds(page)).toEqual(newestFirst.slice(0, 3));
 });
 
-test("keeps filters, search and sort in the URL: reload and the back button restore them", async ({ page, request }) => {
+test("keeps filters, search and sort in the URL: reload and the back button restore them", async ({ page }) => {
   const w = timeWindow();
   const n = uniqueId();
   const [one, two] = [uniqueId(), uniqueId()];
-  await deliver(request, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}` }));
-  await deliver(request, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}` }));
+  await deliver(testServer, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}` }));
+  await deliver(testServer, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}` }));
 
   await page.goto("/consultations");
   await form(page).getByLabel("Search").fill(`RT-${n}`);

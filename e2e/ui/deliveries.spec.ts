@@ -1,19 +1,21 @@
 // The webhook inbox in Chromium: filters by outcome and type, one delivery's headers (secrets
 // masked) and pretty-printed raw body.
 import { expect, test } from "@playwright/test";
-import { sendWebhook } from "../support/webhooks";
-import { deliver, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver, sendWebhook } from "../../tests/support/webhooks";
+import { testServer } from "../support/webhooks";
 
-test("filters by outcome and type, and opens one delivery with masked headers and its body pretty-printed", async ({ page, request }) => {
+test("filters by outcome and type, and opens one delivery with masked headers and its body pretty-printed", async ({ page }) => {
   const id = uniqueId();
   const body = statusUpdate(id, null, "new", timeWindow().at(1));
   const webhookId = `msg_e2e_${uniqueId()}`;
-  const processed = await deliver(request, body, { webhookId });
-  const duplicate = await deliver(request, body, { webhookId });
-  const rejected = await sendWebhook(request, { type: "recommendation_data", consultation_id: id, datetime: "yesterday" });
-  expect(rejected.status()).toBe(400);
-  const unauthorized = await sendWebhook(request, body, { unsigned: true });
-  expect(unauthorized.status()).toBe(401);
+  const { delivery_id: processed } = await deliver(testServer, body, { webhookId });
+  const { delivery_id: duplicate } = await deliver(testServer, body, { webhookId });
+  const rejected = await sendWebhook(testServer, { type: "recommendation_data", consultation_id: id, datetime: "yesterday" });
+  expect(rejected.status).toBe(400);
+  const unauthorized = await sendWebhook(testServer, body, { unsigned: true });
+  expect(unauthorized.status).toBe(401);
 
   await page.goto("/deliveries");
   const form = page.getByRole("form", { name: "Filter deliveries" });

@@ -1,14 +1,17 @@
 // Payload text is untrusted: markup and javascript: URLs must show as text, run nothing and
 // inject no element, on every page that shows them.
 import { expect, test } from "@playwright/test";
-import { deliver, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { recommendation, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { timeWindow } from "../../tests/support/time-window";
+import { deliver } from "../../tests/support/webhooks";
+import { testServer } from "../support/webhooks";
 
 const script = "<script>window.__pwned='script'</script>";
 const img = "<img src=x onerror=\"window.__pwned='img'\">";
 const js = "javascript:window.__pwned='link'";
 const svg = "<svg onload=\"window.__pwned='svg'\">";
 
-test("hostile strings render as text: no dialog, no script run, no element injected", async ({ page, request }) => {
+test("hostile strings render as text: no dialog, no script run, no element injected", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -17,8 +20,7 @@ test("hostile strings render as text: no dialog, no script run, no element injec
   const w = timeWindow();
   const id = uniqueId();
   const n = uniqueId();
-  await deliver(
-    request,
+  await deliver(testServer,
     recommendation(
       id,
       w.at(2),
@@ -39,7 +41,7 @@ test("hostile strings render as text: no dialog, no script run, no element injec
       { insurance_id: script, policy_number: img },
     ),
   );
-  await deliver(request, statusUpdate(id, null, "new", w.at(1), { insurance_id: script, policy_number: img }));
+  await deliver(testServer, statusUpdate(id, null, "new", w.at(1), { insurance_id: script, policy_number: img }));
 
   const pages = [`/consultations/${id}`, `/consultations?q=${encodeURIComponent(`H${n}`)}`, "/deliveries"];
   for (const path of pages) {
@@ -60,7 +62,8 @@ test("hostile strings render as text: no dialog, no script run, no element injec
 
   for (const path of pages) {
     await page.goto(path);
-    await page.waitForTimeout(300);
+    // Injected handlers (an <img onerror>, say) would have run by the load event.
+    await page.waitForLoadState("load");
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), path).toBeUndefined();
     await expect(page.locator("main img[src='x'], main svg[onload], main iframe, main b, main script")).toHaveCount(0);
     await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);

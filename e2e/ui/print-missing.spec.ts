@@ -1,15 +1,19 @@
 // The print page when something is missing or wrong: no recommendation, no dispense block, a
 // dispense link that is not http(s), an unknown consultation.
 import { expect, test } from "@playwright/test";
-import { recommendationSample, recommendationSampleData, statusUpdateSample, uniqueConsultationId } from "../support/altibbi-payloads";
 import { normalizeText, pdfText } from "../support/pdf";
-import { deliver, expectNoSeriousAccessibilityViolation, openPrintPage, sampleDrugLines } from "../support/print-page";
+import { recommendationData, sampleDatetime, statusUpdate, uniqueId } from "../../tests/support/payloads";
+import { prescription } from "../../tests/support/prescriptions";
+import { deliver } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
+import { openPrintPage, printPdf, sampleDrugLines } from "../support/print-page";
+import { testServer } from "../support/webhooks";
 
-const sample = recommendationSampleData();
+const sample = recommendationData();
 
 test("no recommendation yet: the page says so plainly and prints no prescription, code or link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, statusUpdateSample(id));
+  const id = uniqueId();
+  await deliver(testServer, statusUpdate(id, "new", "checking_medical_profile", sampleDatetime("status_update")));
   await openPrintPage(page, id, { recommendation: false });
 
   await expect(page.getByTestId("no-recommendation")).toHaveText(
@@ -19,25 +23,23 @@ test("no recommendation yet: the page says so plainly and prints no prescription
   await expect(page.getByTestId("dispense")).toHaveCount(0);
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-recommendation.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "no-recommendation.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("No recommendation has been received for this consultation");
   expect(text).not.toMatch(/PASS CODE|DISPENS|MEDICINES|https?:/);
-  await expectNoSeriousAccessibilityViolation(page);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("no dispense block: the page says so, with no QR code, pass code or link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id, { dispense: null }));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id, { dispense: null }));
   await openPrintPage(page, id);
 
   await expect(page.getByTestId("no-dispense")).toHaveText("No dispense link or pass code came with this recommendation.");
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
   await expect(page.getByTestId("pass-code")).toHaveCount(0);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("no-dispense.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "no-dispense.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("No dispense link or pass code came with this recommendation.");
   expect(text).toContain(sampleDrugLines[0]!.dose);
@@ -45,9 +47,9 @@ test("no dispense block: the page says so, with no QR code, pass code or link", 
 });
 
 test("a javascript: dispense link never becomes a QR code or a link: a warning and the inert text instead", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
+  const id = uniqueId();
   const unsafeUrl = "javascript:alert(document.cookie)";
-  await deliver(page, recommendationSample(id, { dispense: { ...sample.dispense, url: unsafeUrl } }));
+  await deliver(testServer, prescription(id, { dispense: { ...sample.dispense, url: unsafeUrl } }));
   await openPrintPage(page, id);
 
   const warning = page.getByTestId("unsafe-dispense-url");
@@ -57,12 +59,11 @@ test("a javascript: dispense link never becomes a QR code or a link: a warning a
   await expect(page.getByTestId("dispense-qr")).toHaveCount(0);
   await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
   await expect(page.locator(`[href*="alert"], [src*="alert"]`)).toHaveCount(0);
-  await expectNoSeriousAccessibilityViolation(page);
+  await expectNoSeriousA11yViolations(page);
 
   await page.emulateMedia({ media: "print" });
   await expect(warning).toBeVisible();
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("unsafe-dispense-url.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "unsafe-dispense-url.pdf");
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
   expect(text).toContain("Warning: this dispense link is not a web (http or https) address.");
   expect(text).toContain(unsafeUrl);
@@ -70,7 +71,7 @@ test("a javascript: dispense link never becomes a QR code or a link: a warning a
 });
 
 test("an unknown or malformed consultation id answers 404 with the not-found page", async ({ page }) => {
-  for (const id of [String(uniqueConsultationId()), "abc", "0", "-1", "1e3", "99999999999999999999"]) {
+  for (const id of [String(uniqueId()), "abc", "0", "-1", "1e3", "99999999999999999999"]) {
     const response = await page.goto(`/consultations/${id}/print`);
     expect(response?.status(), id).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Consultation not found" })).toBeVisible();

@@ -1,18 +1,22 @@
 // The printable prescription, end to end: real webhooks in, Chromium's own PDF out, read back
 // with poppler-utils; the QR code read back from a screenshot.
 import { expect, test } from "@playwright/test";
-import { arabic, arabicRecommendation, manyDrugsRecommendation, recommendationSample, recommendationSampleData, uniqueConsultationId } from "../support/altibbi-payloads";
 import { arabicRuns, compactText, normalizeText, paper, pdfPages, pdfText } from "../support/pdf";
-import { deliver, expectNoSeriousAccessibilityViolation, expectPaperSize, openPrintPage, sampleDispense, sampleDrugLines } from "../support/print-page";
 import { decodeQrPng } from "../support/qr";
 import { e2eInstanceName } from "../support/test-server";
+import { recommendationData, uniqueId } from "../../tests/support/payloads";
+import { arabic, arabicRecommendation, manyDrugsRecommendation, prescription } from "../../tests/support/prescriptions";
+import { deliver } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
+import { expectPaperSize, openPrintPage, printPdf, sampleDispense, sampleDrugLines } from "../support/print-page";
+import { testServer } from "../support/webhooks";
 
-const sample = recommendationSampleData();
+const sample = recommendationData();
 const { url: dispenseUrl, passCode } = sampleDispense;
 
 test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass code, link and a QR code of the link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id));
   await openPrintPage(page, id);
 
   // On screen: the toolbar, the header fields and a real link to the dispense URL.
@@ -37,8 +41,7 @@ test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass c
   expect(qrBox?.width).toBeGreaterThanOrEqual(113);
   expect(decodeQrPng(await qr.screenshot())).toBe(dispenseUrl);
 
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("prescription-a4.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-a4.pdf");
   expectPaperSize(pdf, paper.a4);
   expect(pdfPages(pdf).pages).toBe(1);
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
@@ -59,8 +62,8 @@ test("the sample recommendation prints on A4: drugs, doses, ICD-10 codes, pass c
 });
 
 test("A5 from the paper selector: the PDF is A5 and still holds every drug, code and the link", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id));
   await openPrintPage(page, id);
 
   await page.getByRole("navigation", { name: "Paper size" }).getByRole("link", { name: "A5" }).click();
@@ -73,8 +76,7 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
   expect((await page.getByTestId("dispense-qr").boundingBox())?.width).toBeGreaterThanOrEqual(113);
 
   // The page's own @page rule decides the size: A5, whatever the default paper is.
-  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
-  await testInfo.attach("prescription-a5.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-a5.pdf", { format: "A4", preferCSSPageSize: true });
   expectPaperSize(pdf, paper.a5);
   expect(pdfPages(pdf).pages).toBe(1);
   const text = normalizeText(pdfText(pdf, { order: "raw" }));
@@ -88,8 +90,8 @@ test("A5 from the paper selector: the PDF is A5 and still holds every drug, code
 });
 
 test("a drug's registration number prints with its label, as on screen", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, recommendationSample(id, { drug: { fdaDrug: [{ ...sample.drug.fdaDrug[0], registrationNumber: "6-1234-19" }] } }));
+  const id = uniqueId();
+  await deliver(testServer, prescription(id, { drug: { fdaDrug: [{ ...sample.drug.fdaDrug[0], registrationNumber: "6-1234-19" }] } }));
   await openPrintPage(page, id);
 
   await expect(page.getByTestId("drug-row")).toContainText("Registration no.: 6-1234-19");
@@ -99,9 +101,9 @@ test("a drug's registration number prints with its label, as on screen", async (
 });
 
 test("a long prescription breaks between drug rows, never inside one", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
+  const id = uniqueId();
   const count = 14;
-  await deliver(page, manyDrugsRecommendation(id, count));
+  await deliver(testServer, manyDrugsRecommendation(id, count));
   await openPrintPage(page, id, { query: "?paper=a5" });
 
   await page.emulateMedia({ media: "print" });
@@ -109,8 +111,7 @@ test("a long prescription breaks between drug rows, never inside one", async ({ 
   await expect(rows).toHaveCount(count);
   expect(await rows.first().evaluate((row) => getComputedStyle(row).breakInside)).toBe("avoid");
 
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  await testInfo.attach("long-prescription-a5.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "long-prescription-a5.pdf", { preferCSSPageSize: true });
   const { pages } = pdfPages(pdf);
   expect(pages).toBeGreaterThan(2);
   const pageTexts = Array.from({ length: pages }, (_, index) => normalizeText(pdfText(pdf, { order: "raw", page: index + 1 })));
@@ -126,8 +127,8 @@ test("a long prescription breaks between drug rows, never inside one", async ({ 
 });
 
 test("an Arabic recommendation prints right to left in the shipped Arabic font, and the PDF holds the Arabic words", async ({ page }, testInfo) => {
-  const id = uniqueConsultationId();
-  await deliver(page, arabicRecommendation(id));
+  const id = uniqueId();
+  await deliver(testServer, arabicRecommendation(id));
   await openPrintPage(page, id);
 
   const title = page.getByTestId("drug-title");
@@ -147,8 +148,7 @@ test("an Arabic recommendation prints right to left in the shipped Arabic font, 
   expect(arabicFace).toEqual({ family: expect.stringMatching(/\S/), status: "loaded", unicodeRange: expect.stringContaining("U+600-6FF"), covers: true });
 
   await page.emulateMedia({ media: "print" });
-  const pdf = await page.pdf({ format: "A4" });
-  await testInfo.attach("prescription-arabic-a4.pdf", { body: pdf, contentType: "application/pdf" });
+  const pdf = await printPdf(page, testInfo, "prescription-arabic-a4.pdf");
 
   const reading = compactText(pdfText(pdf, { order: "reading" }));
   for (const words of [
@@ -176,8 +176,8 @@ test("an Arabic recommendation prints right to left in the shipped Arabic font, 
 });
 
 test("the print page has no serious or critical accessibility violation", async ({ page }) => {
-  const id = uniqueConsultationId();
-  await deliver(page, arabicRecommendation(id));
+  const id = uniqueId();
+  await deliver(testServer, arabicRecommendation(id));
   await openPrintPage(page, id);
-  await expectNoSeriousAccessibilityViolation(page);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,6 +1,7 @@
 // The bench's figures as a table, the issue's targets as met / missed, and what would close
 // each gap. The same figures go to bench/results/latest.json.
 import type { DatabaseKind } from "./databases";
+import type { LiveUpdateResult } from "./live-updates";
 import type { Measurement } from "./load";
 import type { ProfileSummary } from "./profile";
 
@@ -11,6 +12,8 @@ export type DatabaseResults = {
   seed: { consultations: number; rows: number; seconds: number };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
+  /** From a webhook's 2xx to its row in the open list, in Chromium (null: not measured). */
+  liveUpdates: LiveUpdateResult | null;
   profiles: {
     name: string;
     summary: ProfileSummary;
@@ -27,7 +30,7 @@ export type BenchResults = {
   commit: string;
   node: string;
   cpus: number;
-  options: { consultations: number; duration: number; warmup: number; databases: DatabaseKind[]; profile: boolean };
+  options: { consultations: number; duration: number; warmup: number; databases: DatabaseKind[]; profile: boolean; liveUpdates: number };
   databases: DatabaseResults[];
   targets: Target[];
 };
@@ -175,6 +178,14 @@ export function formatReport(results: BenchResults): string {
       const notes = [...(m.note ? [m.note] : []), ...(m.otherLoad > 0.25 ? [`other processes used ${Math.round(m.otherLoad * 100)} % of the CPUs`] : [])];
       lines.push(
         `${name}${String(m.connections).padStart(5)}${num(m.rps).padStart(8)}${String(m.p50).padStart(8)}${String(m.p99).padStart(8)}${cpu.padStart(11)}${inDb.padEnd(8)}   ${pad(ratio, 17)}${notes.length ? ` (${notes.join("; ")})` : ""}`,
+      );
+    }
+    if (db.liveUpdates) {
+      const live = db.liveUpdates;
+      lines.push(
+        `  ${pad("live update", 23)}${pad("2xx → row in list, Chromium", 28)}${"1".padStart(5)}${"".padStart(8)}` +
+          (live.seen > 0 ? `${String(live.p50).padStart(8)}${String(live.p99).padStart(8)}   ${num(live.seen)} of ${num(live.sent)} rows, max ${num(live.max)} ms` : "   no row measured") +
+          (live.note ? ` (${live.note})` : ""),
       );
     }
     lines.push(

@@ -2,9 +2,8 @@
 // webhook id per request), so deduplication never short-cuts the work, and each is signed
 // like Altibbi's would be.
 import type { Options } from "autocannon";
-import { parseSigningSecrets } from "../../lib/webhooks/authenticate";
 import { eventsInTimeOrder, formatEventTime, generateConsultations, lifecycle, type RecommendationBody } from "../simulator/generate";
-import { signatureFor } from "../simulator/sign";
+import { signatureHeaders } from "../simulator/sign";
 
 type Requests = NonNullable<Options["requests"]>;
 
@@ -12,22 +11,22 @@ type Requests = NonNullable<Options["requests"]>;
 let nextId = 10_000_000_000;
 let nextMessage = 0;
 
-function signedHeaders(key: Buffer, body: string): Record<string, string> {
-  const webhookId = `msg_bench_${++nextMessage}`;
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    "content-type": "application/json",
-    "webhook-id": webhookId,
-    "webhook-timestamp": String(timestamp),
-    "webhook-signature": signatureFor(key, webhookId, timestamp, body),
-  };
-}
+/** A consultation id no seeded consultation and no other bench request has. */
+export const newConsultationId = () => nextId++;
 
-const keyOf = (secret: string) => parseSigningSecrets(secret)[0]!;
+/** A status_update body (compact JSON) for step `index` of the lifecycle of consultation `id`. */
+export const statusUpdateBody = (id: number, index: number, eventUs: number) =>
+  `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
+  `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
+  `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(eventUs)}"}`;
+
+export const signedHeaders = (secret: string, body: string): Record<string, string> => ({
+  "content-type": "application/json",
+  ...signatureHeaders(secret, `msg_bench_${++nextMessage}`, body),
+});
 
 /** Status updates: each consultation walks new → … → closed, one step per request. */
 export function statusUpdates(secret: string): Requests {
-  const key = keyOf(secret);
   let step = 0;
   let id = 0;
   const startMicros = Date.now() * 1000;
@@ -38,11 +37,8 @@ export function statusUpdates(secret: string): Requests {
       setupRequest: (request) => {
         if (step % 4 === 0) id = nextId++;
         const index = step++ % 4;
-        const body =
-          `{"type":"status_update","consultation_id":${id},"user_id":${(id % 9_000_000) + 100_000},"insurance_id":"${7_000_000_000 + (id % 1_000_000)}",` +
-          `"policy_number":"NAT-2026-${String(id % 1_000_000).padStart(6, "0")}","old_status":${index === 0 ? "null" : `"${lifecycle[index - 1]}"`},` +
-          `"new_status":"${lifecycle[index]}","datetime":"${formatEventTime(startMicros + step * 1000)}"}`;
-        return { ...request, headers: signedHeaders(key, body), body };
+        const body = statusUpdateBody(id, index, startMicros + step * 1000);
+        return { ...request, headers: signedHeaders(secret, body), body };
       },
     },
   ];
@@ -50,7 +46,6 @@ export function statusUpdates(secret: string): Requests {
 
 /** Generated recommendations of about `bytes` bytes (compact JSON), each sent for a new consultation. */
 export function recommendations(secret: string, bytes = 2500): { requests: Requests; averageBytes: number } {
-  const key = keyOf(secret);
   const marker = 987_654_321_987;
   const candidates = eventsInTimeOrder(generateConsultations({ seed: 7, consultations: 400, firstId: marker, until: new Date("2026-01-01T00:00:00Z") }))
     .map((event) => event.body)
@@ -69,7 +64,7 @@ export function recommendations(secret: string, bytes = 2500): { requests: Reque
         setupRequest: (request) => {
           const [before, after] = templates[count++ % templates.length]!;
           const body = before + nextId++ + after;
-          return { ...request, headers: signedHeaders(key, body), body };
+          return { ...request, headers: signedHeaders(secret, body), body };
         },
       },
     ],

@@ -1,7 +1,7 @@
 // How the simulator authenticates, like the sender the receiver is configured for: a Standard
 // Webhooks signature (WEBHOOK_SIGNING_SECRETS), a bearer token or HTTP Basic; or nothing, which
 // only a development instance accepts.
-import { createHmac } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import type { Env } from "../../lib/env";
 import { parseSigningSecrets } from "../../lib/webhooks/authenticate";
 
@@ -37,22 +37,28 @@ export function senderAuth(config: AuthEnv, choice: AuthChoice = "auto"): Sender
   return chosen;
 }
 
-/** The Standard Webhooks signature header value: HMAC-SHA256 over `id.timestamp.body`, base64. */
-export function signatureFor(key: Buffer, webhookId: string, timestampSeconds: number, body: string): string {
-  return `v1,${createHmac("sha256", key).update(`${webhookId}.${timestampSeconds}.${body}`).digest("base64")}`;
+/**
+ * The three Standard Webhooks headers for one attempt, signed by the `standardwebhooks` library
+ * over the exact bytes of `body`. `secret` is a `whsec_…` string or the raw key bytes. Every
+ * sender of this project (simulator, bench and tests) signs here; only the receiver
+ * (lib/webhooks/authenticate.ts) verifies on its own.
+ */
+export function signatureHeaders(secret: string | Uint8Array, webhookId: string, body: string, timestamp = new Date()): Record<string, string> {
+  const signer = typeof secret === "string" ? new Webhook(secret) : new Webhook(secret, { format: "raw" });
+  return {
+    "webhook-id": webhookId,
+    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    "webhook-signature": signer.sign(webhookId, timestamp, body),
+  };
 }
 
 /** Headers for one attempt; a signed retry keeps its webhook id and gets a fresh timestamp. */
 export function deliveryHeaders(auth: SenderAuth, webhookId: string, body: string, now = new Date()): Record<string, string> {
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "care-desk-simulator/1" };
   switch (auth.kind) {
-    case "signature": {
-      const timestamp = Math.floor(now.getTime() / 1000);
-      headers["webhook-id"] = webhookId;
-      headers["webhook-timestamp"] = String(timestamp);
-      headers["webhook-signature"] = signatureFor(auth.key, webhookId, timestamp, body);
+    case "signature":
+      Object.assign(headers, signatureHeaders(auth.key, webhookId, body, now));
       break;
-    }
     case "bearer":
       headers.authorization = `Bearer ${auth.token}`;
       break;

@@ -6,21 +6,23 @@ import { GET as getChanges } from "@/app/api/consultations/changes/route";
 import { consultationChangesDto, consultationDetailDto, consultationListDto } from "@/lib/schemas/consultation";
 import { overlapMs } from "@/lib/data/consultation-changes";
 import { readDb } from "@/lib/db";
-import { fixture, recommendation, statusUpdate, uniqueConsultationId } from "../support/webhooks";
-import { deliver, testWindow } from "../support/dashboard-data";
+import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
+import { timeWindow } from "../support/time-window";
+import { routeHandler } from "../support/route-handler";
+import { deliver } from "../support/webhooks";
 
 const get = (path: string) => new Request(`http://localhost${path}`);
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe("GET /api/consultations", () => {
   it("answers a page of summaries and cursors, with the page's filters", async () => {
-    const w = testWindow();
-    const [a, b, c] = [uniqueConsultationId(), uniqueConsultationId(), uniqueConsultationId()];
-    await deliver(statusUpdate(a, null, "new", w.at(1)));
-    await deliver(statusUpdate(b, "new", "closed", w.at(2)));
-    await deliver({ ...fixture("recommendation_data"), consultation_id: c, datetime: w.at(3) });
+    const w = timeWindow();
+    const [a, b, c] = [uniqueId(), uniqueId(), uniqueId()];
+    await deliver(routeHandler, statusUpdate(a, null, "new", w.at(1)));
+    await deliver(routeHandler, statusUpdate(b, "new", "closed", w.at(2)));
+    await deliver(routeHandler, { ...readFixture("recommendation_data"), consultation_id: c, datetime: w.at(3) });
 
-    const response = await getList(get(`/api/consultations?${w.params}&limit=2`));
+    const response = await getList(get(`/api/consultations?${w.query}&limit=2`));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = consultationListDto.parse(await response.json());
@@ -28,11 +30,11 @@ describe("GET /api/consultations", () => {
     expect(body.page).toMatchObject({ limit: 2, prev: null, next: expect.any(String) });
     expect(body.items[0]).toMatchObject({ diagnosis: { code: "B66.3", name: "Fascioliasis" }, drugCount: 2, status: null });
 
-    const next = consultationListDto.parse(await (await getList(get(`/api/consultations?${w.params}&limit=2&after=${body.page.next}`))).json());
+    const next = consultationListDto.parse(await (await getList(get(`/api/consultations?${w.query}&limit=2&after=${body.page.next}`))).json());
     expect(next.items.map((item) => item.id)).toEqual([a]);
     expect(next.page.next).toBeNull();
 
-    const closed = consultationListDto.parse(await (await getList(get(`/api/consultations?${w.params}&status=closed`))).json());
+    const closed = consultationListDto.parse(await (await getList(get(`/api/consultations?${w.query}&status=closed`))).json());
     expect(closed.items.map((item) => item.id)).toEqual([b]);
   });
 
@@ -63,12 +65,12 @@ describe("GET /api/consultations", () => {
 
 describe("GET /api/consultations/[id]", () => {
   it("answers the consultation, its timeline and every recommendation version, newest first", async () => {
-    const w = testWindow();
-    const id = uniqueConsultationId();
-    await deliver(statusUpdate(id, "new", "in_progress", w.at(5)));
-    await deliver(statusUpdate(id, null, "new", w.at(1))); // arrives late
-    await deliver(recommendation(id, w.at(10)));
-    await deliver(recommendation(id, w.at(20), { drug: { fdaDrug: [{ name: "PARACETAMOL" }] } }));
+    const w = timeWindow();
+    const id = uniqueId();
+    await deliver(routeHandler, statusUpdate(id, "new", "in_progress", w.at(5)));
+    await deliver(routeHandler, statusUpdate(id, null, "new", w.at(1))); // arrives late
+    await deliver(routeHandler, recommendation(id, w.at(10)));
+    await deliver(routeHandler, recommendation(id, w.at(20), { drug: { fdaDrug: [{ name: "PARACETAMOL" }] } }));
 
     const response = await getOne(get(`/api/consultations/${id}`), params(String(id)));
     expect(response.status).toBe(200);
@@ -85,8 +87,8 @@ describe("GET /api/consultations/[id]", () => {
   });
 
   it("carries a drug's registration number from the webhook to its row and the answer (as text, numbers too)", async () => {
-    const id = uniqueConsultationId();
-    await deliver(recommendation(id, testWindow().at(1), { drug: { fdaDrug: [{ name: "PARACETAMOL", registrationNumber: "6-1234-19" }, { name: "IBUPROFEN", registrationNumber: 778 }] } }));
+    const id = uniqueId();
+    await deliver(routeHandler, recommendation(id, timeWindow().at(1), { drug: { fdaDrug: [{ name: "PARACETAMOL", registrationNumber: "6-1234-19" }, { name: "IBUPROFEN", registrationNumber: 778 }] } }));
 
     const db = await readDb();
     const rows = await db.recommendationDrug.findMany({ where: { recommendation: { consultationId: BigInt(id) } }, orderBy: { position: "asc" } });
@@ -120,8 +122,8 @@ describe("GET /api/consultations/changes", () => {
 
   it("lists what changed since a cursor, re-reading an overlap window before it", async () => {
     const start = await changes("");
-    const id = uniqueConsultationId();
-    await deliver(statusUpdate(id, null, "new", testWindow().at(1)));
+    const id = uniqueId();
+    await deliver(routeHandler, statusUpdate(id, null, "new", timeWindow().at(1)));
     const after = await changes(start.cursor ? `since=${encodeURIComponent(start.cursor)}` : "");
     expect(after.changes.map((change) => change.id)).toContain(id);
     const change = after.changes.find((item) => item.id === id)!;
@@ -136,17 +138,17 @@ describe("GET /api/consultations/changes", () => {
   });
 
   it("narrows to one consultation, whose updatedAt moves with every event", async () => {
-    const w = testWindow();
-    const id = uniqueConsultationId();
-    await deliver(statusUpdate(id, null, "new", w.at(1)));
+    const w = timeWindow();
+    const id = uniqueId();
+    await deliver(routeHandler, statusUpdate(id, null, "new", w.at(1)));
     const first = await changes(`id=${id}`);
     expect(first.changes).toEqual([{ id, updatedAt: expect.any(String) }]);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await deliver(recommendation(id, w.at(2)));
+    await deliver(routeHandler, recommendation(id, w.at(2)));
     const second = await changes(`id=${id}&since=${encodeURIComponent(first.cursor!)}`);
     expect(second.changes).toHaveLength(1);
     expect(second.changes[0]!.updatedAt > first.changes[0]!.updatedAt).toBe(true);
-    expect(await changes(`id=${uniqueConsultationId()}`)).toEqual({ cursor: null, changes: [], truncated: false });
+    expect(await changes(`id=${uniqueId()}`)).toEqual({ cursor: null, changes: [], truncated: false });
   });
 
   it.each(["since=yesterday", "since=2023-02-30Tnope", "id=abc", "id=0"])("answers 400 for %s", async (query) => {

@@ -1,26 +1,14 @@
 // applyPendingMigrations runs inside long-lived processes (`npm start`, the e2e server) that go
 // on to serve the same database from a child: it must leave no connection (and no lock) behind.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DatabaseTarget } from "@/lib/db-config";
 import { applyPendingMigrations } from "@/scripts/lib/migrate";
-import { assertDisposable, createTestDatabase, dropTestDatabase } from "@/tests/setup/test-database";
+import { assertDisposable, createTestDatabase, dropTestDatabase, siblingTestDatabase } from "@/tests/setup/test-database";
 
 const current = assertDisposable(process.env.DATABASE_URL!);
 
-function throwAwayTarget(): DatabaseTarget {
-  if (current.kind === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-test-apply-"));
-    return assertDisposable(`file:${path.join(dir, "apply.db")}`);
-  }
-  const url = new URL(current.url);
-  url.pathname = `${url.pathname}_apply`;
-  return assertDisposable(url.toString());
-}
+const throwAwayTarget = () => siblingTestDatabase(process.env.DATABASE_URL!, "apply");
 
 describe(`applyPendingMigrations (${current.kind})`, () => {
   const target = throwAwayTarget();

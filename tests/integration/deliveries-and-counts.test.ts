@@ -5,8 +5,10 @@ import { GET as getDeliveryChangesRoute } from "@/app/api/deliveries/changes/rou
 import { getDelivery, getDeliveryChanges, listDeliveries } from "@/lib/data/deliveries";
 import { countConsultationsByStatus, getStatusCounts } from "@/lib/data/status-counts";
 import { parseDeliveryQuery } from "@/lib/schemas/delivery";
-import { statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
-import { deliver, testWindow } from "../support/dashboard-data";
+import { statusUpdate, uniqueId } from "../support/payloads";
+import { timeWindow } from "../support/time-window";
+import { routeHandler } from "../support/route-handler";
+import { deliver, webhookRequest } from "../support/webhooks";
 
 const query = (input: Record<string, string>) => {
   const parsed = parseDeliveryQuery(input);
@@ -16,10 +18,10 @@ const query = (input: Record<string, string>) => {
 
 describe("deliveries", () => {
   it("lists every delivery newest first, filtered by outcome and type", async () => {
-    const id = uniqueConsultationId();
-    const body = statusUpdate(id, null, "new", testWindow().at(1));
-    const processed = await deliver(body);
-    const duplicate = await deliver(body);
+    const id = uniqueId();
+    const body = statusUpdate(id, null, "new", timeWindow().at(1));
+    const processed = await deliver(routeHandler, body);
+    const duplicate = await deliver(routeHandler, body);
     expect(duplicate.outcome).toBe("duplicate");
     const rejectedResponse = await POST(webhookRequest({ type: "status_update", consultation_id: id, new_status: "NOT A STATUS" }));
     expect(rejectedResponse.status).toBe(400);
@@ -44,7 +46,7 @@ describe("deliveries", () => {
   });
 
   it("pages with keyset cursors in both directions", async () => {
-    for (let i = 0; i < 3; i++) await deliver(statusUpdate(uniqueConsultationId(), null, "new", testWindow().at(1)));
+    for (let i = 0; i < 3; i++) await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", timeWindow().at(1)));
     const first = await listDeliveries(query({}));
     expect(first.page.prev).toBeNull();
     if (!first.page.next) return; // fewer than one page in this database so far
@@ -56,9 +58,9 @@ describe("deliveries", () => {
   });
 
   it("opens one delivery with its headers and raw body", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const response = await POST(
-      webhookRequest(statusUpdate(id, null, "new", testWindow().at(1)), { headers: { authorization: "Bearer super-secret-token", "user-agent": "Altibbi" } }),
+      webhookRequest(statusUpdate(id, null, "new", timeWindow().at(1)), { headers: { authorization: "Bearer super-secret-token", "user-agent": "Altibbi" } }),
     );
     const { delivery_id: deliveryId } = await response.json();
     const delivery = await getDelivery(deliveryId);
@@ -71,7 +73,7 @@ describe("deliveries", () => {
   });
 
   it("reports the newest ids for the live refresh", async () => {
-    const { delivery_id: deliveryId } = await deliver(statusUpdate(uniqueConsultationId(), null, "new", testWindow().at(1)));
+    const { delivery_id: deliveryId } = await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", timeWindow().at(1)));
     const latest = await getDeliveryChanges();
     expect(latest.latestIds.length).toBeLessThanOrEqual(100);
     expect(latest.latestIds).toContain(deliveryId);
@@ -90,11 +92,11 @@ describe("deliveries", () => {
 
 describe("status counts", () => {
   it("counts every status, undocumented and missing ones as other", async () => {
-    const w = testWindow();
+    const w = timeWindow();
     const before = await countConsultationsByStatus();
-    await deliver(statusUpdate(uniqueConsultationId(), null, "new", w.at(1)));
-    await deliver(statusUpdate(uniqueConsultationId(), "in_progress", "closed", w.at(2)));
-    await deliver(statusUpdate(uniqueConsultationId(), "new", "escalated", w.at(3)));
+    await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", w.at(1)));
+    await deliver(routeHandler, statusUpdate(uniqueId(), "in_progress", "closed", w.at(2)));
+    await deliver(routeHandler, statusUpdate(uniqueId(), "new", "escalated", w.at(3)));
     const after = await countConsultationsByStatus();
     // Other tests add consultations at the same time: at least ours were counted.
     expect(after.new - before.new).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,7 @@
 // The committed migrations must build exactly the schema that prisma/models.prisma describes.
 // The test database (built from the migrations by the global setup) is compared with a second,
 // throw-away database built from a from-empty diff of the current models.
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,20 +10,11 @@ import { diffModels } from "@/scripts/lib/diff";
 import { providerOf } from "@/scripts/lib/migrate";
 import { modelsPath } from "@/scripts/lib/prisma-schemas";
 import { describeSchema } from "@/tests/support/describe-schema";
-import { assertDisposable, createTestDatabase, dropTestDatabase } from "@/tests/setup/test-database";
+import { assertDisposable, createTestDatabase, dropTestDatabase, siblingTestDatabase } from "@/tests/setup/test-database";
 
 const migrated = assertDisposable(process.env.DATABASE_URL!);
 
-/** A sibling of the test database, as disposable as it is (care-desk-test-* folder / care_desk_test_* name). */
-function throwAwayTarget(): DatabaseTarget {
-  if (migrated.kind === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-test-models-"));
-    return assertDisposable(`file:${path.join(dir, "models.db")}`);
-  }
-  const url = new URL(migrated.url);
-  url.pathname = `${url.pathname}_models`;
-  return assertDisposable(url.toString());
-}
+const throwAwayTarget = () => siblingTestDatabase(process.env.DATABASE_URL!, "models");
 
 async function executeScript(target: DatabaseTarget, sql: string): Promise<void> {
   if (target.kind === "sqlite") {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDb } from "@/lib/db";
 import { pool, startNextServer, type RunningServer } from "../support/next-server";
 import { eventsFor, post, serverEnv, type Delivery } from "../support/deliveries";
-import { uniqueConsultationId } from "../support/webhooks";
+import { uniqueId } from "../support/payloads";
 
 describe("two instances on one PostgreSQL", () => {
   let server: RunningServer;
@@ -18,7 +18,7 @@ describe("two instances on one PostgreSQL", () => {
   });
 
   it("stores every event once when both instances receive every delivery concurrently", async () => {
-    const ids = Array.from({ length: 60 }, () => uniqueConsultationId());
+    const ids = Array.from({ length: 60 }, () => uniqueId());
     const events = eventsFor(ids, "2024-07-03");
     // Every event goes to both instances at once, so they race on the same rows and keys.
     const stream = events.flatMap((event, i) => (i % 2 ? [[server.url, event], [second.url, event]] : [[second.url, event], [server.url, event]]) as [string, Delivery][]);

@@ -1,23 +1,19 @@
 // The print page's data: the prescription it shows and the views it records, on both databases.
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/route";
 import { recordPrintViewAction } from "@/app/consultations/[id]/print/actions";
 import { hasConsultation } from "@/lib/data/consultation";
 import { getPrescription } from "@/lib/data/print-prescription";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { listPrintViews } from "@/lib/data/print-views";
 import { recordPrintView } from "@/lib/writes/print-views";
-import { fixture, recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
-
-async function deliver(body: unknown) {
-  const response = await POST(webhookRequest(body));
-  expect(response.status, await response.clone().text()).toBe(200);
-}
+import { recommendation, recommendationData, statusUpdate, uniqueId } from "../support/payloads";
+import { routeHandler } from "../support/route-handler";
+import { deliver } from "../support/webhooks";
 
 /** A consultation with one recommendation (the sample); returns its id and the recommendation's. */
 async function consultationWithRecommendation() {
-  const consultationId = uniqueConsultationId();
-  await deliver(recommendation(consultationId, "2024-05-01T08:00:00Z"));
+  const consultationId = uniqueId();
+  await deliver(routeHandler, recommendation(consultationId, "2024-05-01T08:00:00Z"));
   const prescription = await getPrescription(consultationId);
   return { consultationId, recommendationId: prescription!.recommendation!.id };
 }
@@ -46,8 +42,8 @@ describe("recordPrintView", () => {
   });
 
   it("records a view of a consultation that has no recommendation yet", async () => {
-    const consultationId = uniqueConsultationId();
-    await deliver(statusUpdate(consultationId, null, "new", "2024-05-01T08:00:00Z"));
+    const consultationId = uniqueId();
+    await deliver(routeHandler, statusUpdate(consultationId, null, "new", "2024-05-01T08:00:00Z"));
     const view = await recordPrintView({ consultationId, recommendationId: null, paperSize: "a4" });
     expect(view).toMatchObject({ consultationId, recommendationId: null });
     expect(await listPrintViews(consultationId)).toHaveLength(1);
@@ -56,7 +52,7 @@ describe("recordPrintView", () => {
   it("records nothing for an unknown consultation or another consultation's recommendation", async () => {
     const mine = await consultationWithRecommendation();
     const theirs = await consultationWithRecommendation();
-    const unknown = uniqueConsultationId();
+    const unknown = uniqueId();
 
     expect(await recordPrintView({ consultationId: unknown, recommendationId: null, paperSize: "a4" })).toBeNull();
     expect(await recordPrintView({ consultationId: mine.consultationId, recommendationId: theirs.recommendationId, paperSize: "a4" })).toBeNull();
@@ -69,10 +65,10 @@ describe("recordPrintView", () => {
 
   it("records every one of many concurrent views (and the webhooks arriving meanwhile)", async () => {
     const { consultationId, recommendationId } = await consultationWithRecommendation();
-    const others = Array.from({ length: 5 }, () => uniqueConsultationId());
+    const others = Array.from({ length: 5 }, () => uniqueId());
     const results = await Promise.all([
       ...Array.from({ length: 25 }, (_, index) => recordPrintView({ consultationId, recommendationId, paperSize: index % 2 ? "a5" : "a4" })),
-      ...others.map((id) => deliver(statusUpdate(id, null, "new", "2024-05-01T09:00:00Z"))),
+      ...others.map((id) => deliver(routeHandler, statusUpdate(id, null, "new", "2024-05-01T09:00:00Z"))),
     ]);
     expect(results.slice(0, 25).every((view) => view !== null)).toBe(true);
     const views = await listPrintViews(consultationId);
@@ -101,7 +97,7 @@ describe("recordPrintViewAction (the print page's server action)", () => {
       { consultationId, recommendationId, paperSize: "a4", viewer: "someone-else" },
       { consultationId: 0, recommendationId, paperSize: "a4" },
       { consultationId: 2 ** 53, recommendationId, paperSize: "a4" },
-      { consultationId: uniqueConsultationId(), recommendationId: null, paperSize: "a4" },
+      { consultationId: uniqueId(), recommendationId: null, paperSize: "a4" },
     ]) {
       expect(await recordPrintViewAction(input), JSON.stringify(input)).toEqual({ recorded: false });
     }
@@ -111,8 +107,8 @@ describe("recordPrintViewAction (the print page's server action)", () => {
 
 describe("getPrescription", () => {
   it("prints the current version (the latest by event time, whatever the arrival order) with its medication notes", async () => {
-    const consultationId = uniqueConsultationId();
-    const sampleData = fixture("recommendation_data").data as Record<string, unknown>;
+    const consultationId = uniqueId();
+    const sampleData = recommendationData();
     const withNote = (note: string) => ({
       ...sampleData,
       postCallAnswer: [
@@ -122,8 +118,8 @@ describe("getPrescription", () => {
         { question: "fda_drug", answer: null },
       ],
     });
-    await deliver(recommendation(consultationId, "2024-05-01T10:00:00Z", withNote("take the newer one")));
-    await deliver(recommendation(consultationId, "2024-05-01T09:00:00Z", { ...withNote("take the older one"), drug: null }));
+    await deliver(routeHandler, recommendation(consultationId, "2024-05-01T10:00:00Z", withNote("take the newer one")));
+    await deliver(routeHandler, recommendation(consultationId, "2024-05-01T09:00:00Z", { ...withNote("take the older one"), drug: null }));
 
     const prescription = await getPrescription(consultationId);
     expect(prescription).toMatchObject({
@@ -137,8 +133,8 @@ describe("getPrescription", () => {
   });
 
   it("has no recommendation for a consultation that only has status updates, and is null for an unknown one", async () => {
-    const consultationId = uniqueConsultationId();
-    await deliver(statusUpdate(consultationId, null, "new", "2024-05-01T08:00:00Z"));
+    const consultationId = uniqueId();
+    await deliver(routeHandler, statusUpdate(consultationId, null, "new", "2024-05-01T08:00:00Z"));
     expect(await getPrescription(consultationId)).toEqual({
       consultation: { id: consultationId, userId: "1", insuranceId: "1234", policyNumber: "1981" },
       recommendation: null,
@@ -147,7 +143,7 @@ describe("getPrescription", () => {
     });
     expect(await hasConsultation(consultationId)).toBe(true);
 
-    const unknown = uniqueConsultationId();
+    const unknown = uniqueId();
     expect(await getPrescription(unknown)).toBeNull();
     expect(await hasConsultation(unknown)).toBe(false);
     expect(await hasConsultation(0)).toBe(false);

@@ -3,9 +3,9 @@
 // once, and every delivery that was answered 2xx survives the crash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDb } from "@/lib/db";
-import { uniqueConsultationId } from "../support/webhooks";
 import { eventsFor, post, serverEnv, type Delivery } from "../support/deliveries";
 import { pool, startNextServer, type RunningServer } from "../support/next-server";
+import { uniqueId } from "../support/payloads";
 
 describe("the real server over loopback", () => {
   let server: RunningServer;
@@ -17,7 +17,7 @@ describe("the real server over loopback", () => {
   });
 
   it("stores 2,000+ deliveries at concurrency 16 with duplicates: every distinct event exactly once", async () => {
-    const ids = Array.from({ length: 340 }, () => uniqueConsultationId());
+    const ids = Array.from({ length: 340 }, () => uniqueId());
     const events = eventsFor(ids, "2024-07-01"); // 1,700 distinct deliveries
     const duplicates = events.filter((_, i) => i % 5 === 0); // 340 redeliveries with the same webhook-id
     const stream = [...events, ...duplicates].sort((a, b) => (a.webhookId.length * 31 + a.webhookId.charCodeAt(a.webhookId.length - 1)) % 7 - (b.webhookId.length * 31 + b.webhookId.charCodeAt(b.webhookId.length - 1)) % 7);
@@ -38,7 +38,7 @@ describe("the real server over loopback", () => {
   }, 180_000);
 
   it("keeps every delivery it answered 2xx when killed with SIGKILL mid-stream", async () => {
-    const ids = Array.from({ length: 200 }, () => uniqueConsultationId());
+    const ids = Array.from({ length: 200 }, () => uniqueId());
     const events = eventsFor(ids, "2024-07-02");
     const acknowledged: { delivery: Delivery; deliveryId: number }[] = [];
     let killed = false;

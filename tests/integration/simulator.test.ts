@@ -5,13 +5,13 @@ import { readDb } from "@/lib/db";
 import { planDeliveries } from "@/scripts/simulator/deliveries";
 import { eventsInTimeOrder, generateConsultations } from "@/scripts/simulator/generate";
 import { deliveryHeaders, senderAuth } from "@/scripts/simulator/sign";
-import { uniqueConsultationId } from "../support/webhooks";
+import { uniqueId } from "../support/payloads";
 
 describe("a simulated Altibbi stream through the real route handler", () => {
   it("ends in each consultation's last lifecycle step, stores every event once and counts every delivery", async () => {
     const count = 40;
-    const firstId = uniqueConsultationId();
-    for (let i = 1; i < count; i++) uniqueConsultationId(); // reserve the block of ids
+    const firstId = uniqueId();
+    for (let i = 1; i < count; i++) uniqueId(); // reserve the block of ids
     const consultations = [...generateConsultations({ seed: 2024, consultations: count, firstId, until: new Date("2026-02-01T08:00:00Z") })];
     const deliveries = planDeliveries(eventsInTimeOrder(consultations), { seed: 2024, duplicates: 0.25, shuffle: true });
     const redeliveries = deliveries.filter((delivery) => delivery.redelivery).length;

@@ -12,9 +12,10 @@ const { oldSecret, newSecret } = vi.hoisted(() => {
 
 import { POST } from "@/app/api/webhooks/route";
 import { readDb } from "@/lib/db";
-import { statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { statusUpdate, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
-const body = () => statusUpdate(uniqueConsultationId(), "new", "in_progress", "2024-06-01T08:00:00Z");
+const body = () => statusUpdate(uniqueId(), "new", "in_progress", "2024-06-01T08:00:00Z");
 const wrongSecret = "whsec_" + Buffer.from("somebody-elses-secret-0123456789").toString("base64");
 
 async function lastDelivery() {
@@ -25,15 +26,15 @@ async function lastDelivery() {
 describe("Standard Webhooks signatures", () => {
   it("accepts a body signed with the current secret, and with the rotated-out one", async () => {
     for (const secret of [newSecret, oldSecret]) {
-      const response = await POST(webhookRequest(body(), { sign: { secret } }));
+      const response = await POST(webhookRequest(body(), { secret }));
       expect(response.status).toBe(200);
     }
   });
 
   it.each([
-    ["a wrong secret", () => webhookRequest(body(), { sign: { secret: wrongSecret } }), /no webhook-signature matches/],
-    ["a timestamp 6 minutes old", () => webhookRequest(body(), { sign: { secret: newSecret, timestamp: new Date(Date.now() - 6 * 60_000) } }), /tolerance/],
-    ["a timestamp 6 minutes ahead", () => webhookRequest(body(), { sign: { secret: newSecret, timestamp: new Date(Date.now() + 6 * 60_000) } }), /tolerance/],
+    ["a wrong secret", () => webhookRequest(body(), { secret: wrongSecret }), /no webhook-signature matches/],
+    ["a timestamp 6 minutes old", () => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() - 6 * 60_000) }), /tolerance/],
+    ["a timestamp 6 minutes ahead", () => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() + 6 * 60_000) }), /tolerance/],
     ["no signature headers", () => webhookRequest(body()), /missing webhook-id/],
   ])("refuses %s with 401 and records the attempt without its body", async (_name, makeRequest, reason) => {
     const response = await POST(makeRequest());
@@ -46,7 +47,7 @@ describe("Standard Webhooks signatures", () => {
   });
 
   it("refuses a tampered body (signature made over other bytes)", async () => {
-    const signed = webhookRequest(body(), { sign: { secret: newSecret } });
+    const signed = webhookRequest(body(), { secret: newSecret });
     const headers = new Headers(signed.headers);
     const tampered = JSON.stringify({ ...(JSON.parse(await signed.text()) as object), new_status: "closed" });
     const response = await POST(new Request("http://localhost/api/webhooks", { method: "POST", headers, body: tampered }));
@@ -54,7 +55,7 @@ describe("Standard Webhooks signatures", () => {
   });
 
   it("refuses a valid signature whose webhook-id was changed", async () => {
-    const signed = webhookRequest(body(), { sign: { secret: newSecret } });
+    const signed = webhookRequest(body(), { secret: newSecret });
     const headers = new Headers(signed.headers);
     headers.set("webhook-id", "msg_another");
     const response = await POST(new Request("http://localhost/api/webhooks", { method: "POST", headers, body: await signed.text() }));
@@ -68,8 +69,8 @@ describe("Standard Webhooks signatures", () => {
 
   it("uses webhook-id as the dedup key: a signed retry is a duplicate", async () => {
     const payload = body();
-    const first = await POST(webhookRequest(payload, { sign: { secret: newSecret, id: `msg_retry_${payload.consultation_id}` } }));
-    const retry = await POST(webhookRequest(payload, { sign: { secret: oldSecret, id: `msg_retry_${payload.consultation_id}` } }));
+    const first = await POST(webhookRequest(payload, { secret: newSecret, webhookId: `msg_retry_${payload.consultation_id}` }));
+    const retry = await POST(webhookRequest(payload, { secret: oldSecret, webhookId: `msg_retry_${payload.consultation_id}` }));
     expect(await first.json()).toMatchObject({ outcome: "processed" });
     expect(await retry.json()).toMatchObject({ outcome: "duplicate" });
   });

@@ -8,9 +8,10 @@ vi.hoisted(() => {
 });
 
 import { POST } from "@/app/api/webhooks/route";
-import { statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { statusUpdate, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
-const body = () => statusUpdate(uniqueConsultationId(), "new", "closed", "2024-06-01T08:00:00Z");
+const body = () => statusUpdate(uniqueId(), "new", "closed", "2024-06-01T08:00:00Z");
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
 
 describe("bearer and basic authentication", () => {

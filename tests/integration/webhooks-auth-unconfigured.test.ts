@@ -10,11 +10,12 @@ vi.hoisted(() => {
 });
 
 import { POST } from "@/app/api/webhooks/route";
-import { fixture, webhookRequest } from "../support/webhooks";
+import { readFixture } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
 describe("production without webhook authentication", () => {
   it("answers 401 naming the variables to set", async () => {
-    const response = await POST(webhookRequest(fixture("status_update")));
+    const response = await POST(webhookRequest(readFixture("status_update")));
     expect(response.status).toBe(401);
     const { error } = await response.json();
     expect(error.code).toBe("auth_not_configured");

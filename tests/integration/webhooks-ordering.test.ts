@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
-import { recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
 /** mulberry32: a tiny seeded PRNG, so a failing order can be replayed from its seed. */
 function random(seed: number) {
@@ -48,13 +49,13 @@ async function observable(id: number) {
   };
 }
 
-async function deliver(order: { body: unknown; webhookId: string }[], rand: () => number) {
+async function deliverInOrder(order: { body: unknown; webhookId: string }[], rand: () => number) {
   // Deliver in small concurrent groups, as several sender workers would.
   for (let i = 0; i < order.length; ) {
     const size = 1 + Math.floor(rand() * 4);
     const group = order.slice(i, i + size);
     i += size;
-    const responses = await Promise.all(group.map(({ body, webhookId }) => POST(webhookRequest(body, { headers: { "webhook-id": webhookId } }))));
+    const responses = await Promise.all(group.map(({ body, webhookId }) => POST(webhookRequest(body, { webhookId }))));
     for (const response of responses) expect(response.status).toBe(200);
   }
 }
@@ -65,12 +66,12 @@ describe("ordering and idempotency", () => {
     for (let run = 0; run < 12; run++) {
       const seed = 1000 + run;
       const rand = random(seed);
-      const [a, b] = [uniqueConsultationId(), uniqueConsultationId()];
+      const [a, b] = [uniqueId(), uniqueId()];
       const events = eventsFor(a, b).map((body, index) => ({ body, webhookId: `msg-${a}-${index}` }));
       // Redeliveries: same webhook-id (a retry), or a new id with the same body (a resend).
       const redeliveries = events.filter(() => rand() < 0.4).map((event) => (rand() < 0.5 ? event : { ...event, webhookId: `${event.webhookId}-resend` }));
       const order = [...events, ...redeliveries].sort(() => rand() - 0.5);
-      await deliver(order, rand);
+      await deliverInOrder(order, rand);
 
       const state = { a: await observable(a), b: await observable(b) };
       snapshots.push(state);
@@ -108,7 +109,7 @@ describe("ordering and idempotency", () => {
   });
 
   it("never moves a status backwards when an old event arrives late, yet lists it in the timeline", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     await POST(webhookRequest(statusUpdate(id, "in_progress", "closed", "2024-05-01T12:00:00Z")));
     const late = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T11:00:00Z")));
     expect(late.status).toBe(200);
@@ -121,7 +122,7 @@ describe("ordering and idempotency", () => {
   });
 
   it("keeps one timeline row for the same status event sent with different bodies", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const first = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T11:00:00Z")));
     const again = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T14:00:00+03:00", { user_id: 5 })));
     expect([first.status, again.status]).toEqual([200, 200]);
@@ -129,7 +130,7 @@ describe("ordering and idempotency", () => {
   });
 
   it("answers a redelivery (same webhook-id) with 200 duplicate and stores nothing new", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const body = recommendation(id, "2024-05-01T11:00:00Z");
     const first = await POST(webhookRequest(body, { headers: { "webhook-id": `dup-${id}` } }));
     const second = await POST(webhookRequest({ ...body, datetime: "2024-05-01T12:00:00Z" }, { headers: { "webhook-id": `dup-${id}` } }));
@@ -141,7 +142,7 @@ describe("ordering and idempotency", () => {
   });
 
   it("uses the body's SHA-256 as the dedup key when there is no webhook-id", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const text = JSON.stringify(statusUpdate(id, "new", "closed", "2024-05-01T11:00:00Z"));
     const results = await Promise.all([1, 2, 3].map(() => POST(webhookRequest(text)).then((r) => r.json())));
     expect(results.map((r) => r.outcome).sort()).toEqual(["duplicate", "duplicate", "processed"]);

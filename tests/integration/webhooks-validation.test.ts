@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
-import { fixture, recommendation, statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
 const when = "2024-01-02T03:04:05.123456Z";
-const status = (extra: Record<string, unknown>) => ({ ...statusUpdate(uniqueConsultationId(), "new", "in_progress", when), ...extra });
-const withData = (data: unknown) => ({ ...recommendation(uniqueConsultationId(), when), data });
+const status = (extra: Record<string, unknown>) => ({ ...statusUpdate(uniqueId(), "new", "in_progress", when), ...extra });
+const withData = (data: unknown) => ({ ...recommendation(uniqueId(), when), data });
 const deep = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
 
 type Case = [name: string, body: unknown, status: number, code: string, path?: string];
@@ -52,7 +53,7 @@ const cases: Case[] = [
   ["new_status 65 chars", status({ new_status: "a".repeat(65) }), 400, "invalid_payload", "new_status"],
   ["new_status with zero-width space", status({ new_status: "closed\u200b" }), 400, "invalid_payload", "new_status"],
   ["old_status as number", status({ old_status: 3 }), 400, "invalid_payload", "old_status"],
-  ["recommendation without data", { ...recommendation(uniqueConsultationId(), when), data: undefined }, 400, "invalid_payload", "data"],
+  ["recommendation without data", { ...recommendation(uniqueId(), when), data: undefined }, 400, "invalid_payload", "data"],
   ["data as array", withData([]), 400, "invalid_payload", "data"],
   ["data as string", withData("{}"), 400, "invalid_payload", "data"],
   ["icd10 as array", withData({ icd10: [] }), 400, "invalid_payload", "data.icd10"],
@@ -92,7 +93,7 @@ describe("POST /api/webhooks refuses malformed and hostile bodies", () => {
 
   it("answers 415 for a body that is not declared as JSON", async () => {
     const response = await POST(
-      new Request("http://localhost/api/webhooks", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(fixture("status_update")) }),
+      new Request("http://localhost/api/webhooks", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(readFixture("status_update")) }),
     );
     expect(response.status).toBe(415);
     expect((await response.json()).error.code).toBe("unsupported_media_type");
@@ -143,7 +144,7 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
   };
 
   it("keeps every string exactly as sent, with javascript: URLs stored but not trusted", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const body = recommendation(id, when, {
       icd10: { diagnosis: [{ code: hostile.sql, name: hostile.html }] },
       drug: { fdaDrug: [{ name: hostile.zeroWidth, tradeName: hostile.formula, dosage: 2, duration: "7", howToUse: hostile.arabic }] },
@@ -169,7 +170,7 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
   });
 
   it("accepts empty data, nulls for every part, and statuses beyond the documented four", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const empty = await POST(webhookRequest(recommendation(id, when, {})));
     expect(empty.status).toBe(200);
     const nulls = await POST(

@@ -6,14 +6,15 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { readDb, writeTransaction } from "@/lib/db";
 import { getConsultation } from "@/lib/data/consultation";
-import { statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { statusUpdate, uniqueId } from "../support/payloads";
+import { webhookRequest } from "../support/webhooks";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("write isolation between concurrent requests", () => {
   it("keeps B's committed write when A's transaction rolls back, and hides A's uncommitted row", async () => {
-    const rolledBackId = uniqueConsultationId();
-    const survivorId = uniqueConsultationId();
+    const rolledBackId = uniqueId();
+    const survivorId = uniqueId();
     let aHasWritten!: () => void;
     const aWrote = new Promise<void>((resolve) => (aHasWritten = resolve));
 
@@ -41,7 +42,7 @@ describe("write isolation between concurrent requests", () => {
   });
 
   it("commits concurrent deliveries for one consultation without losing or doubling a row", async () => {
-    const id = uniqueConsultationId();
+    const id = uniqueId();
     const statuses = ["new", "checking_medical_profile", "in_progress", "closed"];
     const bodies = Array.from({ length: 40 }, (_, i) =>
       statusUpdate(id, statuses[(i % 4) - 1] ?? null, statuses[i % 4]!, `2024-02-01T10:${String(Math.floor(i / 4)).padStart(2, "0")}:0${i % 4}Z`),

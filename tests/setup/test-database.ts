@@ -1,6 +1,6 @@
 // Creates and drops the throw-away databases the integration tests run on. Refuses anything
 // that is not a uniquely named test database on this machine.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -20,6 +20,21 @@ export function assertDisposable(databaseUrl: string): DatabaseTarget {
   if (!localHosts.has(url.hostname)) throw new Error(`Refusing to run tests against non-local PostgreSQL host ${url.hostname}`);
   if (!/^\/care_desk_test_[a-z0-9_]+$/.test(url.pathname)) throw new Error(`Refusing to run tests on database ${url.pathname}: not care_desk_test_*`);
   return target;
+}
+
+/**
+ * A sibling of the test database, as disposable as it is: a new care-desk-test-<name>-* folder
+ * on SQLite, care_desk_test_…_<name> on PostgreSQL. Create it with createTestDatabase.
+ */
+export function siblingTestDatabase(databaseUrl: string, name: string): DatabaseTarget {
+  const current = assertDisposable(databaseUrl);
+  if (current.kind === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `care-desk-test-${name}-`));
+    return assertDisposable(`file:${path.join(dir, `${name}.db`)}`);
+  }
+  const url = new URL(current.url);
+  url.pathname = `${url.pathname}_${name}`;
+  return assertDisposable(url.toString());
 }
 
 function adminUrl(target: Extract<DatabaseTarget, { kind: "postgresql" }>): { admin: string; name: string } {

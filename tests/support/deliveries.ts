@@ -1,5 +1,6 @@
 // Deliveries for the tests that talk to a real server over loopback (tests/support/next-server.ts).
-import { recommendation, statusUpdate } from "./webhooks";
+import { recommendation, statusUpdate } from "./payloads";
+import { sendWebhook, serverAt } from "./webhooks";
 
 export const token = "integration-load-token";
 export const serverEnv = () => ({ DATABASE_URL: process.env.DATABASE_URL!, NODE_ENV: "production", WEBHOOK_BEARER_TOKEN: token });
@@ -19,10 +20,9 @@ export function eventsFor(ids: number[], day: string): Delivery[] {
 }
 
 export async function post(url: string, delivery: Delivery): Promise<{ status: number; deliveryId?: number; outcome?: string }> {
-  const response = await fetch(`${url}/api/webhooks`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "webhook-id": delivery.webhookId },
-    body: JSON.stringify(delivery.body),
+  const response = await sendWebhook(serverAt(url), delivery.body, {
+    webhookId: delivery.webhookId,
+    headers: { authorization: `Bearer ${token}` },
   });
   const json = (await response.json()) as { delivery_id?: number; outcome?: string };
   return { status: response.status, deliveryId: json.delivery_id, outcome: json.outcome };

@@ -1,33 +1,10 @@
-// Altibbi webhook bodies for the end-to-end specs: the published samples (fixtures/) with a
-// fresh consultation id, and variants built from them.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// Prescriptions the print and viewer specs need beyond the sample: one written in Arabic, and a
+// long one. Built on the sample recommendation (tests/support/payloads.ts) at its own time.
+import { recommendation, recommendationData, sampleDatetime, type Json } from "./payloads";
 
-type Json = Record<string, unknown>;
-
-const fixtureDir = path.join(import.meta.dirname, "../../fixtures");
-const readFixture = (name: "status_update" | "recommendation_data"): Json =>
-  JSON.parse(readFileSync(path.join(fixtureDir, `${name}.sample.json`), "utf8"));
-
-let nextId = 10_000_000 + (Date.now() % 1_000_000) * 100 + Math.floor(Math.random() * 100);
-/** A consultation id no other spec of this run uses (the specs share one server and database). */
-export const uniqueConsultationId = () => ++nextId;
-
-/** The status_update sample for `consultationId`. */
-export const statusUpdateSample = (consultationId: number): Json => ({ ...readFixture("status_update"), consultation_id: consultationId });
-
-/** The recommendation_data sample for `consultationId`, with `data` keys replaced by `data`. */
-export function recommendationSample(consultationId: number, data: Json = {}): Json {
-  const sample = readFixture("recommendation_data");
-  return { ...sample, consultation_id: consultationId, data: { ...(sample.data as Json), ...data } };
-}
-
-/** The sample's data block, for specs that check what was sent. */
-export const recommendationSampleData = () => readFixture("recommendation_data").data as {
-  icd10: { symptom: { name: string; code: string }[]; diagnosis: { name: string; code: string }[] };
-  drug: { fdaDrug: Json[] };
-  dispense: { url: string; pass_code: number; qr_code: string };
-};
+/** The sample recommendation for `consultationId`, at the sample's time, with `changes` in its data block. */
+export const prescription = (consultationId: number, changes: Json = {}): Json =>
+  recommendation(consultationId, sampleDatetime("recommendation_data"), recommendationData(changes));
 
 /** Arabic text where a doctor writing in Arabic would put it. */
 export const arabic = {
@@ -45,8 +22,8 @@ export const arabic = {
 
 /** A recommendation written in Arabic: diagnoses, a drug, notes, referral and follow-up. */
 export function arabicRecommendation(consultationId: number): Json {
-  const sample = readFixture("recommendation_data").data as { drug: { fdaDrug: Json[] } };
-  return recommendationSample(consultationId, {
+  const sample = recommendationData();
+  return prescription(consultationId, {
     icd10: { symptom: [arabic.symptom], diagnosis: [arabic.diagnosis] },
     drug: {
       fdaDrug: [
@@ -90,5 +67,5 @@ export function manyDrugsRecommendation(consultationId: number, count: number): 
       howToUse: "Swallow whole, do not crush or chew.",
     };
   });
-  return recommendationSample(consultationId, { drug: { fdaDrug } });
+  return prescription(consultationId, { drug: { fdaDrug } });
 }
