@@ -1,28 +1,13 @@
 // How one drug reads: the words both the screen and the paper lay out, and the version diff uses.
 import { describe, expect, it } from "vitest";
-import { drugFields } from "../schemas/drug";
 import type { DrugDto } from "../schemas/consultation";
-import { mapFields } from "../schemas/text-fields";
+import { drugDto, sampleDrugDtos } from "@/tests/support/drugs";
 import { drugName, lineText, presentDrug, presentDrugField } from "./drug";
 
-const emptyDrug: DrugDto = { position: 0, ...mapFields(drugFields, () => null) };
+const emptyDrug = drugDto();
 
 // The first drug of Altibbi's sample, as lib/data returns it.
-const orap: DrugDto = {
-  ...emptyDrug,
-  name: "PIMOZIDE",
-  tradeName: "ORAP FORTE TAB 4 MG",
-  strengthValue: "4",
-  packageType: "Blister",
-  packageSize: "20",
-  dosage: "2",
-  dosageUnit: "capsule",
-  routeOfAdministration: "oral",
-  dosageForm: "tablet",
-  frequency: "Four times daily",
-  duration: "5",
-  relationWithFood: "",
-};
+const orap: DrugDto = sampleDrugDtos[0]!;
 
 describe("presentDrug", () => {
   it("reads the sample drug as a pharmacist does: trade name (generic), strength, form, dose, route, frequency, for N days, package", () => {
