@@ -2,6 +2,7 @@
 // Projects: `first` (specs that need the empty database to themselves: they run before any
 // other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
+import { pageSessionState } from "./e2e/support/session";
 import { e2eBaseUrl } from "./e2e/support/test-server";
 
 // The machines run as root (no sandbox possible) with the network closed.
@@ -34,6 +35,8 @@ export default defineConfig({
   use: {
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",
+    // Past proxy.ts's redirect to /sign-in (e2e/support/session.ts).
+    storageState: pageSessionState(),
   },
   projects: [
     {

@@ -1,0 +1,78 @@
+// Every page under the real nonce-based Content-Security-Policy in Chromium: no
+// securitypolicyviolation event and no CSP console error, with the page's own scripts running
+// (live refresh, the time-zone sync, the print view's server action, the QR code image).
+import { expect, test, type Page } from "@playwright/test";
+import { recommendationSample, statusUpdateSample, uniqueConsultationId } from "../support/altibbi-payloads";
+import { deliver } from "../support/dashboard";
+import { pageSessionState } from "../support/session";
+
+type Seeded = { consultationId: number; deliveryId: number };
+
+type PageCase = { name: string; path: (seeded: Seeded) => string; ready: (page: Page) => Promise<void>; status?: number };
+
+const live = async (page: Page) => expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 15_000 });
+
+const pages: PageCase[] = [
+  { name: "consultation list", path: () => "/consultations", ready: live },
+  { name: "consultation detail", path: ({ consultationId }) => `/consultations/${consultationId}`, ready: async (page) => expect(page.getByTestId("dispense-qr").first()).toBeVisible() },
+  { name: "print view", path: ({ consultationId }) => `/consultations/${consultationId}/print`, ready: async (page) => expect(page.getByTestId("dispense-qr")).toBeVisible() },
+  { name: "print view on A5", path: ({ consultationId }) => `/consultations/${consultationId}/print?paper=a5`, ready: async (page) => expect(page.getByTestId("dispense-qr")).toBeVisible() },
+  { name: "deliveries", path: () => "/deliveries", ready: live },
+  { name: "delivery detail", path: ({ deliveryId }) => `/deliveries/${deliveryId}`, ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  { name: "missing consultation", path: () => "/consultations/999999999999", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), status: 404 },
+  { name: "unknown address", path: () => "/no-such-page", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), status: 404 },
+];
+
+test.use({ storageState: pageSessionState(), timezoneId: "Asia/Amman" });
+
+let seeded: Seeded;
+
+test.beforeAll(async ({ request }) => {
+  const consultationId = uniqueConsultationId();
+  const deliveryId = await deliver(request, statusUpdateSample(consultationId));
+  await deliver(request, recommendationSample(consultationId));
+  seeded = { consultationId, deliveryId };
+});
+
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (/content security policy|content-security-policy/i.test(message.text())) consoleErrors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
+  return async () => [...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)), ...consoleErrors];
+}
+
+for (const entry of pages) {
+  test(`no CSP violation on the ${entry.name}`, async ({ page }) => {
+    const violations = await watchCsp(page);
+    const response = await page.goto(entry.path(seeded));
+    expect(response?.status()).toBe(entry.status ?? 200);
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    await entry.ready(page);
+    // The time-zone sync has set its cookie and re-rendered the page in the browser's zone.
+    await expect.poll(async () => (await page.context().cookies()).find((cookie) => cookie.name === "tz")?.value, { timeout: 15_000 }).toBe(encodeURIComponent("Asia/Amman"));
+    expect(await violations()).toEqual([]);
+  });
+}
+
+test("the CSP blocks an injected inline handler, and both listeners report it", async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto("/consultations");
+  await live(page);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<button id="injected" onclick="window.__injected = 'handler'">x</button>`);
+    document.getElementById("injected")?.click();
+  });
+  await expect
+    .poll(violations, { timeout: 5_000 })
+    .toEqual([expect.stringMatching(/^script-src-attr blocked inline/), expect.stringMatching(/^console: .*Content Security Policy/)]);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+});
