@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startStampingPeerAddress } = await import("./lib/http/peer-address");
   startStampingPeerAddress();
+  // Parses CARE_DESK_ALLOWED_HOSTS and CARE_DESK_TRUSTED_PROXIES now: a typo is logged at start.
+  await import("./lib/http/deployment");
   const { webhookAuthWarning } = await import("./lib/webhooks/auth-config");
   const warning = webhookAuthWarning();
   if (warning) console.warn(`\n⚠️  ${warning}\n`);

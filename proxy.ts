@@ -4,13 +4,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy, createNonce, nonceHeader } from "@/lib/http/content-security-policy";
 import { deployment } from "@/lib/http/deployment";
-import { buildHostRule, isHostAllowed } from "@/lib/http/host-allowlist";
+import { isFromTrustedProxy } from "@/lib/http/client-ip";
+import { isHostAllowed } from "@/lib/http/host-allowlist";
 import { misdirectedResponse } from "@/lib/http/misdirected-response";
+import { peerAddressFrom } from "@/lib/http/peer-address";
 import { requestedHostFrom } from "@/lib/http/public-origin";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { signInRedirectFor } from "@/lib/http/sign-in-redirect";
-
-const hostRule = buildHostRule(deployment.publicUrl, deployment.allowedHosts);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -23,7 +23,7 @@ export function proxy(request: NextRequest) {
 
   // Webhooks too: a sender that uses another name must be listed like any browser.
   const host = requestedHostFrom(request.headers);
-  if (deployment.enforceHosts && !isHostAllowed(host, hostRule)) return secure(misdirectedResponse(pathname, host));
+  if (deployment.enforceHosts && !isHostAllowed(host, deployment.hostRule)) return secure(misdirectedResponse(pathname, host));
 
   const signIn = signInRedirectFor({
     method: request.method,
@@ -42,9 +42,25 @@ export function proxy(request: NextRequest) {
 
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
+  if (!isFromTrustedProxy(request.headers)) replaceForwardedHeaders(requestHeaders);
   requestHeaders.set(nonceHeader, nonce);
   requestHeaders.set("Content-Security-Policy", contentSecurityPolicy);
   return secure(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+/**
+ * Without a trusted proxy, X-Forwarded-* can only be the client's own words (Next.js keeps a
+ * client-sent X-Forwarded-For instead of the socket's address): the app and Next.js itself see
+ * the plain facts instead.
+ */
+function replaceForwardedHeaders(headers: Headers) {
+  const peer = peerAddressFrom(headers);
+  if (peer) headers.set("x-forwarded-for", peer);
+  else headers.delete("x-forwarded-for");
+  const host = headers.get("host");
+  if (host) headers.set("x-forwarded-host", host);
+  else headers.delete("x-forwarded-host");
+  headers.set("x-forwarded-proto", "http");
 }
 
 export const config = {

@@ -4,6 +4,8 @@
 // (default 3000).
 import { spawn } from "node:child_process";
 import { env } from "../lib/env";
+// Parses CARE_DESK_ALLOWED_HOSTS and CARE_DESK_TRUSTED_PROXIES: a typo stops here, before serving.
+import "../lib/http/deployment";
 import { describeDatabase, resolveDatabase } from "../lib/db-config";
 import { buildIfNeeded, nextBin } from "./lib/build";
 import { applyPendingMigrations } from "./lib/migrate";
