@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy, createNonce, nonceHeader } from "@/lib/http/content-security-policy";
 import { deployment } from "@/lib/http/deployment";
-import { isFromTrustedProxy } from "@/lib/http/client-ip";
+import { clientIpFrom, clientIpHeader, isFromTrustedProxy } from "@/lib/http/client-ip";
 import { isHostAllowed } from "@/lib/http/host-allowlist";
 import { misdirectedResponse } from "@/lib/http/misdirected-response";
 import { peerAddressFrom } from "@/lib/http/peer-address";
@@ -43,6 +43,7 @@ export function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   if (!isFromTrustedProxy(request.headers)) replaceForwardedHeaders(requestHeaders);
+  requestHeaders.set(clientIpHeader, clientIpFrom(request.headers));
   requestHeaders.set(nonceHeader, nonce);
   requestHeaders.set("Content-Security-Policy", contentSecurityPolicy);
   return secure(NextResponse.next({ request: { headers: requestHeaders } }));

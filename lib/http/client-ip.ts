@@ -6,6 +6,13 @@ import { deployment } from "./deployment";
 import { isAddressInRanges, normalizeAddress, type IpRanges } from "./ip-ranges";
 import { peerAddressFrom } from "./peer-address";
 
+/**
+ * proxy.ts writes clientIpFrom's answer into this request header (overwriting any client-sent
+ * one) for libraries that can only be told a header name, e.g. better-auth's
+ * `advanced.ipAddress.ipAddressHeaders`.
+ */
+export const clientIpHeader = "x-care-desk-client-ip";
+
 /** Returned when the peer address is unknown (the stamping in instrumentation.ts did not run). */
 export const unknownClientIp = "unknown";
 
