@@ -1,7 +1,12 @@
-// Runs once when a server instance starts: say loudly when webhooks are not authenticated.
+// Runs once when a server instance starts: stamp each request with its TCP peer's address
+// (lib/http/peer-address), and say loudly when webhooks are not authenticated.
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startStampingPeerAddress } = await import("./lib/http/peer-address");
+  startStampingPeerAddress();
+  // Parses CARE_DESK_ALLOWED_HOSTS and CARE_DESK_TRUSTED_PROXIES now: a typo is logged at start.
+  await import("./lib/http/deployment");
   const { webhookAuthWarning } = await import("./lib/env");
   if (webhookAuthWarning) console.warn(`\n⚠️  ${webhookAuthWarning}\n`);
 }

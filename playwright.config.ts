@@ -3,6 +3,7 @@
 // other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { pageSessionState } from "./e2e/support/session";
 import { e2eBaseUrl } from "./e2e/support/test-server";
 
 const chromium = { browserName: "chromium" as const, launchOptions: chromiumLaunchOptions };
@@ -20,6 +21,8 @@ export default defineConfig({
   use: {
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",
+    // Past proxy.ts's redirect to /sign-in (e2e/support/session.ts).
+    storageState: pageSessionState(),
   },
   projects: [
     {

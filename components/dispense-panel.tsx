@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { presentDispense, qrUrl, dispenseWords } from "@/lib/present/dispense";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { DispenseLinkText, NoDispense, PassCode } from "./dispense-parts";
@@ -28,9 +27,11 @@ export function DispensePanel({ dispense, printHref }: { dispense: Recommendatio
             </div>
           </>
         )}
-        <Link href={printHref} prefetch={false} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" data-testid="print-link">
+        {/* A full page load, not a client-side navigation: the print page's @page <style> must carry
+            the nonce of the document's CSP, and a client-side navigation's payload has another. */}
+        <a href={printHref} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" data-testid="print-link">
           Print prescription
-        </Link>
+        </a>
       </div>
       <DispenseQr url={qrUrl(presentation)} size="10rem" className="rounded-md border border-slate-200 bg-white" />
     </div>

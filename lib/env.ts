@@ -10,6 +10,11 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const listOfWords = z
+  .string()
+  .default("")
+  .transform((value) => value.split(/[\s,]+/).filter((word) => word !== ""));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -36,6 +41,14 @@ const envSchema = z.object({
   WEBHOOK_BASIC_AUTH: optionalText.refine((value) => value === undefined || value.includes(":"), {
     message: "WEBHOOK_BASIC_AUTH must look like user:password",
   }),
+  // Deployment surface (proxy.ts, lib/http): which Host names this instance answers to, which
+  // reverse proxies may speak for the client, and the address `npm start` listens on.
+  /** Extra Host names (with or without :port) besides CARE_DESK_PUBLIC_URL's, comma or space separated. */
+  CARE_DESK_ALLOWED_HOSTS: listOfWords,
+  /** IPs or CIDRs of the reverse proxies whose X-Forwarded-Host/Proto/For are believed. */
+  CARE_DESK_TRUSTED_PROXIES: listOfWords,
+  /** The interface `npm start` listens on: 127.0.0.1 (default, loopback only) or e.g. 0.0.0.0 / "::". */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

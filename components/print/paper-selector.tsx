@@ -1,9 +1,12 @@
-import Link from "next/link";
 import { paperSizes, type PaperSize } from "@/lib/schemas/print-view";
 
 const labels: Record<PaperSize, string> = { a4: "A4", a5: "A5" };
 
-/** Chooses the paper size through the URL (?paper=a5), which sets the printed page's size. */
+/**
+ * Chooses the paper size through the URL (?paper=a5), which sets the printed page's size. Plain
+ * links (full page loads): the @page <style> must carry the document's CSP nonce, and a
+ * client-side navigation's payload carries another, so the browser would drop the new rule.
+ */
 export function PaperSelector({ consultationId, paper }: { consultationId: number; paper: PaperSize }) {
   return (
     <nav aria-label="Paper size" className="flex items-center gap-2 text-sm">
@@ -11,16 +14,13 @@ export function PaperSelector({ consultationId, paper }: { consultationId: numbe
       <ul className="flex overflow-hidden rounded-md border border-slate-300">
         {paperSizes.map((size) => (
           <li key={size}>
-            <Link
+            <a
               href={size === "a4" ? `/consultations/${consultationId}/print` : `/consultations/${consultationId}/print?paper=${size}`}
-              replace
-              scroll={false}
-              prefetch={false}
               aria-current={size === paper ? "page" : undefined}
               className={`block px-3 py-1.5 font-medium ${size === paper ? "bg-slate-900 text-white" : "bg-white text-slate-800 hover:bg-slate-100"}`}
             >
               {labels[size]}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { getStatusCounts } from "@/lib/data/status-counts";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { hrefWith } from "@/lib/schemas/query-params";
+import { publicOriginFrom } from "@/lib/http/public-origin";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { ConsultationFilters } from "@/components/consultation-filters";
 import { ConsultationTable } from "@/components/consultation-table";
@@ -22,10 +23,8 @@ export const metadata: Metadata = { title: "Consultations" };
 
 async function webhookUrl(): Promise<string> {
   if (publicBaseUrl) return `${publicBaseUrl}/api/webhooks`;
-  const incoming = await headers();
-  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost:3000";
-  const protocol = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-  return `${protocol}://${host}/api/webhooks`;
+  // X-Forwarded-Host/Proto count only from a trusted proxy (CARE_DESK_TRUSTED_PROXIES).
+  return `${publicOriginFrom(await headers()).origin}/api/webhooks`;
 }
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

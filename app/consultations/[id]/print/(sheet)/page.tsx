@@ -7,6 +7,7 @@ import { PrintViewRecorder } from "@/components/print/print-view-recorder";
 import { pageRule } from "@/components/print/page-rule";
 import { instanceName } from "@/lib/env";
 import { getPrescription } from "@/lib/data/print-prescription";
+import { getRequestNonce } from "@/lib/http/request-nonce";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { parsePaperSize } from "@/lib/schemas/print-view";
 import { recordPrintViewAction } from "../actions";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PrescriptionPrintPage({ params, searchParams }: Props) {
-  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ id }, query, nonce] = await Promise.all([params, searchParams, getRequestNonce()]);
   const consultationId = parseConsultationId(id);
   const prescription = consultationId === null ? null : await getPrescription(consultationId);
   if (!prescription) notFound();
@@ -33,7 +34,7 @@ export default async function PrescriptionPrintPage({ params, searchParams }: Pr
 
   return (
     <>
-      <style>{pageRule(paper, prescription.consultation.id)}</style>
+      <style nonce={nonce}>{pageRule(paper, prescription.consultation.id)}</style>
       <PrintToolbar consultationId={prescription.consultation.id} paper={paper} printable={recommendation !== null} />
       <PrescriptionSheet prescription={prescription} instanceName={instanceName} paper={paper} />
       <PrintViewRecorder
