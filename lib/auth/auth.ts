@@ -96,6 +96,8 @@ export const authOptions = {
   // Sign-in limits are ours (lib/auth/sign-in-limits.ts, in the database for every instance).
   rateLimit: { enabled: false },
   telemetry: { enabled: false },
+  // Its per-attempt warnings ("Invalid password") would fill the logs of a brute-force attempt.
+  logger: { level: "error" },
   hooks: { before: beforeHook, after: afterHook },
   plugins: [...featurePlugins, nextCookies()],
 } satisfies BetterAuthOptions;

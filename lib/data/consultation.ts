@@ -1,5 +1,6 @@
 // One consultation with its status timeline and every recommendation version, as plain DTOs.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb } from "../db";
 import { isDocumentedStatus, statusRank } from "../statuses";
 import { microsToIso } from "../webhooks/event-time";
@@ -46,7 +47,8 @@ export function toConsultationSummary(row: ConsultationRow): ConsultationSummary
 
 const byPosition = { orderBy: { position: "asc" as const } };
 
-export async function getConsultation(id: number): Promise<ConsultationDetailDto | null> {
+export async function getConsultation(caller: Caller, id: number): Promise<ConsultationDetailDto | null> {
+  assertPermission(caller, "consultations:read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await readDb();
   const consultation = await db.consultation.findUnique({

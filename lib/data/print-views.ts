@@ -1,6 +1,7 @@
 // Print views: each opening of a consultation's print page in a browser (when, which consultation
 // and recommendation version, which paper size; who, once Care Desk has sign-in).
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb, writeTransaction } from "../db";
 import type { PrintViewDto, PrintViewInput } from "../schemas/print-view";
 
@@ -27,7 +28,8 @@ const toPrintViewDto = (row: PrintViewRow): PrintViewDto => ({
  * consultation is unknown or the recommendation is not one of its versions: print_views has no
  * foreign keys, so this is the only guard against rows that describe nothing.
  */
-export async function recordPrintView(view: PrintViewInput & { viewer?: string | null }): Promise<PrintViewDto | null> {
+export async function recordPrintView(caller: Caller, view: PrintViewInput): Promise<PrintViewDto | null> {
+  assertPermission(caller, "consultations:print");
   const consultationId = BigInt(view.consultationId);
   return writeTransaction(async (tx) => {
     const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true } });
@@ -43,7 +45,9 @@ export async function recordPrintView(view: PrintViewInput & { viewer?: string |
       data: {
         consultationId,
         recommendationId: view.recommendationId,
-        viewer: view.viewer ?? null,
+        // Who: the signed-in person (an API token cannot open the print page, but is named if it records).
+        viewer: caller.kind === "user" ? caller.email : `token:${caller.name}`,
+        viewerId: caller.kind === "user" ? caller.userId : null,
         paperSize: view.paperSize,
       },
     });
@@ -52,7 +56,8 @@ export async function recordPrintView(view: PrintViewInput & { viewer?: string |
 }
 
 /** A consultation's print views, newest first. */
-export async function listPrintViews(consultationId: number, limit = 100): Promise<PrintViewDto[]> {
+export async function listPrintViews(caller: Caller, consultationId: number, limit = 100): Promise<PrintViewDto[]> {
+  assertPermission(caller, "audit:read");
   if (!Number.isSafeInteger(consultationId) || consultationId < 1) return [];
   const db = await readDb();
   const rows = await db.printView.findMany({

@@ -1,5 +1,5 @@
 // The read API's route handlers on a real database: shapes, errors, live-refresh cursors.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getList } from "@/app/api/consultations/route";
 import { GET as getOne } from "@/app/api/consultations/[id]/route";
 import { GET as getChanges } from "@/app/api/consultations/changes/route";
@@ -7,8 +7,14 @@ import { consultationChangesDto, consultationDetailDto, consultationListDto } fr
 import { overlapMs } from "@/lib/data/consultation-changes";
 import { fixture, recommendation, statusUpdate, uniqueConsultationId } from "../support/webhooks";
 import { deliver, testWindow } from "../support/dashboard-data";
+import { bearerFor } from "../support/users";
 
-const get = (path: string) => new Request(`http://localhost${path}`);
+// The read API needs a caller: a coordinator's API token (tests/integration/auth-*.test.ts cover the refusals).
+let authorization = "";
+beforeAll(async () => {
+  authorization = await bearerFor("coordinator");
+});
+const get = (path: string) => new Request(`http://localhost${path}`, { headers: { authorization } });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe("GET /api/consultations", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
 import { fixture, uniqueConsultationId, webhookRequest } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 describe("the two Altibbi samples", () => {
   it("stores a status update and shows it through lib/data", async () => {
@@ -10,7 +11,7 @@ describe("the two Altibbi samples", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "processed", delivery_id: expect.any(Number) });
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({
       id,
       userId: "1",
@@ -31,7 +32,7 @@ describe("the two Altibbi samples", () => {
     const response = await POST(webhookRequest({ ...fixture("recommendation_data"), consultation_id: id }));
     expect(response.status).toBe(200);
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({ id, userId: "1", insuranceId: "1", policyNumber: "1", status: null, drugCount: 2 });
     expect(detail?.consultation.diagnosis).toEqual({ code: "B66.3", name: "Fascioliasis" });
     expect(detail?.recommendations).toHaveLength(1);

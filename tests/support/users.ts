@@ -1,5 +1,6 @@
 // Users for integration tests, created through the same code path as `npm run user:create`.
 import { randomUUID } from "node:crypto";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUserAccount } from "@/lib/auth/users";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -21,4 +22,10 @@ export function clientHeaders(extra: Record<string, string> = {}): Headers {
 /** The Cookie header a browser would send back after these Set-Cookie headers. */
 export function cookieHeader(setCookies: string[]): string {
   return setCookies.map((line) => line.split(";")[0]).join("; ");
+}
+
+/** An Authorization header value with a fresh API token of this role. */
+export async function bearerFor(role: Role): Promise<string> {
+  const { token } = await createApiToken({ name: `test ${role} ${randomUUID().slice(0, 8)}`, role });
+  return `Bearer ${token}`;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { publicBaseUrl, webhookAuthIsConfigured } from "@/lib/config";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
@@ -27,6 +28,7 @@ async function webhookUrl(): Promise<string> {
 }
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePagePermission("consultations:read", "/consultations");
   const parsed = parseListQuery(await searchParams);
   if (!parsed.ok) {
     return (
@@ -52,9 +54,9 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   }
   const query = parsed.query;
   const [page, counts, changes, timeZone] = await Promise.all([
-    listConsultations(query),
-    getStatusCounts(),
-    getConsultationChanges(null),
+    listConsultations(caller, query),
+    getStatusCounts(caller),
+    getConsultationChanges(caller, null),
     getViewerTimeZone(),
   ]);
   const now = new Date();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getDeliveryChanges, listDeliveries } from "@/lib/data/deliveries";
 import { deliveryOutcomes, deliveryTypeFilters, parseDeliveryQuery, type DeliveryListQuery } from "@/lib/schemas/delivery";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -24,6 +25,7 @@ function href(query: DeliveryListQuery, cursor: { after?: number; before?: numbe
 }
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePagePermission("deliveries:read", "/deliveries");
   const parsed = parseDeliveryQuery(await searchParams);
   if (!parsed.ok) {
     return (
@@ -39,7 +41,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     );
   }
   const query = parsed.query;
-  const [page, changes, timeZone] = await Promise.all([listDeliveries(query), getDeliveryChanges(), getViewerTimeZone()]);
+  const [page, changes, timeZone] = await Promise.all([listDeliveries(caller, query), getDeliveryChanges(caller), getViewerTimeZone()]);
   const paged = query.after !== undefined || query.before !== undefined;
 
   return (

@@ -1,4 +1,5 @@
 // GET /api/consultations/changes — consultations changed since a cursor (the pages' live refresh)
+import { requireApiPermission } from "@/lib/auth/caller";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
@@ -8,6 +9,9 @@ import { parseConsultationId } from "@/lib/schemas/consultation-query";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
+  // The live refresh polls: not activity, so an unattended screen still times out.
+  const guard = await requireApiPermission(request, "consultations:read", { activity: false });
+  if (!guard.ok) return guard.response;
   const params = new URL(request.url).searchParams;
   const sinceText = params.get("since");
   const since = sinceText ? new Date(sinceText) : null;
@@ -22,7 +26,7 @@ export async function GET(request: Request) {
     return errorResponse(400, "invalid_query", "id must be a consultation id.", [{ path: "id", message: "is not a positive integer" }]);
   }
   try {
-    return jsonResponse(consultationChangesDto, await getConsultationChanges(since, id));
+    return jsonResponse(consultationChangesDto, await getConsultationChanges(guard.caller, since, id));
   } catch (error) {
     return internalError("GET /api/consultations/changes", error);
   }

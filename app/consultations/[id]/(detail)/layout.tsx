@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { hasConsultation } from "@/lib/data/print-prescription";
 import { parseConsultationId } from "@/lib/schemas/consultation-query";
 
@@ -10,7 +11,10 @@ export const dynamic = "force-dynamic";
  * the loading boundary, an unknown id answers 404 (with ../not-found.tsx).
  */
 export default async function ConsultationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const id = parseConsultationId((await params).id);
-  if (id === null || !(await hasConsultation(id))) notFound();
+  const text = (await params).id;
+  // Signed in with the permission first: an unknown id must not be told apart from a known one.
+  const caller = await requirePagePermission("consultations:read", `/consultations/${text}`);
+  const id = parseConsultationId(text);
+  if (id === null || !(await hasConsultation(caller, id))) notFound();
   return children;
 }

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { hasConsultation } from "@/lib/data/print-prescription";
 import { parseConsultationId } from "@/lib/schemas/consultation-query";
 
@@ -11,7 +12,8 @@ export const dynamic = "force-dynamic";
  */
 export default async function PrintSheetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const caller = await requirePagePermission("consultations:print", `/consultations/${id}/print`);
   const consultationId = parseConsultationId(id);
-  if (consultationId === null || !(await hasConsultation(consultationId))) notFound();
+  if (consultationId === null || !(await hasConsultation(caller, consultationId))) notFound();
   return children;
 }
