@@ -37,7 +37,7 @@ const adminPluginRoles = {
 const featurePlugins = [admin({ ac: accessControl, roles: adminPluginRoles, adminRoles: ["admin"], defaultRole: "auditor" })];
 
 /** better-auth's HTTP endpoints reachable under /api/auth (everything else is used server-side only). */
-export const publicAuthPaths: readonly string[] = ["/sign-out"];
+export const publicAuthPaths: readonly string[] = ["/sign-in/email", "/sign-out"];
 
 const passwordPaths = new Set(["/sign-up/email", "/admin/create-user", "/admin/set-user-password", "/change-password", "/reset-password", "/set-password"]);
 

@@ -9,6 +9,10 @@ export const maxPasswordLength = 128;
 export function passwordProblem(password: string): string | null {
   if (password.length < minPasswordLength) return `The password must be at least ${minPasswordLength} characters long.`;
   if (password.length > maxPasswordLength) return `The password must be at most ${maxPasswordLength} characters long.`;
-  if (dumbPasswords.check(password)) return "This password is one of the 10,000 most common passwords: choose another.";
+  // Also a common password with digits or symbols added at the end ("password1234!").
+  const stem = password.replace(/[\d\W_]+$/u, "");
+  if (dumbPasswords.check(password) || (stem !== "" && dumbPasswords.check(stem))) {
+    return "This password is one of the 10,000 most common passwords (or one with digits added): choose another.";
+  }
   return null;
 }

@@ -16,13 +16,27 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  */
 export async function issueSetupLinkIfNoAdmin(now = new Date()): Promise<{ path: string; expiresAt: Date } | null> {
   if (await hasAdmin()) return null;
+  const { token, expiresAt } = await createSetupToken(now);
+  return { path: `/setup?token=${token}`, expiresAt };
+}
+
+/** A new setup token valid for one hour from `now`; earlier unused ones stop working. */
+export async function createSetupToken(now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + setupLinkLifetimeMs);
   await writeTransaction(async (tx) => {
     await tx.setupToken.deleteMany({ where: { usedAt: null } });
     await tx.setupToken.create({ data: { tokenHash: hashToken(token), expiresAt, createdAt: now } });
   });
-  return { path: `/setup?token=${token}`, expiresAt };
+  return { token, expiresAt };
+}
+
+/** Spends a setup token: true for the one caller that used a valid, unexpired, unused token. */
+export async function claimSetupToken(token: string): Promise<boolean> {
+  const claimed = await writeTransaction((tx) =>
+    tx.setupToken.updateMany({ where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } }),
+  );
+  return claimed.count === 1;
 }
 
 /** Whether a setup token may still be used (unknown, used, expired, or an admin exists: no). */
@@ -41,10 +55,7 @@ export async function completeSetup(input: SetupInput): Promise<{ userId: string
   if (problem) throw new AccountInputError(problem);
   const tokenHash = hashToken(input.token);
   // Claim the token first (one claim wins, even with two submissions at once)…
-  const claimed = await writeTransaction((tx) =>
-    tx.setupToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } }),
-  );
-  if (claimed.count !== 1 || (await hasAdmin())) throw new AccountInputError("This setup link is no longer valid. Restart the server for a new one.");
+  if (!(await claimSetupToken(input.token)) || (await hasAdmin())) throw new AccountInputError("This setup link is no longer valid. Restart the server for a new one.");
   try {
     const { id } = await createUserAccount({ email: input.email, name: input.name, role: "admin", password: input.password });
     return { userId: id };
