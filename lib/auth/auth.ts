@@ -69,11 +69,22 @@ const afterHook = createAuthMiddleware(async (ctx) => {
 
 const maxSessionSeconds = env.CARE_DESK_SESSION_MAX_HOURS * 60 * 60;
 
+/**
+ * Browsers' POSTs to /api/auth/* must come from this site: the public URL when set, else the
+ * origin of the Host the request came to (proxy.ts refuses Hosts that are not allowed).
+ */
+function trustedOrigins(request?: Request): string[] {
+  if (env.CARE_DESK_PUBLIC_URL) return [new URL(env.CARE_DESK_PUBLIC_URL).origin];
+  const host = request?.headers.get("host");
+  return host ? [`${new URL(request!.url).protocol}//${host}`] : [];
+}
+
 /** Everything but the secret and the database: what getAuthTables and the drift test read. */
 export const authOptions = {
   appName: "Care Desk",
   baseURL: env.CARE_DESK_PUBLIC_URL,
   basePath: "/api/auth",
+  trustedOrigins,
   emailAndPassword: {
     enabled: true,
     // No public sign-up: admins create users (/admin/users, npm run user:create, the setup link).

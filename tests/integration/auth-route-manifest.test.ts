@@ -1,0 +1,136 @@
+// Deny by default, checked on the real server (`next start`) for every page and route handler
+// the build contains, read from .next's app-paths manifest (not a hand-kept list): anonymous →
+// a redirect to /sign-in (pages) or 401 with the common error body (APIs); each role → exactly
+// its column. A new route that forgets its check, or that has no expected permission below,
+// fails here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Permission, Role } from "@/lib/auth/permissions";
+import { hasPermission, roles } from "@/lib/auth/permissions";
+import { statusUpdate, uniqueConsultationId } from "../support/webhooks";
+import { deliver } from "../support/dashboard-data";
+import { serverEnv } from "../support/deliveries";
+import { startNextServer, type RunningServer } from "../support/next-server";
+import { createTestUser } from "../support/users";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Open to anyone, each for its reason (see docs/auth.md). Everything else must be guarded. */
+const exempt = new Set([
+  "/sign-in", // the way in
+  "/setup", // the first-run link (its token is the credential)
+  "/api/auth/[...all]", // better-auth: only sign-in and sign-out are served
+  "/api/webhooks", // Altibbi's deliveries: their own authentication
+  "/api/health", // status only for anonymous callers (details for admins)
+  "/api/ping", // liveness for load balancers; no database, no data
+  "/hello", // the benchmark's yardstick: renders <p>hello</p>, reads nothing
+  "/_not-found",
+  "/_global-error",
+  "/icon.svg",
+]);
+
+/** What each guarded path needs; null: any signed-in user. */
+const expected: Record<string, Permission | null> = {
+  "/": null,
+  "/account": null,
+  "/consultations": "consultations:read",
+  "/consultations/[id]": "consultations:read",
+  "/consultations/[id]/print": "consultations:print",
+  "/deliveries": "deliveries:read",
+  "/deliveries/[id]": "deliveries:read",
+  "/admin/users": "users:read",
+  "/admin/tokens": "tokens:manage",
+  "/api/consultations": "consultations:read",
+  "/api/consultations/[id]": "consultations:read",
+  "/api/consultations/changes": "consultations:read",
+  "/api/deliveries/changes": "deliveries:read",
+};
+
+type Entry = { pattern: string; kind: "page" | "route" };
+
+function buildEntries(): Entry[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest).map((key) => {
+    const kind = key.endsWith("/page") ? "page" : "route";
+    const pattern = key.replace(/\/(page|route)$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+    return { pattern, kind };
+  });
+}
+
+describe("every page and route handler in the build", () => {
+  let server: RunningServer;
+  const cookies = new Map<Role, string>();
+  const ids = { consultation: 0, delivery: 0 };
+  const entries = buildEntries();
+  const guarded = entries.filter((entry) => !exempt.has(entry.pattern));
+  const url = (pattern: string) =>
+    pattern.replace("[id]", String(pattern.startsWith("/deliveries") ? ids.delivery : ids.consultation)).replace("[...all]", "anything");
+
+  beforeAll(async () => {
+    const consultation = uniqueConsultationId();
+    ids.consultation = consultation;
+    ids.delivery = (await deliver(statusUpdate(consultation, null, "new", "2024-08-01T10:00:00Z"))).delivery_id;
+    server = await startNextServer(serverEnv());
+    for (const role of roles) {
+      const user = await createTestUser(role);
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": `198.18.0.${roles.indexOf(role) + 1}` },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      cookies.set(role, response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; "));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("are each either exempt for a stated reason or given an expected permission", () => {
+    expect(guarded.length).toBeGreaterThanOrEqual(13);
+    for (const entry of guarded) expect(Object.keys(expected), `${entry.pattern} has no expected permission`).toContain(entry.pattern);
+  });
+
+  it("refuse anonymous callers: pages redirect to /sign-in, APIs answer 401 with the common error body", async () => {
+    for (const entry of guarded) {
+      const response = await fetch(`${server.url}${url(entry.pattern)}`, { redirect: "manual" });
+      if (entry.kind === "page") {
+        expect(response.status, entry.pattern).toBe(307);
+        const location = new URL(response.headers.get("location")!, server.url);
+        expect(location.pathname, entry.pattern).toBe("/sign-in");
+        expect(location.searchParams.get("next"), entry.pattern).toBe(url(entry.pattern));
+      } else {
+        expect(response.status, entry.pattern).toBe(401);
+        expect(await response.json(), entry.pattern).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+      }
+    }
+  });
+
+  it.each(roles)("give the %s role exactly its column", async (role) => {
+    for (const entry of guarded) {
+      const permission = expected[entry.pattern]!;
+      const allowed = permission === null || hasPermission(role, permission);
+      const response = await fetch(`${server.url}${url(entry.pattern)}`, { redirect: "manual", headers: { cookie: cookies.get(role)! } });
+      const expectedStatus = allowed ? (entry.pattern === "/" ? 307 : 200) : 403;
+      expect(response.status, `${role} ${entry.pattern}`).toBe(expectedStatus);
+      if (!allowed && entry.kind === "route") {
+        expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
+      }
+      if (!allowed && entry.kind === "page") {
+        const html = await response.text();
+        expect(html).toContain("Your role may not open this page");
+        // The id the visitor typed may appear (the title); nothing read from the database may.
+        for (const marker of ["Status timeline", "Member (user id)", "Insurance id", "webhook-id", "Request headers"]) expect(html, `${role} ${entry.pattern}`).not.toContain(marker);
+      }
+    }
+  });
+
+  it("keep the exempt paths free of data for anonymous callers", async () => {
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok" });
+    const hello = await (await fetch(`${server.url}/hello`)).text();
+    expect(hello).toContain("hello");
+    expect(hello).not.toContain("Consultations");
+    expect((await fetch(`${server.url}/api/auth/admin/list-users`)).status).toBe(404);
+  });
+});
