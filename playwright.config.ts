@@ -2,7 +2,7 @@
 // Projects: `first` (specs that need the empty database to themselves: they run before any
 // other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
-import { e2eBaseUrl } from "./e2e/support/test-server";
+import { e2eBaseUrl, storageStatePath } from "./e2e/support/test-server";
 
 // The machines run as root (no sandbox possible) with the network closed.
 const chromiumArgs = [
@@ -35,22 +35,32 @@ export default defineConfig({
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",
   },
+  // `auth` signs in once per role through the /sign-in form; the others start signed in as a
+  // coordinator (a spec that needs another role says so with test.use({ storageState })).
   projects: [
+    {
+      name: "auth",
+      testDir: "e2e/setup",
+      testMatch: /\.setup\.ts$/,
+      use: chromium,
+    },
     {
       name: "first",
       testDir: "e2e/first",
-      use: chromium,
+      dependencies: ["auth"],
+      use: { ...chromium, storageState: storageStatePath("coordinator") },
     },
     {
       name: "api",
       testDir: "e2e/api",
       dependencies: ["first"],
+      use: { storageState: storageStatePath("coordinator") },
     },
     {
       name: "ui",
       testDir: "e2e/ui",
       dependencies: ["first"],
-      use: chromium,
+      use: { ...chromium, storageState: storageStatePath("coordinator") },
     },
   ],
   webServer: {

@@ -11,7 +11,7 @@ export function SignInForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <label className="block text-sm font-medium text-slate-800">
         Email
-        <input name="email" type="email" autoComplete="username" required className={field} />
+        <input name="email" type="email" autoComplete="username" required defaultValue={state?.email} className={field} />
       </label>
       <label className="block text-sm font-medium text-slate-800">
         Password

@@ -7,12 +7,12 @@ import { redirect } from "next/navigation";
 import { safeNextPath } from "@/lib/auth/caller";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 
-export type SignInState = { message: string } | null;
+export type SignInState = { message: string; email: string } | null;
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   const result = await signInWithPassword(email, password, await headers());
-  if (!result.ok) return { message: result.message };
+  if (!result.ok) return { message: result.message, email };
   redirect(safeNextPath(form.get("next")));
 }

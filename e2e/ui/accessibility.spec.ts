@@ -2,6 +2,10 @@
 // viewer's time zone.
 import { expect, test } from "@playwright/test";
 import { deliver, expectNoSeriousA11yViolations, recommendation, sample, sampleData, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 for (const width of [1280, 390]) {
   test(`every page has no serious or critical axe-core violation at ${width} px`, async ({ page, request }) => {

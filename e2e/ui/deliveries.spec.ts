@@ -3,6 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { sendWebhook } from "../support/webhooks";
 import { deliver, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 test("filters by outcome and type, and opens one delivery with masked headers and its body pretty-printed", async ({ page, request }) => {
   const id = uniqueId();

@@ -2,6 +2,10 @@
 // inject no element, on every page that shows them.
 import { expect, test } from "@playwright/test";
 import { deliver, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 const script = "<script>window.__pwned='script'</script>";
 const img = "<img src=x onerror=\"window.__pwned='img'\">";

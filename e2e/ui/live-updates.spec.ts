@@ -3,6 +3,10 @@
 // reload; what the user was doing stays as it was.
 import { expect, test, type Page } from "@playwright/test";
 import { deliver, recommendation, statusUpdate, timeWindow, uniqueId } from "../support/dashboard";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 /** A mark that a full page load would erase. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));

@@ -28,11 +28,14 @@ function getLimiters(): Limiters {
 }
 
 const accountKey = (email: string) => email.trim().toLowerCase();
+// Without a known client address (no trusted proxy header) every visitor would share one
+// counter, and 50 failures would lock everyone out: the per-account lock still applies.
+const knownIp = (ip: string) => ip !== "unknown";
 
 /** Seconds until sign-in may be tried again for this email from this IP, or null when it may now. */
 export async function signInRetryAfter(email: string, ip: string): Promise<number | null> {
   const { account, ip: perIp } = getLimiters();
-  const [accountState, ipState] = await Promise.all([account.get(accountKey(email)), perIp.get(ip)]);
+  const [accountState, ipState] = await Promise.all([account.get(accountKey(email)), knownIp(ip) ? perIp.get(ip) : null]);
   const waits = [
     accountState && accountState.consumedPoints >= accountFailureLimit ? accountState.msBeforeNext : 0,
     ipState && ipState.consumedPoints >= env.CARE_DESK_SIGN_IN_IP_LIMIT ? ipState.msBeforeNext : 0,
@@ -52,7 +55,7 @@ const settle = (attempt: Promise<RateLimiterRes>) =>
 /** Counts one failed sign-in; the fifth consecutive one for an account locks it for 15 minutes. */
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {
   const { account, ip: perIp } = getLimiters();
-  const [accountResult] = await Promise.all([settle(account.consume(accountKey(email))), settle(perIp.consume(ip))]);
+  const [accountResult] = await Promise.all([settle(account.consume(accountKey(email))), knownIp(ip) ? settle(perIp.consume(ip)) : null]);
   if (accountResult.consumedPoints >= accountFailureLimit) await account.block(accountKey(email), lockSeconds);
 }
 
