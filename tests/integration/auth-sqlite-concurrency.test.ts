@@ -4,7 +4,7 @@
 // every session and every acknowledged delivery must be in the database afterwards.
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
-import { readDb } from "@/lib/db";
+import { readDb, writeTransaction } from "@/lib/db";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { statusUpdate, uniqueConsultationId, webhookRequest } from "../support/webhooks";
 import { clientHeaders, createTestUser } from "../support/users";
@@ -24,8 +24,18 @@ describe("sign-ins while webhooks are ingested", () => {
     const failureIps = users.map((_, i) => `198.51.100.${i + 1}`);
     const failures = users.map((user, i) => signInWithPassword(user.email, "not the password at all", new Headers({ "x-forwarded-for": failureIps[i]! })));
     const deliveries = bodies.map((body) => POST(webhookRequest(body)));
+    // Prisma transactions that write and then fail, the shape of the hazard: a plain write of
+    // better-auth's on the shared connection would be rolled back with them.
+    const rollbacks = Array.from({ length: 8 }, (_, i) =>
+      writeTransaction(async (tx) => {
+        await tx.setting.create({ data: { key: `rollback-${consultationId}-${i}`, value: "never committed" } });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error("rolled back on purpose");
+      }).catch((error: Error) => error.message),
+    );
 
-    const [signedIn, failed, responses] = await Promise.all([Promise.all(signIns), Promise.all(failures), Promise.all(deliveries)]);
+    const [signedIn, failed, responses, rolledBack] = await Promise.all([Promise.all(signIns), Promise.all(failures), Promise.all(deliveries), Promise.all(rollbacks)]);
+    expect(rolledBack).toEqual(Array(8).fill("rolled back on purpose"));
 
     expect(signedIn.every((result) => result.ok)).toBe(true);
     expect(failed.every((result) => !result.ok && result.status === 401)).toBe(true);
@@ -41,6 +51,7 @@ describe("sign-ins while webhooks are ingested", () => {
     for (const { delivery_id: id } of acknowledged) {
       expect(await db.webhookDelivery.findUnique({ where: { id } }), `delivery ${id}`).not.toBeNull();
     }
+    expect(await db.setting.count({ where: { key: { startsWith: `rollback-${consultationId}-` } } })).toBe(0);
     const rejected = responses.filter((response) => !response.ok);
     expect(rejected.map((response) => response.status)).toEqual(Array(rejected.length).fill(400));
   });
