@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Users" };
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100";
 
-function RoleSelect({ value, name = "role" }: { value?: string; name?: string }) {
+function RoleSelect({ value, block = false }: { value?: string; block?: boolean }) {
   return (
-    <select name={name} defaultValue={value ?? "coordinator"} className={input} aria-label="Role">
+    <select name="role" defaultValue={value ?? "coordinator"} className={`${input}${block ? " block" : ""}`} aria-label="Role">
       {roles.map((role) => (
         <option key={role} value={role}>
           {roleLabels[role]}
@@ -45,7 +45,7 @@ export default async function UsersPage() {
               Name <input name="name" type="text" maxLength={100} className={`${input} block`} />
             </label>
             <label className="text-sm">
-              Role <RoleSelect />
+              Role <RoleSelect block />
             </label>
             <label className="text-sm">
               Password <input name="password" type="password" autoComplete="new-password" required minLength={12} className={`${input} block`} />
