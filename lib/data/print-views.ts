@@ -1,5 +1,5 @@
 // Print views: each opening of a consultation's print page in a browser (when, which consultation
-// and recommendation version, which paper size; who, once Care Desk has sign-in).
+// and recommendation version, which paper size, and who: the signed-in user).
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb, writeTransaction } from "../db";
