@@ -27,5 +27,8 @@ export async function changePasswordAction(_previous: PasswordChangeState, form:
   const next = String(form.get("newPassword") ?? "");
   if (next !== String(form.get("confirmPassword") ?? "")) return { ok: false, message: "The two new passwords are not the same." };
   const result = await changeOwnPassword(await headers(), current, next);
-  return result.ok ? { ok: true, message: "Password changed. Your other sessions were signed out." } : { ok: false, message: result.message };
+  if (!result.ok) return { ok: false, message: result.message };
+  // The change replaced this session too (its new cookie is on this response): load the page
+  // again with it, rather than re-render this request with the old one.
+  redirect("/account?password=changed");
 }

@@ -8,8 +8,9 @@ import { signOutEverywhereAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission(null, "/account");
+  const changed = (await searchParams).password === "changed";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Your account</h1>
@@ -21,6 +22,11 @@ export default async function AccountPage() {
           Change password
         </h2>
         <p className="text-sm text-slate-700">At least 12 characters, not a common one. Your other sessions are signed out.</p>
+        {changed ? (
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-950">
+            Password changed. Your other sessions were signed out.
+          </p>
+        ) : null}
         <PasswordChangeForm />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

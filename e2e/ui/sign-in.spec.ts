@@ -111,6 +111,15 @@ test.describe("an admin", () => {
     await otherPage.goto("/sign-in");
     await signIn(otherPage, email, "a fresh coordinator passphrase");
     await expect(otherPage).toHaveURL(/\/consultations$/);
+    // The new user changes their password at /account and stays signed in.
+    await otherPage.getByRole("link", { name: /New Coordinator/ }).click();
+    await otherPage.getByLabel("Current password").fill("a fresh coordinator passphrase");
+    await otherPage.getByLabel("New password", { exact: true }).fill("my own coordinator passphrase");
+    await otherPage.getByLabel("New password again").fill("my own coordinator passphrase");
+    await otherPage.getByRole("button", { name: "Change password" }).click();
+    await expect(otherPage.getByRole("status")).toHaveText("Password changed. Your other sessions were signed out.");
+    await otherPage.goto("/consultations");
+    await expect(otherPage).toHaveURL(/\/consultations$/);
     await other.close();
 
     await page.goto("/admin/tokens");
