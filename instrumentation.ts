@@ -1,5 +1,6 @@
 // Runs once when a server instance starts: stamp each request with its TCP peer's address
-// (lib/http/peer-address), and say loudly when webhooks are not authenticated.
+// (lib/http/peer-address), say loudly when webhooks are not authenticated, and print the
+// first-run setup link while no admin exists.
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,4 +10,8 @@ export async function register() {
   await import("./lib/http/deployment");
   const { webhookAuthWarning } = await import("./lib/env");
   if (webhookAuthWarning) console.warn(`\n⚠️  ${webhookAuthWarning}\n`);
+  // NEXT_PHASE (also Next.js's own): no setup link while `next build` loads the app.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { announceSetupLink } = await import("./lib/auth/announce-setup");
+  await announceSetupLink();
 }

@@ -3,8 +3,7 @@
 // other), then `api` (HTTP only) and `ui` (Debian's Chromium; no browser is ever downloaded).
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
-import { pageSessionState } from "./e2e/support/session";
-import { e2eBaseUrl } from "./e2e/support/test-server";
+import { e2eBaseUrl, storageStatePath } from "./e2e/support/test-server";
 
 const chromium = { browserName: "chromium" as const, launchOptions: chromiumLaunchOptions };
 
@@ -21,25 +20,33 @@ export default defineConfig({
   use: {
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",
-    // Past proxy.ts's redirect to /sign-in (e2e/support/session.ts).
-    storageState: pageSessionState(),
   },
+  // `auth` signs in once per role through the /sign-in form; the others start signed in as a
+  // coordinator (a spec that needs another role says so with test.use({ storageState })).
   projects: [
+    {
+      name: "auth",
+      testDir: "e2e/setup",
+      testMatch: /\.setup\.ts$/,
+      use: chromium,
+    },
     {
       name: "first",
       testDir: "e2e/first",
-      use: chromium,
+      dependencies: ["auth"],
+      use: { ...chromium, storageState: storageStatePath("coordinator") },
     },
     {
       name: "api",
       testDir: "e2e/api",
       dependencies: ["first"],
+      use: { storageState: storageStatePath("coordinator") },
     },
     {
       name: "ui",
       testDir: "e2e/ui",
       dependencies: ["first"],
-      use: chromium,
+      use: { ...chromium, storageState: storageStatePath("coordinator") },
     },
   ],
   webServer: {

@@ -35,6 +35,7 @@ export default defineConfig({
           env: {
             NODE_ENV: "test",
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
+            CARE_DESK_SIGN_IN_IP_LIMIT: "12",
           },
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -46,7 +47,7 @@ export default defineConfig({
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
-          env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString() },
+          env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString(), CARE_DESK_SIGN_IN_IP_LIMIT: "12" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

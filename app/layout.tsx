@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
+import { getCaller } from "@/lib/auth/caller";
 import { instanceName, isProduction, webhookAuthConfigured } from "@/lib/env";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
@@ -16,7 +17,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const timeZone = await getViewerTimeZone();
+  const [timeZone, caller] = await Promise.all([getViewerTimeZone(), getCaller()]);
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -26,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader name={instanceName} />
+        <AppHeader name={instanceName} caller={caller} />
         <AuthWarningBanner configured={webhookAuthConfigured} production={isProduction} />
         <QueryProvider>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -1,6 +1,9 @@
 import { redirect } from "next/navigation";
+import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
 
-// The consultation list is the home page.
-export default function HomePage() {
-  redirect("/consultations");
+// The home page: the consultation list for those who may read it, the users list for an auditor.
+export default async function HomePage() {
+  const caller = await requirePagePermission(null, "/");
+  redirect(hasPermission(caller.role, "consultations:read") ? "/consultations" : "/admin/users");
 }

@@ -49,6 +49,19 @@ const envSchema = z.object({
   CARE_DESK_TRUSTED_PROXIES: listOfWords,
   /** The interface `npm start` listens on: 127.0.0.1 (default, loopback only) or e.g. 0.0.0.0 / "::". */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /**
+   * better-auth's signing secret (at least 32 characters). Unset: one is generated on first start
+   * and kept in the database, so every instance on it shares it and a restart signs nobody out.
+   */
+  CARE_DESK_AUTH_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
+    message: "CARE_DESK_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)",
+  }),
+  /** Minutes without a request after which a session ends (medical data on an unattended screen). */
+  CARE_DESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Hours after sign-in after which a session ends, however busy. */
+  CARE_DESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Failed sign-ins allowed from one client IP in 15 minutes (on top of 5 per account). */
+  CARE_DESK_SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
 });
 
 export type Env = z.infer<typeof envSchema>;

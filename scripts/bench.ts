@@ -21,6 +21,7 @@ import { summarizeProfile } from "./bench/profile";
 import { evaluateTargets, formatReport, type BenchResults, type DatabaseResults } from "./bench/report";
 import { cycle, recommendations, statusUpdates } from "./bench/requests";
 import { seedDatabase, type SeedResult } from "./bench/seed";
+import { signInCoordinator } from "./bench/sign-in";
 import { cpuMillis, machineBusyShare, sampleMemory, serverTree, startServer, type BenchServer } from "./bench/server";
 
 const usage = `Usage: npm run bench [-- options]
@@ -120,8 +121,10 @@ async function waitForQuiet(): Promise<number> {
 
 type Processes = Pick<LoadSpec, "serverPids" | "databasePids">;
 
-async function measurePages(server: BenchServer, seed: SeedResult, processes: Processes): Promise<Measurement[]> {
+async function measurePages(server: BenchServer, seed: SeedResult, processes: Processes, databaseUrl: string): Promise<Measurement[]> {
   const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, ...processes };
+  // Signed in as a coordinator: every page and search below checks the session first.
+  const signedIn = { cookie: await signInCoordinator(server.baseUrl, databaseUrl) };
   const results: Measurement[] = [];
   const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
   const pages = [
@@ -137,7 +140,7 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
       continue;
     }
     log(`  ${page.name}`);
-    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths) }));
+    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths, signedIn) }));
   }
 
   const searches = [
@@ -156,7 +159,7 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     }
     log(`  ${search.name}`);
     // One connection: the latency one coordinator sees, without queueing behind others.
-    results.push(await measure({ ...base, name: search.name, route, connections: 1, requests: cycle(search.values.map(searchPath)) }));
+    results.push(await measure({ ...base, name: search.name, route, connections: 1, requests: cycle(search.values.map(searchPath), signedIn) }));
   }
   if (!available) log("  search: not available (404)");
   return results;
@@ -248,7 +251,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
       await measure({ ...base, name: "ingest recommendation", route: `POST /api/webhooks ~${(recommendation.averageBytes / 1000).toFixed(1)} KB`, connections, requests: recommendation.requests }),
     );
   }
-  measurements.push(...(await measurePages(server, seed, processes)));
+  measurements.push(...(await measurePages(server, seed, processes, db.target.url)));
   memory.stop();
   const peakBytes = memory.peak;
   const count = options["live-updates"];

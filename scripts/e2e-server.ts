@@ -1,12 +1,12 @@
 // Playwright's web server (playwright.config.ts): `next start` on the production build, over a
 // fresh, migrated SQLite database in a new care-desk-e2e-* temporary folder that is removed
 // again when the server stops. Run as `node --import tsx scripts/e2e-server.ts`.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db-config";
-import { e2eInstanceName, e2ePort, e2eSigningSecret } from "../e2e/support/test-server";
+import { e2eInstanceName, e2ePort, e2eSigningSecret, e2eUsers } from "../e2e/support/test-server";
 import { applyPendingMigrations } from "./lib/migrate";
 import { root } from "./lib/prisma-schemas";
 
@@ -24,6 +24,19 @@ try {
 } catch (error) {
   console.error("e2e server: migrating the test database failed", error);
   process.exit(1);
+}
+
+// One user per role, created exactly as an operator would: `npm run user:create`, password on stdin.
+for (const [role, user] of Object.entries(e2eUsers)) {
+  const created = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/user-create.ts"), "--email", user.email, "--role", role, "--name", user.name],
+    { cwd: root, input: `${user.password}\n`, encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" } },
+  );
+  if (created.status !== 0) {
+    console.error(`e2e server: creating the ${role} user failed`, created.stderr);
+    process.exit(1);
+  }
 }
 
 const server = spawn(

@@ -18,3 +18,15 @@ function parsePort(value: string | undefined, fallback: number): number {
   if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`E2E_PORT must be a port number from 1024 to 65535, not ${JSON.stringify(value)}`);
   return port;
 }
+
+export type E2eRole = "admin" | "coordinator" | "auditor";
+
+/** The users scripts/e2e-server.ts creates (through `npm run user:create`) before the server starts. */
+export const e2eUsers: Record<E2eRole, { email: string; name: string; password: string }> = {
+  admin: { email: "admin@e2e.test", name: "Ada Admin", password: "e2e admin passphrase 1" },
+  coordinator: { email: "coordinator@e2e.test", name: "Cora Coordinator", password: "e2e coordinator passphrase 2" },
+  auditor: { email: "auditor@e2e.test", name: "Audrey Auditor", password: "e2e auditor passphrase 3" },
+};
+
+/** Where the `auth` setup project saves each role's signed-in browser state. */
+export const storageStatePath = (role: E2eRole) => `e2e/.auth/${role}.json`;

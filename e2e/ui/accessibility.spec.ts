@@ -6,6 +6,10 @@ import { timeWindow } from "../../tests/support/time-window";
 import { deliver } from "../../tests/support/webhooks";
 import { expectNoSeriousA11yViolations } from "../support/accessibility";
 import { testServer } from "../support/webhooks";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 for (const width of [1280, 390]) {
   test(`every page has no serious or critical axe-core violation at ${width} px`, async ({ page }) => {

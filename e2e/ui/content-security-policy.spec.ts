@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFixture, recommendation, recommendationData, sampleDatetime, uniqueId } from "../../tests/support/payloads";
 import { deliver } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
-import { pageSessionState } from "../support/session";
+import { storageStatePath } from "../support/test-server";
 
 type Seeded = { consultationId: number; deliveryId: number };
 
@@ -24,7 +24,8 @@ const pages: PageCase[] = [
   { name: "unknown address", path: () => "/no-such-page", ready: async (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(), status: 404 },
 ];
 
-test.use({ storageState: pageSessionState(), timezoneId: "Asia/Amman" });
+// The pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin"), timezoneId: "Asia/Amman" });
 
 let seeded: Seeded;
 

@@ -5,6 +5,10 @@ import { statusUpdate, uniqueId } from "../../tests/support/payloads";
 import { timeWindow } from "../../tests/support/time-window";
 import { deliver, sendWebhook } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 test("filters by outcome and type, and opens one delivery with masked headers and its body pretty-printed", async ({ page }) => {
   const id = uniqueId();

@@ -5,6 +5,10 @@ import { recommendation, statusUpdate, uniqueId } from "../../tests/support/payl
 import { timeWindow } from "../../tests/support/time-window";
 import { deliver } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 const script = "<script>window.__pwned='script'</script>";
 const img = "<img src=x onerror=\"window.__pwned='img'\">";

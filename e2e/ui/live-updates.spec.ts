@@ -7,6 +7,10 @@ import { recommendation, statusUpdate, uniqueId } from "../../tests/support/payl
 import { timeWindow } from "../../tests/support/time-window";
 import { deliver } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
+import { storageStatePath } from "../support/test-server";
+
+// These pages include the webhook deliveries log: signed in as an admin.
+test.use({ storageState: storageStatePath("admin") });
 
 /** A mark that a full page load would erase. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));

@@ -7,6 +7,7 @@
 // overlap window before the client's cursor, and the client ignores the (id, updatedAt) pairs it
 // has seen: nothing committed within the window of its timestamp is missed.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb } from "../db";
 import type { ConsultationChangesDto } from "../schemas/consultation";
 
@@ -14,7 +15,8 @@ export const overlapMs = 10_000;
 export const maxChanges = 500;
 
 /** Changes at or after `since` minus the overlap (all of the latest window when `since` is null). */
-export async function getConsultationChanges(since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
+export async function getConsultationChanges(caller: Caller, since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
+  assertPermission(caller, "consultations:read");
   const db = await readDb();
   const id = consultationId === undefined ? undefined : BigInt(consultationId);
   let from = since;

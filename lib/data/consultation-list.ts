@@ -6,6 +6,7 @@
 // range. Consultations without a status event have no status time: that sort lists them last,
 // in both directions, as a second segment ordered by id.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { Prisma, readDb, type Db } from "../db";
 import { documentedStatuses, type StatusFilter } from "../statuses";
 import { encodeCursor, type KeysetCursor } from "../keyset-cursor";
@@ -126,7 +127,8 @@ async function fetchBranch(db: Db, conditions: Prisma.Sql[], key: Key, nullable:
 
 const reverse = (direction: Direction): Direction => (direction === "desc" ? "asc" : "desc");
 
-export async function listConsultations(query: ConsultationListQuery): Promise<ConsultationListDto> {
+export async function listConsultations(caller: Caller, query: ConsultationListQuery): Promise<ConsultationListDto> {
+  assertPermission(caller, "consultations:read");
   const db = await readDb();
   const conditions = await filterConditions(db, query);
   const branches = statusBranches(query.statuses);

@@ -1,5 +1,6 @@
 // One consultation with its status timeline and every recommendation version, as plain DTOs.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { Prisma, readDb } from "../db";
 import { drugFields } from "../schemas/drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
@@ -75,7 +76,8 @@ export function toConsultationSummary(row: ConsultationRow): ConsultationSummary
   };
 }
 
-export async function getConsultation(id: number): Promise<ConsultationDetailDto | null> {
+export async function getConsultation(caller: Caller, id: number): Promise<ConsultationDetailDto | null> {
+  assertPermission(caller, "consultations:read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await readDb();
   const consultation = await db.consultation.findUnique({
@@ -128,7 +130,8 @@ export async function getConsultation(id: number): Promise<ConsultationDetailDto
 }
 
 /** Whether Care Desk knows the consultation (checked before a page streams, so that an unknown id is a 404). */
-export async function hasConsultation(id: number): Promise<boolean> {
+export async function hasConsultation(caller: Caller, id: number): Promise<boolean> {
+  assertPermission(caller, "consultations:read");
   if (!Number.isSafeInteger(id) || id < 1) return false;
   const db = await readDb();
   return (await db.consultation.findUnique({ where: { id: BigInt(id) }, select: { id: true } })) !== null;

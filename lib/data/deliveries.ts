@@ -1,6 +1,7 @@
 // The webhook inbox, newest first, by id (keyset; the (outcome, id) and (type, id) indexes
 // serve the filters in order).
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb, type Prisma } from "../db";
 import type {
   DeliveryChangesDto,
@@ -36,7 +37,8 @@ const toSummary = (row: SummaryRow): DeliverySummaryDto => ({
   consultationId: row.consultationId === null ? null : Number(row.consultationId),
 });
 
-export async function listDeliveries(query: DeliveryListQuery): Promise<DeliveryListDto> {
+export async function listDeliveries(caller: Caller, query: DeliveryListQuery): Promise<DeliveryListDto> {
+  assertPermission(caller, "deliveries:read");
   const db = await readDb();
   const where: Prisma.WebhookDeliveryWhereInput = {};
   if (query.outcome) where.outcome = query.outcome;
@@ -79,12 +81,14 @@ function parseHeaders(text: string): Record<string, string> {
 }
 
 /** Whether the delivery exists (checked before a page streams, so that an unknown id is a 404). */
-export async function hasDelivery(id: number): Promise<boolean> {
+export async function hasDelivery(caller: Caller, id: number): Promise<boolean> {
+  assertPermission(caller, "deliveries:read");
   const db = await readDb();
   return (await db.webhookDelivery.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
 
-export async function getDelivery(id: number): Promise<DeliveryDetailDto | null> {
+export async function getDelivery(caller: Caller, id: number): Promise<DeliveryDetailDto | null> {
+  assertPermission(caller, "deliveries:read");
   if (!Number.isSafeInteger(id) || id < 1 || id > maxDeliveryId) return null;
   const db = await readDb();
   const row = await db.webhookDelivery.findUnique({
@@ -99,7 +103,8 @@ export async function getDelivery(id: number): Promise<DeliveryDetailDto | null>
 export const latestDeliveryWindow = 100;
 
 /** The newest delivery ids. Ids can commit out of order, so a client compares sets, not a maximum. */
-export async function getDeliveryChanges(): Promise<DeliveryChangesDto> {
+export async function getDeliveryChanges(caller: Caller): Promise<DeliveryChangesDto> {
+  assertPermission(caller, "deliveries:read");
   const db = await readDb();
   const rows = await db.webhookDelivery.findMany({ orderBy: { id: "desc" }, take: latestDeliveryWindow, select: { id: true } });
   return { latestIds: rows.map((row) => row.id) };

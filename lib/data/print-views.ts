@@ -1,7 +1,8 @@
 // Print views: each opening of a consultation's print page in a browser (when, which consultation
-// and recommendation version, which paper size; who, once Care Desk has sign-in). Reading them;
+// and recommendation version, which paper size, and who: the signed-in user). Reading them;
 // recording one is lib/writes/print-views.ts.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb, type Prisma } from "../db";
 import type { PrintViewDto } from "../schemas/print-view";
 
@@ -21,7 +22,8 @@ export const toPrintViewDto = (row: Prisma.PrintViewGetPayload<{ select: typeof 
 });
 
 /** A consultation's print views, newest first. */
-export async function listPrintViews(consultationId: number, limit = 100): Promise<PrintViewDto[]> {
+export async function listPrintViews(caller: Caller, consultationId: number, limit = 100): Promise<PrintViewDto[]> {
+  assertPermission(caller, "audit:read");
   if (!Number.isSafeInteger(consultationId) || consultationId < 1) return [];
   const db = await readDb();
   const rows = await db.printView.findMany({

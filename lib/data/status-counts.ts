@@ -5,6 +5,7 @@
 // (at most ~5 % of one core). A request waits for a count only when the cached one is missing or
 // older than 30 s.
 import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb } from "../db";
 import { documentedStatuses } from "../statuses";
 import type { StatusCountsDto } from "../schemas/consultation";
@@ -47,7 +48,8 @@ function recount(): Promise<Cached> {
 }
 
 /** Counts per status, at most a few seconds old (see above). */
-export async function getStatusCounts(): Promise<StatusCountsDto> {
+export async function getStatusCounts(caller: Caller): Promise<StatusCountsDto> {
+  assertPermission(caller, "consultations:read");
   const cached = cache.careDeskStatusCounts;
   const now = Date.now();
   if (!cached || now - cached.at > maxStaleMs) return (await recount()).value;

@@ -4,7 +4,7 @@
 const base = "http://care-desk.invalid";
 const signInPath = "/sign-in";
 
-export function safeNextPath(value: string | null | undefined, fallback = "/"): string {
+export function safeNextPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
   // One leading slash, then no second slash or backslash (browsers read `/\` as `//`); no
   // backslash or control character anywhere (the URL parser drops tabs and newlines).

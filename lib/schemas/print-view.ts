@@ -25,7 +25,7 @@ export const printViewDto = z.object({
   consultationId: z.number().int(),
   recommendationId: z.number().int().nullable(),
   viewedAt: z.string(),
-  /** Who viewed it; null until Care Desk has sign-in. */
+  /** Who viewed it (the signed-in user's email); null for views recorded before sign-in existed. */
   viewer: z.string().nullable(),
   paperSize: z.string().nullable(),
 });

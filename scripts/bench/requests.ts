@@ -72,7 +72,7 @@ export function recommendations(secret: string, bytes = 2500): { requests: Reque
 }
 
 /** GETs that cycle through paths. */
-export function cycle(paths: readonly string[]): Requests {
+export function cycle(paths: readonly string[], headers: Record<string, string> = {}): Requests {
   let count = 0;
-  return [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[count++ % paths.length] }) }];
+  return [{ method: "GET", headers, setupRequest: (request) => ({ ...request, path: paths[count++ % paths.length] }) }];
 }

@@ -1,5 +1,5 @@
 // The read API's route handlers on a real database: shapes, errors, live-refresh cursors.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getList } from "@/app/api/consultations/route";
 import { GET as getOne } from "@/app/api/consultations/[id]/route";
 import { GET as getChanges } from "@/app/api/consultations/changes/route";
@@ -10,8 +10,14 @@ import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/
 import { timeWindow } from "../support/time-window";
 import { routeHandler } from "../support/route-handler";
 import { deliver } from "../support/webhooks";
+import { bearerFor } from "../support/users";
 
-const get = (path: string) => new Request(`http://localhost${path}`);
+// The read API needs a caller: a coordinator's API token (tests/integration/auth-*.test.ts cover the refusals).
+let authorization = "";
+beforeAll(async () => {
+  authorization = await bearerFor("coordinator");
+});
+const get = (path: string) => new Request(`http://localhost${path}`, { headers: { authorization } });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe("GET /api/consultations", () => {

@@ -7,16 +7,17 @@ import { timeWindow } from "../support/time-window";
 import { listQuery } from "../support/list-query";
 import { routeHandler } from "../support/route-handler";
 import { deliver } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 const ids = (page: { items: { id: number }[] }) => page.items.map((item) => item.id);
 
 async function allPages(query: string) {
   const seen: number[] = [];
-  let page = await listConsultations(listQuery(query));
+  let page = await listConsultations(asCoordinator, listQuery(query));
   seen.push(...ids(page));
   const pages = [page];
   while (page.page.next) {
-    page = await listConsultations(listQuery(`${query}&after=${page.page.next}`));
+    page = await listConsultations(asCoordinator, listQuery(`${query}&after=${page.page.next}`));
     seen.push(...ids(page));
     pages.push(page);
   }
@@ -40,9 +41,9 @@ describe("listConsultations", () => {
     expect(pages[2]!.page.next).toBeNull();
 
     // Back from the last page: the same pages, in the same order.
-    const back = await listConsultations(listQuery(`${w.query}&limit=3&before=${pages[2]!.page.prev}`));
+    const back = await listConsultations(asCoordinator, listQuery(`${w.query}&limit=3&before=${pages[2]!.page.prev}`));
     expect(ids(back)).toEqual(ids(pages[1]!));
-    const first = await listConsultations(listQuery(`${w.query}&limit=3&before=${back.page.prev}`));
+    const first = await listConsultations(asCoordinator, listQuery(`${w.query}&limit=3&before=${back.page.prev}`));
     expect(ids(first)).toEqual(ids(pages[0]!));
     expect(first.page.prev).toBeNull();
     expect(first.page.next).not.toBeNull();
@@ -55,9 +56,9 @@ describe("listConsultations", () => {
     const w = timeWindow();
     const older = Array.from({ length: 4 }, () => uniqueId());
     for (const [index, id] of older.entries()) await deliver(routeHandler, statusUpdate(id, null, "new", w.at(10 + index)));
-    const first = await listConsultations(listQuery(`${w.query}&limit=2`));
+    const first = await listConsultations(asCoordinator, listQuery(`${w.query}&limit=2`));
     await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", w.at(100)));
-    const second = await listConsultations(listQuery(`${w.query}&limit=2&after=${first.page.next}`));
+    const second = await listConsultations(asCoordinator, listQuery(`${w.query}&limit=2&after=${first.page.next}`));
     expect(ids(second)).toEqual([older[1], older[0]]);
   });
 
@@ -71,7 +72,7 @@ describe("listConsultations", () => {
     await deliver(routeHandler, statusUpdate(undocumented!, "new", "escalated_to_gp", w.at(5)));
     await deliver(routeHandler, recommendation(none!, w.at(6)));
 
-    const list = async (statuses: string) => ids(await listConsultations(listQuery(`${w.query}&${statuses}`)));
+    const list = async (statuses: string) => ids(await listConsultations(asCoordinator, listQuery(`${w.query}&${statuses}`)));
     expect(await list("status=new")).toEqual([newOne]);
     expect(await list("status=new&status=closed")).toEqual([closed, newOne]);
     expect(await list("status=in_progress,checking_medical_profile")).toEqual([progress, checking]);
@@ -79,9 +80,9 @@ describe("listConsultations", () => {
     expect(await list("status=closed&status=other")).toEqual([none, undocumented, closed]);
     expect(await list("status=new&status=checking_medical_profile&status=in_progress&status=closed&status=other")).toHaveLength(6);
 
-    const [row] = (await listConsultations(listQuery(`${w.query}&status=other&limit=1`))).items;
+    const [row] = (await listConsultations(asCoordinator, listQuery(`${w.query}&status=other&limit=1`))).items;
     expect(row).toMatchObject({ id: none, status: null, statusDocumented: false });
-    const [odd] = (await listConsultations(listQuery(`${w.query}&status=other&dir=asc&limit=1`))).items;
+    const [odd] = (await listConsultations(asCoordinator, listQuery(`${w.query}&status=other&dir=asc&limit=1`))).items;
     expect(odd).toMatchObject({ id: undocumented, status: "escalated_to_gp", statusDocumented: false });
   });
 
@@ -91,7 +92,7 @@ describe("listConsultations", () => {
     // 00:30 and 23:30 UTC on the window's day.
     await deliver(routeHandler, statusUpdate(early, null, "new", w.at(30)));
     await deliver(routeHandler, statusUpdate(late, null, "new", w.at(23 * 60 + 30)));
-    const list = async (query: string) => ids(await listConsultations(listQuery(query)));
+    const list = async (query: string) => ids(await listConsultations(asCoordinator, listQuery(query)));
     expect(await list(`from=${w.date}&to=${w.date}&tz=UTC`)).toEqual([late, early]);
     // In Amman (UTC+2 in winter, +3 in summer) 23:30 UTC is already the next day.
     expect(await list(`from=${w.date}&to=${w.date}&tz=Asia/Amman`)).toEqual([early]);
@@ -106,9 +107,9 @@ describe("listConsultations", () => {
     const [withRec, without] = [uniqueId(), uniqueId()];
     await deliver(routeHandler, recommendation(withRec, w.at(1)));
     await deliver(routeHandler, statusUpdate(without, null, "new", w.at(2)));
-    expect(ids(await listConsultations(listQuery(`${w.query}&rec=with`)))).toEqual([withRec]);
-    expect(ids(await listConsultations(listQuery(`${w.query}&rec=without`)))).toEqual([without]);
-    const [row] = (await listConsultations(listQuery(`${w.query}&rec=with`))).items;
+    expect(ids(await listConsultations(asCoordinator, listQuery(`${w.query}&rec=with`)))).toEqual([withRec]);
+    expect(ids(await listConsultations(asCoordinator, listQuery(`${w.query}&rec=without`)))).toEqual([without]);
+    const [row] = (await listConsultations(asCoordinator, listQuery(`${w.query}&rec=with`))).items;
     expect(row).toMatchObject({ diagnosis: { code: "B66.3", name: "Fascioliasis" }, drugCount: 2 });
   });
 
@@ -137,9 +138,9 @@ describe("listConsultations", () => {
 
     // Backwards from the page that starts in the no-status segment.
     const last = desc.pages[2]!;
-    const back = await listConsultations(listQuery(`${w.query}&sort=status_time&limit=2&before=${last.page.prev}`));
+    const back = await listConsultations(asCoordinator, listQuery(`${w.query}&sort=status_time&limit=2&before=${last.page.prev}`));
     expect(ids(back)).toEqual([a, noStatus2]);
-    const backAgain = await listConsultations(listQuery(`${w.query}&sort=status_time&limit=2&before=${back.page.prev}`));
+    const backAgain = await listConsultations(asCoordinator, listQuery(`${w.query}&sort=status_time&limit=2&before=${back.page.prev}`));
     expect(ids(backAgain)).toEqual([c, b]);
     expect(backAgain.page.prev).toBeNull();
   });
@@ -150,15 +151,15 @@ describe("listConsultations", () => {
       const id = uniqueId();
       const marker = String(uniqueId());
       await deliver(routeHandler, statusUpdate(id, null, "new", w.at(1), { user_id: Number(marker), insurance_id: `INS-${marker}`, policy_number: `POL-${marker}` }));
-      const search = async (q: string) => ids(await listConsultations(listQuery(`q=${encodeURIComponent(q)}`)));
+      const search = async (q: string) => ids(await listConsultations(asCoordinator, listQuery(`q=${encodeURIComponent(q)}`)));
       expect(await search(String(id))).toContain(id);
       expect(await search(marker)).toEqual([id]);
       expect(await search(`INS-${marker}`)).toEqual([id]);
       expect(await search(`POL-${marker}`)).toEqual([id]);
       expect(await search(`POL-${marker.slice(0, -1)}`)).toEqual([]);
       // Combined with filters.
-      expect(ids(await listConsultations(listQuery(`q=POL-${marker}&status=closed`)))).toEqual([]);
-      expect(ids(await listConsultations(listQuery(`q=POL-${marker}&status=new&${w.query}`)))).toEqual([id]);
+      expect(ids(await listConsultations(asCoordinator, listQuery(`q=POL-${marker}&status=closed`)))).toEqual([]);
+      expect(ids(await listConsultations(asCoordinator, listQuery(`q=POL-${marker}&status=new&${w.query}`)))).toEqual([id]);
     });
 
     it("finds ICD-10 codes and names, drug names and trade names from their start, in any usual case", async () => {
@@ -171,7 +172,7 @@ describe("listConsultations", () => {
         drug: { fdaDrug: [{ name: `XYLODRUG${n}`, tradeName: `QUIXOTA ${n} TAB 4 MG` }] },
       };
       await deliver(routeHandler, recommendation(id, w.at(1), data));
-      const search = async (q: string) => ids(await listConsultations(listQuery(`q=${encodeURIComponent(q)}`)));
+      const search = async (q: string) => ids(await listConsultations(asCoordinator, listQuery(`q=${encodeURIComponent(q)}`)));
       expect(await search(`X${n}.3`)).toEqual([id]);
       expect(await search(`x${n}`)).toEqual([id]);
       expect(await search(`y${n}.1`)).toEqual([id]);
@@ -189,14 +190,14 @@ describe("listConsultations", () => {
       const version = (drug: string) => ({ drug: { fdaDrug: [{ name: drug }] } });
       await deliver(routeHandler, recommendation(id, w.at(1), version(`OLDDRUG${n}`)));
       await deliver(routeHandler, recommendation(id, w.at(2), version(`NEWDRUG${n}`)));
-      const search = async (q: string) => ids(await listConsultations(listQuery(`q=${q}`)));
+      const search = async (q: string) => ids(await listConsultations(asCoordinator, listQuery(`q=${q}`)));
       expect(await search(`NEWDRUG${n}`)).toEqual([id]);
       expect(await search(`OLDDRUG${n}`)).toEqual([]);
     });
 
     it("takes hostile and odd terms literally", async () => {
       for (const q of ["%", "_", "'; DROP TABLE \"Consultation\"; --", "\\", "<script>", "\u{10FFFF}", "ي", "a".repeat(100)]) {
-        const page = await listConsultations(listQuery(`q=${encodeURIComponent(q)}&limit=5`));
+        const page = await listConsultations(asCoordinator, listQuery(`q=${encodeURIComponent(q)}&limit=5`));
         expect(page.items.length).toBeLessThanOrEqual(5);
       }
     });
@@ -206,7 +207,7 @@ describe("listConsultations", () => {
       const id = uniqueId();
       const n = uniqueId();
       await deliver(routeHandler, recommendation(id, w.at(1), { icd10: { diagnosis: [{ code: `A${n}`, name: `التهاب المعدة ${n}` }] } }));
-      expect(ids(await listConsultations(listQuery(`q=${encodeURIComponent("التهاب المعدة " + n)}`)))).toEqual([id]);
+      expect(ids(await listConsultations(asCoordinator, listQuery(`q=${encodeURIComponent("التهاب المعدة " + n)}`)))).toEqual([id]);
     });
   });
 });

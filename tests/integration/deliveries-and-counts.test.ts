@@ -9,6 +9,8 @@ import { statusUpdate, uniqueId } from "../support/payloads";
 import { timeWindow } from "../support/time-window";
 import { routeHandler } from "../support/route-handler";
 import { deliver, webhookRequest } from "../support/webhooks";
+import { asAdmin, asCoordinator } from "../support/callers";
+import { bearerFor } from "../support/users";
 
 const query = (input: Record<string, string>) => {
   const parsed = parseDeliveryQuery(input);
@@ -28,32 +30,32 @@ describe("deliveries", () => {
 
     // Everything up to and including our newest: other tests deliver concurrently, so look
     // from just above our own ids.
-    const newest = await listDeliveries(query({ after: String(duplicate.delivery_id + 1_000_000) }));
+    const newest = await listDeliveries(asAdmin, query({ after: String(duplicate.delivery_id + 1_000_000) }));
     expect(newest.items.length).toBeGreaterThan(0);
 
-    const fromDuplicate = await listDeliveries(query({ after: String(duplicate.delivery_id + 1) }));
+    const fromDuplicate = await listDeliveries(asAdmin, query({ after: String(duplicate.delivery_id + 1) }));
     expect(fromDuplicate.items[0]).toMatchObject({ id: duplicate.delivery_id, outcome: "duplicate", type: "status_update", consultationId: id });
-    const processedOnly = await listDeliveries(query({ outcome: "processed", after: String(duplicate.delivery_id + 1) }));
+    const processedOnly = await listDeliveries(asAdmin, query({ outcome: "processed", after: String(duplicate.delivery_id + 1) }));
     expect(processedOnly.items[0]).toMatchObject({ id: processed.delivery_id, outcome: "processed", httpStatus: 200 });
     expect(processedOnly.items.every((item) => item.outcome === "processed")).toBe(true);
 
-    const rejected = await listDeliveries(query({ outcome: "rejected", type: "status_update" }));
+    const rejected = await listDeliveries(asAdmin, query({ outcome: "rejected", type: "status_update" }));
     const ours = rejected.items.find((item) => item.consultationId === id);
     expect(ours).toMatchObject({ outcome: "rejected", httpStatus: 400, errorCode: "invalid_payload", errorDetail: expect.stringContaining("new_status") });
 
-    const other = await listDeliveries(query({ type: "other" }));
+    const other = await listDeliveries(asAdmin, query({ type: "other" }));
     expect(other.items.every((item) => item.type !== "status_update" && item.type !== "recommendation_data")).toBe(true);
   });
 
   it("pages with keyset cursors in both directions", async () => {
     for (let i = 0; i < 3; i++) await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", timeWindow().at(1)));
-    const first = await listDeliveries(query({}));
+    const first = await listDeliveries(asAdmin, query({}));
     expect(first.page.prev).toBeNull();
     if (!first.page.next) return; // fewer than one page in this database so far
-    const second = await listDeliveries(query({ after: String(first.page.next) }));
+    const second = await listDeliveries(asAdmin, query({ after: String(first.page.next) }));
     expect(second.items[0]!.id).toBeLessThan(first.items[first.items.length - 1]!.id);
     expect(second.page.prev).toBe(second.items[0]!.id);
-    const back = await listDeliveries(query({ before: String(second.page.prev) }));
+    const back = await listDeliveries(asAdmin, query({ before: String(second.page.prev) }));
     expect(back.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id).filter((id) => id > second.items[0]!.id).slice(-back.items.length));
   });
 
@@ -63,21 +65,21 @@ describe("deliveries", () => {
       webhookRequest(statusUpdate(id, null, "new", timeWindow().at(1)), { headers: { authorization: "Bearer super-secret-token", "user-agent": "Altibbi" } }),
     );
     const { delivery_id: deliveryId } = await response.json();
-    const delivery = await getDelivery(deliveryId);
+    const delivery = await getDelivery(asAdmin, deliveryId);
     expect(delivery).toMatchObject({ id: deliveryId, outcome: "processed", consultationId: id, type: "status_update" });
     expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "Altibbi", authorization: "Bearer [masked]" });
     expect(JSON.stringify(delivery)).not.toContain("super-secret-token");
     expect(JSON.parse(delivery!.rawBody!)).toMatchObject({ consultation_id: id });
-    expect(await getDelivery(2_000_000_000)).toBeNull();
-    expect(await getDelivery(-1)).toBeNull();
+    expect(await getDelivery(asAdmin, 2_000_000_000)).toBeNull();
+    expect(await getDelivery(asAdmin, -1)).toBeNull();
   });
 
   it("reports the newest ids for the live refresh", async () => {
     const { delivery_id: deliveryId } = await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", timeWindow().at(1)));
-    const latest = await getDeliveryChanges();
+    const latest = await getDeliveryChanges(asAdmin);
     expect(latest.latestIds.length).toBeLessThanOrEqual(100);
     expect(latest.latestIds).toContain(deliveryId);
-    const response = await getDeliveryChangesRoute();
+    const response = await getDeliveryChangesRoute(new Request("http://localhost/api/deliveries/changes", { headers: { authorization: await bearerFor("admin") } }));
     expect(response.status).toBe(200);
     expect((await response.json()).latestIds).toContain(deliveryId);
   });
@@ -106,8 +108,8 @@ describe("status counts", () => {
   });
 
   it("serves cached counts, recounted in the background when they are a few seconds old", async () => {
-    const first = await getStatusCounts();
-    const again = await getStatusCounts();
+    const first = await getStatusCounts(asCoordinator);
+    const again = await getStatusCounts(asCoordinator);
     expect(again).toBe(first);
     expect(Date.now() - Date.parse(first.countedAt)).toBeLessThan(30_000);
   });

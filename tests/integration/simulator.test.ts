@@ -6,6 +6,7 @@ import { planDeliveries } from "@/scripts/simulator/deliveries";
 import { eventsInTimeOrder, generateConsultations } from "@/scripts/simulator/generate";
 import { deliveryHeaders, senderAuth } from "@/scripts/simulator/sign";
 import { uniqueId } from "../support/payloads";
+import { asCoordinator } from "../support/callers";
 
 describe("a simulated Altibbi stream through the real route handler", () => {
   it("ends in each consultation's last lifecycle step, stores every event once and counts every delivery", async () => {
@@ -37,7 +38,7 @@ describe("a simulated Altibbi stream through the real route handler", () => {
     expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(redeliveries);
 
     for (const consultation of consultations) {
-      const detail = await getConsultation(consultation.id);
+      const detail = await getConsultation(asCoordinator, consultation.id);
       const statusEvents = consultation.events.filter((event) => event.body.type === "status_update");
       const recommendationEvents = consultation.events.filter((event) => event.body.type === "recommendation_data");
       expect(detail?.consultation.status).toBe(consultation.finalStatus);

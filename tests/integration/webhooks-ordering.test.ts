@@ -6,6 +6,7 @@ import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 /** mulberry32: a tiny seeded PRNG, so a failing order can be replayed from its seed. */
 function random(seed: number) {
@@ -39,7 +40,7 @@ function eventsFor(a: number, b: number) {
 
 /** The state a coordinator sees, with ids and receive times (which differ per run) left out. */
 async function observable(id: number) {
-  const detail = await getConsultation(id);
+  const detail = await getConsultation(asCoordinator, id);
   if (!detail) return null;
   const { consultation, timeline, recommendations } = detail;
   return {
@@ -113,7 +114,7 @@ describe("ordering and idempotency", () => {
     await POST(webhookRequest(statusUpdate(id, "in_progress", "closed", "2024-05-01T12:00:00Z")));
     const late = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T11:00:00Z")));
     expect(late.status).toBe(200);
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation.status).toBe("closed");
     expect(detail?.timeline.map((t) => [t.newStatus, t.outOfOrder])).toEqual([
       ["in_progress", true],
@@ -126,7 +127,7 @@ describe("ordering and idempotency", () => {
     const first = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T11:00:00Z")));
     const again = await POST(webhookRequest(statusUpdate(id, "new", "in_progress", "2024-05-01T14:00:00+03:00", { user_id: 5 })));
     expect([first.status, again.status]).toEqual([200, 200]);
-    expect((await getConsultation(id))?.timeline).toHaveLength(1);
+    expect((await getConsultation(asCoordinator, id))?.timeline).toHaveLength(1);
   });
 
   it("answers a redelivery (same webhook-id) with 200 duplicate and stores nothing new", async () => {
@@ -136,7 +137,7 @@ describe("ordering and idempotency", () => {
     const second = await POST(webhookRequest({ ...body, datetime: "2024-05-01T12:00:00Z" }, { headers: { "webhook-id": `dup-${id}` } }));
     expect(await first.json()).toMatchObject({ outcome: "processed" });
     expect(await second.json()).toMatchObject({ outcome: "duplicate" });
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.recommendations).toHaveLength(1);
     expect(detail?.recommendations[0]?.eventTime.sent).toBe("2024-05-01T11:00:00Z");
   });

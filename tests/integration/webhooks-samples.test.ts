@@ -4,6 +4,7 @@ import { getConsultation } from "@/lib/data/consultation";
 import { sampleDrugDtos } from "../support/drugs";
 import { readFixture, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 describe("the two Altibbi samples", () => {
   it("stores a status update and shows it through lib/data", async () => {
@@ -12,7 +13,7 @@ describe("the two Altibbi samples", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "processed", delivery_id: expect.any(Number) });
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({
       id,
       userId: "1",
@@ -33,7 +34,7 @@ describe("the two Altibbi samples", () => {
     const response = await POST(webhookRequest({ ...readFixture("recommendation_data"), consultation_id: id }));
     expect(response.status).toBe(200);
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({ id, userId: "1", insuranceId: "1", policyNumber: "1", status: null, drugCount: 2 });
     expect(detail?.consultation.diagnosis).toEqual({ code: "B66.3", name: "Fascioliasis" });
     expect(detail?.recommendations).toHaveLength(1);

@@ -6,6 +6,7 @@ import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
 import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 const when = "2024-01-02T03:04:05.123456Z";
 const status = (extra: Record<string, unknown>) => ({ ...statusUpdate(uniqueId(), "new", "in_progress", when), ...extra });
@@ -155,7 +156,7 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
     const response = await POST(webhookRequest(body));
     expect(response.status).toBe(200);
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({ insuranceId: hostile.html, policyNumber: "1981", userId: "0077" });
     const rec = detail!.recommendations[0]!;
     expect(rec.icd10[0]).toEqual({ kind: "diagnosis", code: hostile.sql, name: hostile.html });
@@ -186,7 +187,7 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
     const unknown = await POST(webhookRequest(statusUpdate(id, "scheduled", "waiting_for_pharmacy", "2024-01-02T03:04:08Z")));
     expect(unknown.status).toBe(200);
 
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.recommendations).toHaveLength(2);
     expect(detail?.recommendations[0]).toMatchObject({ drugs: [], icd10: [], dispense: null, referral: null });
     expect(detail?.consultation).toMatchObject({ status: "waiting_for_pharmacy", statusDocumented: false });

@@ -8,6 +8,7 @@ import { readDb, writeTransaction } from "@/lib/db";
 import { getConsultation } from "@/lib/data/consultation";
 import { statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
+import { asCoordinator } from "../support/callers";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +41,7 @@ describe("write isolation between concurrent requests", () => {
     expect(responseB.status).toBe(200);
 
     expect(await db.consultation.findUnique({ where: { id: BigInt(rolledBackId) } })).toBeNull();
-    expect((await getConsultation(survivorId))?.consultation.status).toBe("new");
+    expect((await getConsultation(asCoordinator, survivorId))?.consultation.status).toBe("new");
     const { delivery_id: deliveryId } = await responseB.json();
     expect(await db.webhookDelivery.findUnique({ where: { id: deliveryId } })).toMatchObject({ outcome: "processed" });
   });
@@ -56,7 +57,7 @@ describe("write isolation between concurrent requests", () => {
     const outcomes = await Promise.all(responses.map((r) => r.json().then((j) => j.outcome)));
     expect(outcomes.filter((o) => o === "processed")).toHaveLength(40);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(40);
-    const detail = await getConsultation(id);
+    const detail = await getConsultation(asCoordinator, id);
     expect(detail?.timeline).toHaveLength(40);
     expect(detail?.consultation.status).toBe("closed");
     expect(detail?.consultation.statusSince?.sent).toBe("2024-02-01T10:09:03Z");

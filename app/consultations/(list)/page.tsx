@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { publicBaseUrl, webhookAuthConfigured } from "@/lib/env";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
@@ -28,15 +29,16 @@ async function webhookUrl(): Promise<string> {
 }
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePagePermission("consultations:read", "/consultations");
   const parsed = parseListQuery(await searchParams);
   if (!parsed.ok) {
     return <QueryProblem title="Consultations" issues={parsed.issues} reset={{ href: "/consultations", label: "Show all consultations" }} />;
   }
   const query = parsed.query;
   const [page, counts, changes, timeZone] = await Promise.all([
-    listConsultations(query),
-    getStatusCounts(),
-    getConsultationChanges(null),
+    listConsultations(caller, query),
+    getStatusCounts(caller),
+    getConsultationChanges(caller, null),
     getViewerTimeZone(),
   ]);
   const now = new Date();

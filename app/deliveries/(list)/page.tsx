@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getDeliveryChanges, listDeliveries } from "@/lib/data/deliveries";
 import { deliveryQueryParams, parseDeliveryQuery, type DeliveryListQuery } from "@/lib/schemas/delivery";
 import { hrefWith } from "@/lib/schemas/query-params";
@@ -15,12 +16,13 @@ export const metadata: Metadata = { title: "Webhook deliveries" };
 const href = (query: DeliveryListQuery, cursor: { after?: number; before?: number } = {}) => hrefWith("/deliveries", deliveryQueryParams(query, cursor));
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePagePermission("deliveries:read", "/deliveries");
   const parsed = parseDeliveryQuery(await searchParams);
   if (!parsed.ok) {
     return <QueryProblem title="Webhook deliveries" issues={parsed.issues} reset={{ href: "/deliveries", label: "Show all deliveries" }} />;
   }
   const query = parsed.query;
-  const [page, changes, timeZone] = await Promise.all([listDeliveries(query), getDeliveryChanges(), getViewerTimeZone()]);
+  const [page, changes, timeZone] = await Promise.all([listDeliveries(caller, query), getDeliveryChanges(caller), getViewerTimeZone()]);
   const paged = query.after !== undefined || query.before !== undefined;
 
   return (

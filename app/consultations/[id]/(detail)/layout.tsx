@@ -4,4 +4,9 @@ import { recordLayout } from "@/components/record-layout";
 
 export const dynamic = "force-dynamic";
 
-export default recordLayout(parseConsultationId, hasConsultation);
+export default recordLayout({
+  permission: "consultations:read",
+  path: (id) => `/consultations/${id}`,
+  parseId: parseConsultationId,
+  exists: hasConsultation,
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time/format";
@@ -26,12 +27,14 @@ function Text({ value }: { value: string | null }) {
 }
 
 export default async function ConsultationPage({ params, searchParams }: Props) {
-  const id = parseConsultationId((await params).id);
+  const text = (await params).id;
+  const caller = await requirePagePermission("consultations:read", `/consultations/${text}`);
+  const id = parseConsultationId(text);
   if (id === null) notFound();
   const versionText = (await searchParams).version;
   const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
 
-  const [detail, timeZone] = await Promise.all([getConsultation(id), getViewerTimeZone()]);
+  const [detail, timeZone] = await Promise.all([getConsultation(caller, id), getViewerTimeZone()]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
   // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).

@@ -4,4 +4,9 @@ import { recordLayout } from "@/components/record-layout";
 
 export const dynamic = "force-dynamic";
 
-export default recordLayout(parseDeliveryId, hasDelivery);
+export default recordLayout({
+  permission: "deliveries:read",
+  path: (id) => `/deliveries/${id}`,
+  parseId: parseDeliveryId,
+  exists: hasDelivery,
+});

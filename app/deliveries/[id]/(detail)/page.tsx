@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
 import { prettyJson } from "@/lib/pretty-json";
@@ -20,9 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DeliveryPage({ params }: Props) {
-  const id = parseDeliveryId((await params).id);
+  const text = (await params).id;
+  const caller = await requirePagePermission("deliveries:read", `/deliveries/${text}`);
+  const id = parseDeliveryId(text);
   if (id === null) notFound();
-  const [delivery, timeZone] = await Promise.all([getDelivery(id), getViewerTimeZone()]);
+  const [delivery, timeZone] = await Promise.all([getDelivery(caller, id), getViewerTimeZone()]);
   if (!delivery) notFound();
   const headerEntries = Object.entries(delivery.headers);
 

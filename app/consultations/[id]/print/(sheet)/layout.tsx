@@ -4,4 +4,9 @@ import { recordLayout } from "@/components/record-layout";
 
 export const dynamic = "force-dynamic";
 
-export default recordLayout(parseConsultationId, hasConsultation);
+export default recordLayout({
+  permission: "consultations:print",
+  path: (id) => `/consultations/${id}/print`,
+  parseId: parseConsultationId,
+  exists: hasConsultation,
+});

@@ -6,6 +6,7 @@ import { PrintToolbar } from "@/components/print/print-toolbar";
 import { PrintViewRecorder } from "@/components/print/print-view-recorder";
 import { pageRule } from "@/components/print/page-rule";
 import { instanceName } from "@/lib/env";
+import { requirePagePermission } from "@/lib/auth/caller";
 import { getPrescription } from "@/lib/data/print-prescription";
 import { getRequestNonce } from "@/lib/http/request-nonce";
 import { parseConsultationId } from "@/lib/schemas/ids";
@@ -26,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PrescriptionPrintPage({ params, searchParams }: Props) {
   const [{ id }, query, nonce] = await Promise.all([params, searchParams, getRequestNonce()]);
+  const caller = await requirePagePermission("consultations:print", `/consultations/${id}/print`);
   const consultationId = parseConsultationId(id);
-  const prescription = consultationId === null ? null : await getPrescription(consultationId);
+  const prescription = consultationId === null ? null : await getPrescription(caller, consultationId);
   if (!prescription) notFound();
   const paper = parsePaperSize(query.paper);
   const recommendation = prescription.recommendation;

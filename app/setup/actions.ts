@@ -1,0 +1,28 @@
+"use server";
+// The first-run setup form's action: the first admin, then signed in.
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { completeSetup } from "@/lib/auth/setup-link";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { AccountInputError } from "@/lib/auth/users";
+
+export type SetupState = { message: string } | null;
+
+export async function setupAction(_previous: SetupState, form: FormData): Promise<SetupState> {
+  const input = {
+    token: String(form.get("token") ?? ""),
+    email: String(form.get("email") ?? ""),
+    name: String(form.get("name") ?? ""),
+    password: String(form.get("password") ?? ""),
+  };
+  if (input.password !== String(form.get("confirmPassword") ?? "")) return { message: "The two passwords are not the same." };
+  try {
+    await completeSetup(input);
+  } catch (error) {
+    if (error instanceof AccountInputError) return { message: error.message };
+    throw error;
+  }
+  const signedIn = await signInWithPassword(input.email, input.password, await headers());
+  redirect(signedIn.ok ? "/admin/users" : "/sign-in");
+}

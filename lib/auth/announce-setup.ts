@@ -1,0 +1,16 @@
+// Printed once at server start while no admin exists: the one line with the setup link.
+import "server-only";
+import { env } from "../env";
+import { issueSetupLinkIfNoAdmin } from "./setup-link";
+
+export async function announceSetupLink(print: (line: string) => void = console.log): Promise<void> {
+  try {
+    const link = await issueSetupLinkIfNoAdmin();
+    if (!link) return;
+    const base = env.CARE_DESK_PUBLIC_URL?.replace(/\/+$/, "") ?? "http://<this server>";
+    print(`Care Desk has no admin yet: open ${base}${link.path} within one hour to create the first one (single use; a new link at each start until then).`);
+  } catch (error) {
+    // A database that is not migrated yet (next start without npm start) must not stop the server.
+    console.error("setup link: could not be issued", error);
+  }
+}

@@ -1,0 +1,133 @@
+// The one better-auth configuration (better-auth 1.7.25). Plugins are a list: two-factor and
+// single sign-on go into `featurePlugins`; nextCookies stays last, as better-auth requires.
+// Only lib/auth uses this module: pages, route handlers and actions go through lib/auth/caller
+// and the small functions beside it.
+import "server-only";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { createAccessControl } from "better-auth/plugins/access";
+import { defaultStatements } from "better-auth/plugins/admin/access";
+import { databaseKind } from "../db";
+import { env } from "../env";
+import { clientIpFrom } from "../http/client-ip";
+import { getAuthSecret } from "./auth-secret";
+import { maxPasswordLength, minPasswordLength, passwordProblem } from "./passwords";
+import { createSerialisedClient } from "./serialised-client";
+import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-limits";
+
+/** The one message for an unknown email, a wrong password and a locked account (no user enumeration). */
+export const signInFailedMessage = "The email or password is not correct, or sign-in is paused for this account. Try again later.";
+
+// better-auth's admin plugin checks its own statements; our permission table
+// (lib/auth/permissions.ts) maps admin → users:manage, and only admin may use these endpoints.
+const accessControl = createAccessControl(defaultStatements);
+const adminPluginRoles = {
+  admin: accessControl.newRole({
+    user: ["create", "list", "set-role", "ban", "delete", "set-password", "get", "update"],
+    session: ["list", "revoke", "delete"],
+  }),
+  coordinator: accessControl.newRole({ user: [], session: [] }),
+  auditor: accessControl.newRole({ user: [], session: [] }),
+};
+
+/** Features on top of email + password. Add twoFactor(...) and genericOAuth(...) here. */
+const featurePlugins = [admin({ ac: accessControl, roles: adminPluginRoles, adminRoles: ["admin"], defaultRole: "auditor" })];
+
+/** better-auth's HTTP endpoints reachable under /api/auth (everything else is used server-side only). */
+export const publicAuthPaths: readonly string[] = ["/sign-in/email", "/sign-out"];
+
+const passwordPaths = new Set(["/sign-up/email", "/admin/create-user", "/admin/set-user-password", "/change-password", "/reset-password", "/set-password"]);
+
+const beforeHook = createAuthMiddleware(async (ctx) => {
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  if (passwordPaths.has(ctx.path)) {
+    const password = typeof body.newPassword === "string" ? body.newPassword : body.password;
+    const problem = typeof password === "string" ? passwordProblem(password) : null;
+    if (problem) throw new APIError("BAD_REQUEST", { code: "WEAK_PASSWORD", message: problem });
+  }
+  if (ctx.path === "/sign-in/email") {
+    const email = typeof body.email === "string" ? body.email : "";
+    const retryAfter = await signInRetryAfter(email, clientIpFrom(ctx.headers ?? new Headers()));
+    if (retryAfter !== null) {
+      throw new APIError("TOO_MANY_REQUESTS", { code: "SIGN_IN_LIMITED", message: signInFailedMessage }, { "Retry-After": String(retryAfter) });
+    }
+  }
+});
+
+const afterHook = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== "/sign-in/email") return;
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const email = typeof body.email === "string" ? body.email : "";
+  const returned = ctx.context.returned;
+  const failed = returned instanceof Error && "statusCode" in returned && (returned as APIError).statusCode === 401;
+  if (failed) await recordSignInFailure(email, clientIpFrom(ctx.headers ?? new Headers()));
+  else if (!(returned instanceof Error)) await recordSignInSuccess(email);
+});
+
+const maxSessionSeconds = env.CARE_DESK_SESSION_MAX_HOURS * 60 * 60;
+
+/**
+ * Browsers' POSTs to /api/auth/* must come from this site: the public URL when set, else the
+ * origin of the Host the request came to (proxy.ts refuses Hosts that are not allowed).
+ */
+function trustedOrigins(request?: Request): string[] {
+  if (env.CARE_DESK_PUBLIC_URL) return [new URL(env.CARE_DESK_PUBLIC_URL).origin];
+  const host = request?.headers.get("host");
+  return host ? [`${new URL(request!.url).protocol}//${host}`] : [];
+}
+
+/** Everything but the secret and the database: what getAuthTables and the drift test read. */
+export const authOptions = {
+  appName: "Care Desk",
+  baseURL: env.CARE_DESK_PUBLIC_URL,
+  basePath: "/api/auth",
+  trustedOrigins,
+  emailAndPassword: {
+    enabled: true,
+    // No public sign-up: admins create users (/admin/users, npm run user:create, the setup link).
+    disableSignUp: true,
+    minPasswordLength,
+    maxPasswordLength,
+    revokeSessionsOnPasswordReset: true,
+  },
+  session: {
+    // The absolute lifetime: expiresAt is fixed at sign-in and never moved. The idle timeout is
+    // checked against updatedAt (the last request) in lib/auth/caller.ts.
+    expiresIn: maxSessionSeconds,
+    disableSessionRefresh: true,
+  },
+  advanced: {
+    // Cookie names care-desk.session_token / __Secure-care-desk.session_token (proxy.ts looks for them).
+    cookiePrefix: "care-desk",
+    useSecureCookies: env.CARE_DESK_PUBLIC_URL?.startsWith("https://") ?? false,
+  },
+  // Sign-in limits are ours (lib/auth/sign-in-limits.ts, in the database for every instance).
+  rateLimit: { enabled: false },
+  telemetry: { enabled: false },
+  // Its per-attempt warnings ("Invalid password") would fill the logs of a brute-force attempt.
+  logger: { level: "error" },
+  hooks: { before: beforeHook, after: afterHook },
+  plugins: [...featurePlugins, nextCookies()],
+} satisfies BetterAuthOptions;
+
+function createAuth(secret: string) {
+  return betterAuth({
+    ...authOptions,
+    secret,
+    database: prismaAdapter(createSerialisedClient(), { provider: databaseKind }),
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { careDeskAuth?: Promise<Auth> };
+
+/** The better-auth instance, built on first use (the secret may come from the database). */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.careDeskAuth ??= getAuthSecret().then(createAuth);
+  globalForAuth.careDeskAuth.catch(() => (globalForAuth.careDeskAuth = undefined));
+  return globalForAuth.careDeskAuth;
+}

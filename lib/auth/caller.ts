@@ -1,0 +1,104 @@
+// The one data-access gate: who is calling, and may they? Every page, route handler and server
+// action calls one of the require* functions (deny by default); lib/data checks the caller again.
+import "server-only";
+import { headers as requestHeaders } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { writeTransaction } from "../db";
+import { env } from "../env";
+import { errorResponse } from "../http-errors";
+import { safeNextPath } from "../http/safe-next-path";
+import { callerFromApiToken } from "./api-tokens";
+import { getAuth } from "./auth";
+import { hasPermission, isRole, type Caller, type Permission } from "./permissions";
+
+type UserCaller = Extract<Caller, { kind: "user" }>;
+
+const idleMs = env.CARE_DESK_SESSION_IDLE_MINUTES * 60 * 1000;
+/** Activity is written at most once a minute per session: most requests stay reads. */
+const activityPrecisionMs = Math.min(60_000, idleMs / 10);
+
+export type SessionOptions = {
+  /**
+   * Whether this request counts as activity (moves the idle timeout). The pages' live refresh
+   * passes false: a screen left open must still time out.
+   */
+  activity?: boolean;
+};
+
+/** The signed-in person behind a request's session cookie, or null (signed out, idle too long, disabled). */
+export async function callerFromSession(headers: Headers, { activity = true }: SessionOptions = {}): Promise<UserCaller | null> {
+  const auth = await getAuth();
+  const result = await auth.api.getSession({ headers });
+  if (!result) return null;
+  // The admin plugin's fields (role, banned) are columns of User (see prisma/models.prisma).
+  const { session } = result;
+  const user = result.user as typeof result.user & { role?: string | null; banned?: boolean | null };
+  const now = Date.now();
+  if (session.updatedAt.getTime() + idleMs <= now) {
+    // Idle too long: the session ends for good, as if signed out.
+    await writeTransaction((tx) => tx.session.deleteMany({ where: { id: session.id } }));
+    return null;
+  }
+  if (user.banned || !isRole(user.role)) return null;
+  if (activity && now - session.updatedAt.getTime() >= activityPrecisionMs) {
+    await writeTransaction((tx) => tx.session.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } }));
+  }
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id };
+}
+
+/** The caller of a read-API request: a bearer token (cdk_…) or a session cookie. */
+export async function callerFromRequest(request: Request, options: SessionOptions = {}): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const [scheme, token] = authorization.split(/\s+/, 2);
+    // A malformed or unknown Authorization header is never "no credentials": it is refused.
+    return scheme?.toLowerCase() === "bearer" && token ? callerFromApiToken(token) : null;
+  }
+  return callerFromSession(request.headers, options);
+}
+
+/** The signed-in person for this request (pages, layouts, server actions), looked up once per request. */
+export const getCaller = cache(async (): Promise<UserCaller | null> => callerFromSession(await requestHeaders()));
+
+/** Where a signed-in user lands by default, and where an unusable `next=` sends them. */
+export const defaultNextPath = "/consultations";
+
+export const signInPath = (next: string) => `/sign-in?next=${encodeURIComponent(safeNextPath(next, defaultNextPath))}`;
+
+/**
+ * For pages and layouts: the caller, when they may `permission`. Signed out: a redirect to
+ * /sign-in?next=<path>. Signed in without the permission: the 403 page (app/forbidden.tsx).
+ */
+export async function requirePagePermission(permission: Permission | null, path: string): Promise<UserCaller> {
+  const caller = await getCaller();
+  if (!caller) redirect(signInPath(path));
+  if (permission !== null && !hasPermission(caller.role, permission)) forbidden();
+  return caller;
+}
+
+export type ApiGuard = { ok: true; caller: Caller } | { ok: false; response: Response };
+
+/** For route handlers: the caller, or the 401 / 403 answer with the common error body. */
+export async function requireApiPermission(request: Request, permission: Permission, options: SessionOptions = {}): Promise<ApiGuard> {
+  const caller = await callerFromRequest(request, options);
+  if (!caller) {
+    return { ok: false, response: errorResponse(401, "unauthorized", "Sign in, or send Authorization: Bearer <API token>.") };
+  }
+  if (!hasPermission(caller.role, permission)) {
+    return { ok: false, response: errorResponse(403, "forbidden", `The ${caller.role} role may not do this (${permission}).`) };
+  }
+  return { ok: true, caller };
+}
+
+export type ActionGuard = { ok: true; caller: UserCaller } | { ok: false; code: "unauthorized" | "forbidden"; message: string };
+
+/** For server actions (callable with curl like any endpoint): the signed-in caller, or why not. */
+export async function requireActionPermission(permission: Permission | null): Promise<ActionGuard> {
+  const caller = await getCaller();
+  if (!caller) return { ok: false, code: "unauthorized", message: "You are signed out. Sign in again." };
+  if (permission !== null && !hasPermission(caller.role, permission)) {
+    return { ok: false, code: "forbidden", message: "Your role may not do this." };
+  }
+  return { ok: true, caller };
+}

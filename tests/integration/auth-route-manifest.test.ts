@@ -1,0 +1,239 @@
+// Deny by default, checked on the real server (`next start`) for every page, route handler and
+// server action the build contains, read from .next's manifests (not a hand-kept list): anonymous →
+// a redirect to /sign-in (pages) or 401 with the common error body (APIs); each role → exactly
+// its column. A new route that forgets its check, or that has no expected permission below,
+// fails here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDb } from "@/lib/db";
+import type { Permission, Role } from "@/lib/auth/permissions";
+import { hasPermission, roles } from "@/lib/auth/permissions";
+import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
+import { routeHandler } from "../support/route-handler";
+import { deliver } from "../support/webhooks";
+import { serverEnv } from "../support/deliveries";
+import { startNextServer, type RunningServer } from "../support/next-server";
+import { createTestUser } from "../support/users";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Open to anyone, each for its reason (see docs/auth.md). Everything else must be guarded. */
+const exempt = new Set([
+  "/sign-in", // the way in
+  "/setup", // the first-run link (its token is the credential)
+  "/api/auth/[...all]", // better-auth: only sign-in and sign-out are served
+  "/api/webhooks", // Altibbi's deliveries: their own authentication
+  "/api/health", // status only for anonymous callers (details for admins)
+  "/api/ping", // liveness for load balancers; no database, no data
+  "/hello", // the benchmark's yardstick: renders <p>hello</p>, reads nothing
+  "/_not-found",
+  "/_global-error",
+  "/icon.svg",
+]);
+
+/** What each guarded path needs; null: any signed-in user. */
+const expected: Record<string, Permission | null> = {
+  "/": null,
+  "/account": null,
+  "/consultations": "consultations:read",
+  "/consultations/[id]": "consultations:read",
+  "/consultations/[id]/print": "consultations:print",
+  "/deliveries": "deliveries:read",
+  "/deliveries/[id]": "deliveries:read",
+  "/admin/users": "users:read",
+  "/admin/tokens": "tokens:manage",
+  "/api/consultations": "consultations:read",
+  "/api/consultations/[id]": "consultations:read",
+  "/api/consultations/changes": "consultations:read",
+  "/api/deliveries/changes": "deliveries:read",
+};
+
+type Entry = { pattern: string; kind: "page" | "route" };
+
+function buildEntries(): Entry[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest).map((key) => {
+    const kind = key.endsWith("/page") ? "page" : "route";
+    const pattern = key.replace(/\/(page|route)$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+    return { pattern, kind };
+  });
+}
+
+describe("every page and route handler in the build", () => {
+  let server: RunningServer;
+  const cookies = new Map<Role, string>();
+  const ids = { consultation: 0, delivery: 0 };
+  const entries = buildEntries();
+  const guarded = entries.filter((entry) => !exempt.has(entry.pattern));
+  const url = (pattern: string) =>
+    pattern.replace("[id]", String(pattern.startsWith("/deliveries") ? ids.delivery : ids.consultation)).replace("[...all]", "anything");
+
+  beforeAll(async () => {
+    const consultation = uniqueId();
+    ids.consultation = consultation;
+    ids.delivery = (await deliver(routeHandler, statusUpdate(consultation, null, "new", "2024-08-01T10:00:00Z"))).delivery_id;
+    server = await startNextServer(serverEnv());
+    for (const role of roles) {
+      const user = await createTestUser(role);
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": `198.18.0.${roles.indexOf(role) + 1}` },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      cookies.set(role, response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; "));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("are each either exempt for a stated reason or given an expected permission", () => {
+    expect(guarded.length).toBeGreaterThanOrEqual(13);
+    for (const entry of guarded) expect(Object.keys(expected), `${entry.pattern} has no expected permission`).toContain(entry.pattern);
+  });
+
+  it("refuse anonymous callers: pages redirect to /sign-in, APIs answer 401 with the common error body", async () => {
+    for (const entry of guarded) {
+      const response = await fetch(`${server.url}${url(entry.pattern)}`, { redirect: "manual" });
+      if (entry.kind === "page") {
+        expect(response.status, entry.pattern).toBe(307);
+        const location = new URL(response.headers.get("location")!, server.url);
+        expect(location.pathname, entry.pattern).toBe("/sign-in");
+        expect(location.searchParams.get("next"), entry.pattern).toBe(url(entry.pattern));
+      } else {
+        expect(response.status, entry.pattern).toBe(401);
+        expect(await response.json(), entry.pattern).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+      }
+    }
+  });
+
+  it.each(roles)("give the %s role exactly its column", async (role) => {
+    for (const entry of guarded) {
+      const permission = expected[entry.pattern]!;
+      const allowed = permission === null || hasPermission(role, permission);
+      const response = await fetch(`${server.url}${url(entry.pattern)}`, { redirect: "manual", headers: { cookie: cookies.get(role)! } });
+      const expectedStatus = allowed ? (entry.pattern === "/" ? 307 : 200) : 403;
+      expect(response.status, `${role} ${entry.pattern}`).toBe(expectedStatus);
+      if (!allowed && entry.kind === "route") {
+        expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
+      }
+      if (!allowed && entry.kind === "page") {
+        const html = await response.text();
+        expect(html).toContain("Your role may not open this page");
+        // The id the visitor typed may appear (the title); nothing read from the database may.
+        for (const marker of ["Status timeline", "Member (user id)", "Insurance id", "webhook-id", "Request headers"]) expect(html, `${role} ${entry.pattern}`).not.toContain(marker);
+      }
+    }
+  });
+
+  it("keep the exempt paths free of data for anonymous callers", async () => {
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok" });
+    const hello = await (await fetch(`${server.url}/hello`)).text();
+    expect(hello).toContain("hello");
+    expect(hello).not.toContain("Consultations");
+    expect((await fetch(`${server.url}/api/auth/admin/list-users`)).status).toBe(404);
+  });
+});
+
+/** Every server action in the build: exempt (the way in), or what it needs. */
+const actionPermissions: Record<string, Permission | null | "exempt"> = {
+  signInAction: "exempt",
+  setupAction: "exempt",
+  signOutAction: null,
+  signOutEverywhereAction: null,
+  changePasswordAction: null,
+  recordPrintViewAction: "consultations:print",
+  createUserAction: "users:manage",
+  setRoleAction: "users:manage",
+  setDisabledAction: "users:manage",
+  resetPasswordAction: "users:manage",
+  revokeSessionsAction: "users:manage",
+  createTokenAction: "tokens:manage",
+  revokeTokenAction: "tokens:manage",
+};
+
+describe("every server action in the build, called over HTTP as curl would", () => {
+  let server: RunningServer;
+  const cookies = new Map<Role, string>();
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
+  };
+  const actions = new Map(Object.entries(manifest.node).map(([id, action]) => [action.exportedName, id]));
+
+  // The wire format React uses for an action's arguments: a FormData argument's fields come
+  // first, prefixed with its part id, then the arguments themselves as part "0".
+  function callAction(name: string, page: string, args: { json: unknown[] } | { form: Record<string, string> }, cookie?: string) {
+    const body = new FormData();
+    if ("form" in args) {
+      for (const [key, value] of Object.entries(args.form)) body.append(`_1_${key}`, value);
+      body.append("0", JSON.stringify([null, "$K1"]));
+    } else {
+      body.append("0", JSON.stringify(args.json));
+    }
+    return fetch(`${server.url}${page}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "next-action": actions.get(name)!, accept: "text/x-component", ...(cookie ? { cookie } : {}) },
+      body,
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startNextServer(serverEnv());
+    for (const role of roles) {
+      const user = await createTestUser(role);
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": `198.18.1.${roles.indexOf(role) + 1}` },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      cookies.set(role, response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; "));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("are each exempt or given an expected permission", () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(actionPermissions).sort());
+  });
+
+  it("create a user or a token only for an admin", async () => {
+    const db = await readDb();
+    const attempt = async (role: Role | null) => {
+      const email = `action-${role ?? "anonymous"}-${uniqueId()}@example.test`;
+      const cookie = role ? cookies.get(role) : undefined;
+      await callAction("createUserAction", "/admin/users", { form: { email, name: "Via curl", role: "admin", password: "a curl passphrase 123" } }, cookie);
+      await callAction("createTokenAction", "/admin/tokens", { form: { name: email, role: "admin", expiresDays: "" } }, cookie);
+      return { users: await db.user.count({ where: { email } }), tokens: await db.apiToken.count({ where: { name: email } }) };
+    };
+    for (const role of [null, "coordinator", "auditor"] as const) expect(await attempt(role), String(role)).toEqual({ users: 0, tokens: 0 });
+    expect(await attempt("admin")).toEqual({ users: 1, tokens: 1 });
+  });
+
+  it("change nobody's role unless an admin asks", async () => {
+    const target = await createTestUser("coordinator");
+    for (const role of [null, "coordinator", "auditor"] as const) {
+      await callAction("setRoleAction", "/admin/users", { form: { userId: target.id, role: "admin" } }, role ? cookies.get(role) : undefined);
+    }
+    const db = await readDb();
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("coordinator");
+    await callAction("setRoleAction", "/admin/users", { form: { userId: target.id, role: "auditor" } }, cookies.get("admin"));
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("auditor");
+  });
+
+  it("record a print view only for a role that may print, with that user as the viewer", async () => {
+    const consultationId = uniqueId();
+    await deliver(routeHandler, recommendation(consultationId, "2024-08-02T10:00:00Z"));
+    const input = { consultationId, recommendationId: null, paperSize: "a4" };
+    for (const role of [null, "auditor", "coordinator"] as const) {
+      const response = await callAction("recordPrintViewAction", `/consultations/${consultationId}/print`, { json: [input] }, role ? cookies.get(role) : undefined);
+      expect(await response.text()).toContain(`"recorded":${role === "coordinator"}`);
+    }
+    const views = await (await readDb()).printView.findMany({ where: { consultationId: BigInt(consultationId) } });
+    expect(views).toHaveLength(1);
+    expect(views[0]!.viewer).toMatch(/^coordinator-.*@example\.test$/);
+  });
+});
