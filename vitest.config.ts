@@ -32,6 +32,7 @@ export default defineConfig({
           // *.postgres.test.ts: what only PostgreSQL can do (several app instances on one database).
           exclude: ["tests/integration/**/*.postgres.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
+          setupFiles: ["tests/setup/peer-address.ts"],
           env: {
             NODE_ENV: "test",
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
@@ -47,6 +48,7 @@ export default defineConfig({
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
+          setupFiles: ["tests/setup/peer-address.ts"],
           env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString(), CARE_DESK_SIGN_IN_IP_LIMIT: "12" },
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -9,6 +9,7 @@ import { callerFromSession } from "@/lib/auth/caller";
 import { accountFailureLimit } from "@/lib/auth/sign-in-limits";
 import { changeOwnPassword, signInWithPassword, signOutEverywhere } from "@/lib/auth/sign-in";
 import { clientHeaders, cookieHeader, createTestUser } from "../support/users";
+import { peerAddressHeader } from "@/lib/http/peer-address";
 
 const wrong = "not the password, sorry";
 
@@ -33,7 +34,7 @@ describe("sign-in limits", () => {
     const response = await authPost(
       new Request("http://localhost/api/auth/sign-in/email", {
         method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.77" },
+        headers: { "content-type": "application/json", [peerAddressHeader]: "192.0.2.77" },
         body: JSON.stringify({ email: user.email, password: user.password }),
       }),
     );
@@ -64,7 +65,7 @@ describe("sign-in limits", () => {
 
   it("limits failures per client IP across accounts", async () => {
     const ip = "192.0.2.200";
-    const headers = () => new Headers({ "x-forwarded-for": ip });
+    const headers = () => new Headers({ [peerAddressHeader]: ip });
     expect(env.CARE_DESK_SIGN_IN_IP_LIMIT).toBe(12);
     const user = await createTestUser("coordinator");
     // The integration projects set CARE_DESK_SIGN_IN_IP_LIMIT to 12 (vitest.config.ts).

@@ -9,6 +9,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
 import { clientHeaders, createTestUser } from "../support/users";
+import { peerAddressHeader } from "@/lib/http/peer-address";
 
 describe("sign-ins while webhooks are ingested", () => {
   it("keeps every session and every 2xx'd delivery", async () => {
@@ -23,7 +24,7 @@ describe("sign-ins while webhooks are ingested", () => {
     );
     const signIns = users.flatMap((user) => [0, 1, 2].map(() => signInWithPassword(user.email, user.password, clientHeaders())));
     const failureIps = users.map((_, i) => `198.51.100.${i + 1}`);
-    const failures = users.map((user, i) => signInWithPassword(user.email, "not the password at all", new Headers({ "x-forwarded-for": failureIps[i]! })));
+    const failures = users.map((user, i) => signInWithPassword(user.email, "not the password at all", new Headers({ [peerAddressHeader]: failureIps[i]! })));
     const deliveries = bodies.map((body) => POST(webhookRequest(body)));
     // Prisma transactions that write and then fail, the shape of the hazard: a plain write of
     // better-auth's on the shared connection would be rolled back with them.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUserAccount } from "@/lib/auth/users";
 import type { Role } from "@/lib/auth/permissions";
+import { peerAddressHeader } from "@/lib/http/peer-address";
 
 export const testPassword = "correct horse battery staple";
 
@@ -16,7 +17,7 @@ export async function createTestUser(role: Role, password = testPassword): Promi
 
 /** A request from its own client IP (so per-IP limits of one test do not touch another's). */
 export function clientHeaders(extra: Record<string, string> = {}): Headers {
-  return new Headers({ "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250) + 1}`, ...extra });
+  return new Headers({ [peerAddressHeader]: `203.0.113.${Math.floor(Math.random() * 250) + 1}`, ...extra });
 }
 
 /** The Cookie header a browser would send back after these Set-Cookie headers. */
