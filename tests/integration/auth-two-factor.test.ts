@@ -2,10 +2,10 @@
 // the code step after the password, backup codes (each once), turning it off, and the admin
 // setting that requires it for admins. Its own database: the setting is instance-wide.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useIsolatedDatabase } from "../support/isolated-database";
+import { createIsolatedDatabase } from "../support/isolated-database";
 import { totpCode } from "../support/totp";
 
-const isolated = await useIsolatedDatabase("two_factor");
+const isolated = await createIsolatedDatabase("two_factor");
 const { signInWithPassword } = await import("@/lib/auth/sign-in");
 const { callerFromSession } = await import("@/lib/auth/caller");
 const twoFactor = await import("@/lib/auth/two-factor");

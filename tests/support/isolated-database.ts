@@ -8,8 +8,8 @@ import path from "node:path";
 import { applyPendingMigrations } from "@/scripts/lib/migrate";
 import { assertDisposable, createTestDatabase, dropTestDatabase } from "../setup/test-database";
 
-export async function useIsolatedDatabase(name: string, env: Record<string, string> = {}): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
-  if ((globalThis as { careDeskDb?: unknown }).careDeskDb) throw new Error("useIsolatedDatabase: the app's database client already exists in this process");
+export async function createIsolatedDatabase(name: string, env: Record<string, string> = {}): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  if ((globalThis as { careDeskDb?: unknown }).careDeskDb) throw new Error("createIsolatedDatabase: the app's database client already exists in this process");
   const base = process.env.DATABASE_URL!;
   let databaseUrl: string;
   if (base.startsWith("file:")) {
