@@ -28,5 +28,6 @@ export async function verifyCodeAction(_previous: SignInState, form: FormData): 
 }
 
 export async function signInWithSsoAction(form: FormData): Promise<void> {
-  redirect(await startSsoSignIn(await headers(), safeNextPath(form.get("next"))));
+  const { url } = await startSsoSignIn(await headers(), safeNextPath(form.get("next")));
+  redirect(url);
 }

@@ -21,14 +21,18 @@ export function describeSsoError(code: string, providerName: string): string {
   }
 }
 
-/** The URL to send the browser to; after sign-in it comes back to `next` (a same-host path). */
-export async function startSsoSignIn(headers: Headers, next: string): Promise<string> {
+/**
+ * The URL to send the browser to; after sign-in it comes back to `next` (a same-host path). The
+ * state cookie is set on the current response (nextCookies) and returned in setCookies.
+ */
+export async function startSsoSignIn(headers: Headers, next: string): Promise<{ url: string; setCookies: string[] }> {
   if (!ssoConfig) throw new Error("single sign-on is not configured");
   const auth = await getAuth();
-  const result = await auth.api.signInSocial({
+  const { headers: responseHeaders, response } = await auth.api.signInSocial({
     body: { provider: ssoConfig.providerId, callbackURL: next, errorCallbackURL: "/sign-in", disableRedirect: true },
     headers,
+    returnHeaders: true,
   });
-  if (!result.url) throw new Error("single sign-on: no authorization URL");
-  return result.url;
+  if (!response.url) throw new Error("single sign-on: no authorization URL");
+  return { url: response.url, setCookies: responseHeaders.getSetCookie() };
 }
