@@ -16,17 +16,21 @@ function Message({ state }: { state: { ok: boolean; message: string } | null }) 
 }
 
 /**
- * Two-factor at /account. Turning it on: password → QR code and secret → first code → backup codes,
- * shown once. One component for both states, so that the enrolment (and its backup codes) stays on
- * screen when the page re-renders with two-factor on.
+ * Two-factor at /account. Turning it on: password → QR code, secret and backup codes (shown this
+ * once, before the first code, so they are seen whatever happens next) → first code → on.
  */
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
   const [started, start, starting] = useActionState<EnrolmentState, FormData>(startTwoFactorAction, null);
   const [confirmed, confirm, confirming] = useActionState<TwoFactorState, FormData>(confirmTwoFactorAction, null);
 
-  if (!started?.ok && enabled) {
+  if (confirmed?.ok || (enabled && !started?.ok)) {
     return (
       <div className="space-y-3">
+        {confirmed?.ok ? (
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-950">
+            {confirmed.message}
+          </p>
+        ) : null}
         <p className="text-sm text-slate-800" data-testid="two-factor-status">
           Two-factor sign-in is on: sign-in asks for a code from your authenticator app (or a backup code) after your password.
         </p>
@@ -54,14 +58,20 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
   }
 
   const { enrolment } = started;
-  if (confirmed?.ok) {
-    return (
-      <div className="space-y-3" data-testid="backup-codes">
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-950">
-          {confirmed.message}
-        </p>
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-800">1. Scan this QR code with an authenticator app, or enter the secret by hand.</p>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server; nothing to optimise */}
+      <img src={enrolment.qrCode} alt="QR code for your authenticator app" width={192} height={192} style={{ imageRendering: "pixelated" }} data-testid="two-factor-qr" />
+      <p className="text-sm text-slate-800">
+        Secret:{" "}
+        <code className="font-mono break-all select-all" data-testid="two-factor-secret">
+          {enrolment.secret}
+        </code>
+      </p>
+      <div className="space-y-2" data-testid="backup-codes">
         <p className="text-sm text-slate-800">
-          Backup codes: each works once, when your phone is not at hand. Keep them somewhere safe now: they are not shown again.
+          2. Keep these backup codes somewhere safe: each works once, when your phone is not at hand. They are not shown again.
         </p>
         <ul className="grid max-w-sm grid-cols-2 gap-1 font-mono text-sm">
           {enrolment.backupCodes.map((code) => (
@@ -71,23 +81,9 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           ))}
         </ul>
       </div>
-    );
-  }
-
-  return (
-    <div className="space-y-3">
-      <p className="text-sm text-slate-800">Scan this QR code with an authenticator app, or enter the secret by hand, then type the six-digit code it shows.</p>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server; nothing to optimise */}
-      <img src={enrolment.qrCode} alt="QR code for your authenticator app" width={192} height={192} style={{ imageRendering: "pixelated" }} data-testid="two-factor-qr" />
-      <p className="text-sm text-slate-800">
-        Secret:{" "}
-        <code className="font-mono break-all select-all" data-testid="two-factor-secret">
-          {enrolment.secret}
-        </code>
-      </p>
       <form action={confirm} className="max-w-sm space-y-3" aria-label="Confirm two-factor sign-in">
         <label className="block text-sm font-medium text-slate-800">
-          Code from the app
+          3. Code from the app
           <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required className={field} />
         </label>
         <Message state={confirmed} />
