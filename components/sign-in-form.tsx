@@ -1,11 +1,40 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/sign-in/actions";
+import { signInAction, verifyCodeAction, type SignInState } from "@/app/sign-in/actions";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
+const submit = "w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-800 disabled:opacity-60";
+
+function Alert({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The second factor, after a correct password: a code from the authenticator app, or a backup code. */
+function CodeStep({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(verifyCodeAction, null);
+  return (
+    <form action={action} className="space-y-4" aria-label="Two-factor code">
+      <input type="hidden" name="next" value={next} />
+      <p className="text-sm text-slate-800">Enter the six-digit code from your authenticator app, or one of your backup codes.</p>
+      <label className="block text-sm font-medium text-slate-800">
+        Code
+        <input name="code" autoComplete="one-time-code" required autoFocus maxLength={64} className={field} />
+      </label>
+      <Alert message={state?.message} />
+      <button type="submit" disabled={pending} className={submit}>
+        Verify
+      </button>
+    </form>
+  );
+}
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);
+  if (state?.step === "code") return <CodeStep next={next} />;
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
@@ -17,12 +46,8 @@ export function SignInForm({ next }: { next: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
-      {state ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          {state.message}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-800 disabled:opacity-60">
+      <Alert message={state?.message} />
+      <button type="submit" disabled={pending} className={submit}>
         Sign in
       </button>
     </form>

@@ -62,6 +62,23 @@ const envSchema = z.object({
   CARE_DESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Failed sign-ins allowed from one client IP in 15 minutes (on top of 5 per account). */
   CARE_DESK_SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
+  /**
+   * Single sign-on (OpenID Connect): the issuer URL (its /.well-known/openid-configuration is read
+   * at start), and the client registered there. SSO is on when all three are set.
+   */
+  OIDC_ISSUER: optionalText.refine((value) => value === undefined || /^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(value), {
+    message: "OIDC_ISSUER must be an absolute http(s) URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0",
+  }),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** The ID-token claim holding the user's groups or roles; a dotted path reaches nested claims (realm_access.roles). */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).max(200).default("groups"),
+  /** Claim values to Care Desk roles, e.g. `care-admins=admin,care-team=coordinator,audit=auditor`. */
+  OIDC_ROLE_MAP: optionalText,
+  /** The provider's name on the sign-in button ("Sign in with …"). */
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+  /** Space-separated scopes asked for; openid is always included. */
+  OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
 });
 
 export type Env = z.infer<typeof envSchema>;

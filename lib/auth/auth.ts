@@ -17,6 +17,8 @@ import { getAuthSecret } from "./auth-secret";
 import { maxPasswordLength, minPasswordLength, passwordProblem } from "./passwords";
 import { createSerialisedClient } from "./serialised-client";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-limits";
+import { createSsoPlugins, ssoConfig, validateSsoUserInfo } from "./sso";
+import { createTwoFactorPlugins } from "./two-factor-plugin";
 
 /** The one message for an unknown email, a wrong password and a locked account (no user enumeration). */
 export const signInFailedMessage = "The email or password is not correct, or sign-in is paused for this account. Try again later.";
@@ -33,11 +35,18 @@ const adminPluginRoles = {
   auditor: accessControl.newRole({ user: [], session: [] }),
 };
 
-/** Features on top of email + password. Add twoFactor(...) and genericOAuth(...) here. */
-const featurePlugins = [admin({ ac: accessControl, roles: adminPluginRoles, adminRoles: ["admin"], defaultRole: "auditor" })];
+/** Features on top of email + password: roles, two-factor (lib/auth/two-factor-plugin.ts), single sign-on (lib/auth/sso.ts). */
+const featurePlugins = [
+  admin({ ac: accessControl, roles: adminPluginRoles, adminRoles: ["admin"], defaultRole: "auditor" }),
+  ...createTwoFactorPlugins(),
+  ...createSsoPlugins(),
+];
 
-/** better-auth's HTTP endpoints reachable under /api/auth (everything else is used server-side only). */
-export const publicAuthPaths: readonly string[] = ["/sign-in/email", "/sign-out"];
+/**
+ * better-auth's HTTP endpoints reachable under /api/auth (everything else is used server-side only):
+ * password sign-in, sign-out, and the identity provider's redirect back when SSO is configured.
+ */
+export const publicAuthPaths: readonly string[] = ["/sign-in/email", "/sign-out", ...(ssoConfig ? [`/callback/${ssoConfig.providerId}`] : [])];
 
 const passwordPaths = new Set(["/sign-up/email", "/admin/create-user", "/admin/set-user-password", "/change-password", "/reset-password", "/set-password"]);
 
@@ -110,6 +119,15 @@ export const authOptions = {
   // Its per-attempt warnings ("Invalid password") would fill the logs of a brute-force attempt.
   logger: { level: "error" },
   hooks: { before: beforeHook, after: afterHook },
+  // SSO: claims that map to no role are refused here, before any row is written (lib/auth/sso.ts).
+  user: { validateUserInfo: validateSsoUserInfo },
+  account: {
+    // An SSO identity joins an existing account only when the provider says the email is verified
+    // (email_verified); local accounts are created by admins, so their email is not "verified" here.
+    accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: false },
+  },
+  // Failed SSO sign-ins (refused role, provider errors) land on the sign-in page with ?error=.
+  onAPIError: { errorURL: "/sign-in" },
   plugins: [...featurePlugins, nextCookies()],
 } satisfies BetterAuthOptions;
 

@@ -11,8 +11,14 @@ import { safeNextPath } from "../http/safe-next-path";
 import { callerFromApiToken } from "./api-tokens";
 import { getAuth } from "./auth";
 import { hasPermission, isRole, type Caller, type Permission } from "./permissions";
+import { mustEnrolTwoFactor } from "./two-factor-policy";
 
 type UserCaller = Extract<Caller, { kind: "user" }>;
+/** A signed-in person as the session shows them (with whether they use two-factor sign-in). */
+export type SessionCaller = UserCaller & { twoFactorEnabled: boolean };
+
+/** Where an admin goes to enrol while two-factor is required for admins. */
+export const twoFactorEnrolmentPath = "/account?two-factor=required";
 
 const idleMs = env.CARE_DESK_SESSION_IDLE_MINUTES * 60 * 1000;
 /** Activity is written at most once a minute per session: most requests stay reads. */
@@ -27,13 +33,13 @@ export type SessionOptions = {
 };
 
 /** The signed-in person behind a request's session cookie, or null (signed out, idle too long, disabled). */
-export async function callerFromSession(headers: Headers, { activity = true }: SessionOptions = {}): Promise<UserCaller | null> {
+export async function callerFromSession(headers: Headers, { activity = true }: SessionOptions = {}): Promise<SessionCaller | null> {
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers });
   if (!result) return null;
   // The admin plugin's fields (role, banned) are columns of User (see prisma/models.prisma).
   const { session } = result;
-  const user = result.user as typeof result.user & { role?: string | null; banned?: boolean | null };
+  const user = result.user as typeof result.user & { role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null };
   const now = Date.now();
   if (session.updatedAt.getTime() + idleMs <= now) {
     // Idle too long: the session ends for good, as if signed out.
@@ -44,7 +50,7 @@ export async function callerFromSession(headers: Headers, { activity = true }: S
   if (activity && now - session.updatedAt.getTime() >= activityPrecisionMs) {
     await writeTransaction((tx) => tx.session.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } }));
   }
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, twoFactorEnabled: user.twoFactorEnabled === true };
 }
 
 /** The caller of a read-API request: a bearer token (cdk_…) or a session cookie. */
@@ -59,7 +65,7 @@ export async function callerFromRequest(request: Request, options: SessionOption
 }
 
 /** The signed-in person for this request (pages, layouts, server actions), looked up once per request. */
-export const getCaller = cache(async (): Promise<UserCaller | null> => callerFromSession(await requestHeaders()));
+export const getCaller = cache(async (): Promise<SessionCaller | null> => callerFromSession(await requestHeaders()));
 
 /** Where a signed-in user lands by default, and where an unusable `next=` sends them. */
 export const defaultNextPath = "/consultations";
@@ -70,9 +76,11 @@ export const signInPath = (next: string) => `/sign-in?next=${encodeURIComponent(
  * For pages and layouts: the caller, when they may `permission`. Signed out: a redirect to
  * /sign-in?next=<path>. Signed in without the permission: the 403 page (app/forbidden.tsx).
  */
-export async function requirePagePermission(permission: Permission | null, path: string): Promise<UserCaller> {
+export async function requirePagePermission(permission: Permission | null, path: string): Promise<SessionCaller> {
   const caller = await getCaller();
   if (!caller) redirect(signInPath(path));
+  // Two-factor required for admins: an admin without it enrols at /account before anything else.
+  if (permission !== null && (await mustEnrolTwoFactor(caller))) redirect(twoFactorEnrolmentPath);
   if (permission !== null && !hasPermission(caller.role, permission)) forbidden();
   return caller;
 }
@@ -84,6 +92,9 @@ export async function requireApiPermission(request: Request, permission: Permiss
   const caller = await callerFromRequest(request, options);
   if (!caller) {
     return { ok: false, response: errorResponse(401, "unauthorized", "Sign in, or send Authorization: Bearer <API token>.") };
+  }
+  if (await mustEnrolTwoFactor(caller)) {
+    return { ok: false, response: errorResponse(403, "two_factor_required", "Admins must set up two-factor sign-in first (at /account).") };
   }
   if (!hasPermission(caller.role, permission)) {
     return { ok: false, response: errorResponse(403, "forbidden", `The ${caller.role} role may not do this (${permission}).`) };
@@ -97,6 +108,9 @@ export type ActionGuard = { ok: true; caller: UserCaller } | { ok: false; code: 
 export async function requireActionPermission(permission: Permission | null): Promise<ActionGuard> {
   const caller = await getCaller();
   if (!caller) return { ok: false, code: "unauthorized", message: "You are signed out. Sign in again." };
+  if (permission !== null && (await mustEnrolTwoFactor(caller))) {
+    return { ok: false, code: "forbidden", message: "Set up two-factor sign-in at /account first: it is required for admins." };
+  }
   if (permission !== null && !hasPermission(caller.role, permission)) {
     return { ok: false, code: "forbidden", message: "Your role may not do this." };
   }

@@ -6,7 +6,10 @@ import { getAuth, signInFailedMessage } from "./auth";
 
 export type SignInResult =
   | { ok: true; userId: string; setCookies: string[] }
-  | { ok: false; status: 401 | 429; message: string; retryAfterSeconds: number | null };
+  | { ok: false; status: 401 | 429; message: string; retryAfterSeconds: number | null }
+  // The password was right and the user has two-factor on: no session yet, only the two_factor
+  // cookie (in setCookies) for the code step (lib/auth/two-factor.ts verifySignInCode).
+  | { ok: false; status: "two-factor"; message: string; retryAfterSeconds: null; setCookies: string[] };
 
 /**
  * Signs in with email and password. With the nextCookies plugin the session cookie is set on the
@@ -20,6 +23,9 @@ export async function signInWithPassword(email: string, password: string, header
       headers,
       returnHeaders: true,
     });
+    if ("twoFactorRedirect" in response && response.twoFactorRedirect) {
+      return { ok: false, status: "two-factor", message: "Enter the code from your authenticator app.", retryAfterSeconds: null, setCookies: responseHeaders.getSetCookie() };
+    }
     return { ok: true, userId: response.user.id, setCookies: responseHeaders.getSetCookie() };
   } catch (error) {
     if (!(error instanceof APIError) || error.statusCode >= 500) throw error;

@@ -37,16 +37,16 @@ export async function createUserAccount(input: NewAccount): Promise<{ id: string
   }
 }
 
-export type UserSummary = { id: string; email: string; name: string; role: string | null; banned: boolean; createdAt: Date; sessions: number };
+export type UserSummary = { id: string; email: string; name: string; role: string | null; banned: boolean; twoFactorEnabled: boolean; createdAt: Date; sessions: number };
 
 export async function listUsers(): Promise<UserSummary[]> {
   const db = await readDb();
   const rows = await db.user.findMany({
     orderBy: [{ email: "asc" }],
     take: 1000,
-    select: { id: true, email: true, name: true, role: true, banned: true, createdAt: true, _count: { select: { sessions: true } } },
+    select: { id: true, email: true, name: true, role: true, banned: true, twoFactorEnabled: true, createdAt: true, _count: { select: { sessions: true } } },
   });
-  return rows.map(({ _count, banned, ...row }) => ({ ...row, banned: banned === true, sessions: _count.sessions }));
+  return rows.map(({ _count, banned, twoFactorEnabled, ...row }) => ({ ...row, banned: banned === true, twoFactorEnabled: twoFactorEnabled === true, sessions: _count.sessions }));
 }
 
 export async function hasAdmin(): Promise<boolean> {

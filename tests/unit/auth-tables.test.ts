@@ -33,7 +33,7 @@ describe("better-auth tables", () => {
   const tables = getAuthTables(authOptions);
 
   it("names the tables that prisma/models.prisma defines", () => {
-    expect(Object.keys(tables).sort()).toEqual(["account", "session", "user", "verification"]);
+    expect(Object.keys(tables).sort()).toEqual(["account", "session", "twoFactor", "user", "verification"]);
     for (const table of Object.values(tables)) expect(models.has(modelName(table.modelName)), `model ${modelName(table.modelName)}`).toBe(true);
   });
 

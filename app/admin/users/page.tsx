@@ -2,9 +2,11 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission, roleLabels, roles } from "@/lib/auth/permissions";
+import { isAdminTwoFactorRequired } from "@/lib/auth/two-factor-policy";
 import { listUsers } from "@/lib/auth/users";
 import { ActionForm } from "@/components/action-form";
 import { createUserAction, resetPasswordAction, revokeSessionsAction, setDisabledAction, setRoleAction } from "./actions";
+import { setAdminTwoFactorAction } from "./two-factor-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -27,7 +29,8 @@ function RoleSelect({ value, block = false }: { value?: string; block?: boolean 
 export default async function UsersPage() {
   const caller = await requirePagePermission("users:read", "/admin/users");
   const manage = hasPermission(caller.role, "users:manage");
-  const users = await listUsers();
+  const [users, adminTwoFactorRequired] = await Promise.all([listUsers(), isAdminTwoFactorRequired()]);
+  const manageSettings = hasPermission(caller.role, "settings:manage");
 
   return (
     <div className="space-y-6">
@@ -56,6 +59,24 @@ export default async function UsersPage() {
           </ActionForm>
         </section>
       ) : null}
+      <section aria-labelledby="admin-two-factor-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="admin-two-factor-heading" className="text-lg font-semibold">
+          Two-factor sign-in for admins
+        </h2>
+        <p className="text-sm text-slate-800" data-testid="admin-two-factor-setting">
+          {adminTwoFactorRequired
+            ? "Required: an admin who signs in with a password and has no two-factor sign-in is sent to set it up before anything else."
+            : "Not required: each person chooses at /account."}
+        </p>
+        {manageSettings ? (
+          <ActionForm action={setAdminTwoFactorAction} label="Two-factor sign-in for admins">
+            <input type="hidden" name="required" value={adminTwoFactorRequired ? "false" : "true"} />
+            <button type="submit" className={button}>
+              {adminTwoFactorRequired ? "Stop requiring it" : "Require it for admins"}
+            </button>
+          </ActionForm>
+        ) : null}
+      </section>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-700">
@@ -64,6 +85,7 @@ export default async function UsersPage() {
               <th className="px-3 py-2 font-medium">Name</th>
               <th className="px-3 py-2 font-medium">Role</th>
               <th className="px-3 py-2 font-medium">Status</th>
+              <th className="px-3 py-2 font-medium">Two-factor</th>
               <th className="px-3 py-2 font-medium">Sessions</th>
               {manage ? <th className="px-3 py-2 font-medium">Manage</th> : null}
             </tr>
@@ -79,6 +101,7 @@ export default async function UsersPage() {
                 </td>
                 <td className="px-3 py-2">{user.role ?? "none"}</td>
                 <td className="px-3 py-2">{user.banned ? "Disabled" : "Active"}</td>
+                <td className="px-3 py-2">{user.twoFactorEnabled ? "On" : "Off"}</td>
                 <td className="px-3 py-2">{user.sessions}</td>
                 {manage ? (
                   <td className="space-y-2 px-3 py-2">

@@ -1,0 +1,34 @@
+"use server";
+// /account: turn two-factor sign-in on (password, then a code from the app) or off (password).
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requireActionPermission } from "@/lib/auth/caller";
+import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment, type TwoFactorEnrolment } from "@/lib/auth/two-factor";
+
+export type EnrolmentState = { ok: true; enrolment: TwoFactorEnrolment } | { ok: false; message: string } | null;
+export type TwoFactorState = { ok: boolean; message: string } | null;
+
+export async function startTwoFactorAction(_previous: EnrolmentState, form: FormData): Promise<EnrolmentState> {
+  const guard = await requireActionPermission(null);
+  if (!guard.ok) return { ok: false, message: guard.message };
+  return startTwoFactorEnrolment(await headers(), String(form.get("password") ?? ""));
+}
+
+export async function confirmTwoFactorAction(_previous: TwoFactorState, form: FormData): Promise<TwoFactorState> {
+  const guard = await requireActionPermission(null);
+  if (!guard.ok) return { ok: false, message: guard.message };
+  const result = await confirmTwoFactorEnrolment(await headers(), String(form.get("code") ?? ""));
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Two-factor sign-in is on. Sign-in now asks for a code after your password." };
+}
+
+export async function disableTwoFactorAction(_previous: TwoFactorState, form: FormData): Promise<TwoFactorState> {
+  const guard = await requireActionPermission(null);
+  if (!guard.ok) return { ok: false, message: guard.message };
+  const result = await disableTwoFactor(await headers(), String(form.get("password") ?? ""));
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Two-factor sign-in is off." };
+}
