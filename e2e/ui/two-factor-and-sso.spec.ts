@@ -4,7 +4,7 @@
 // forms, and the refusal page for claims that map to no role. Their own server: see
 // e2e/support/auth-flow-server.ts.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startAuthFlowServer, ssoDisplayName, type AuthFlowServer } from "../support/auth-flow-server";
 import { decodeQrPng } from "../support/qr";
 import { totpCode } from "../../tests/support/totp";
@@ -125,4 +125,55 @@ test("single sign-on: claims that map to no role get a clear refusal and no sess
   expect(cookies.filter((cookie) => cookie.name.endsWith("care-desk.session_token"))).toEqual([]);
   await page.goto(`${app.url}/consultations`);
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fconsultations/);
+});
+
+/** Enrols the signed-in person at /account through the page; returns the secret shown there. */
+async function enrolTwoFactor(page: Page): Promise<string> {
+  await page.goto(`${app.url}/account`);
+  const setup = page.getByRole("form", { name: "Set up two-factor sign-in" });
+  await setup.getByLabel("Password").fill(password);
+  await setup.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secret = (await page.getByTestId("two-factor-secret").textContent())!.trim();
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByTestId("two-factor-status")).toContainText("is on");
+  return secret;
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test("two-factor required for admins: an admin without it is sent to /account until enrolled", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const first = `admin-${randomUUID().slice(0, 8)}@example.test`;
+  const second = `admin-${randomUUID().slice(0, 8)}@example.test`;
+  app.createUser("admin", first, password);
+  app.createUser("admin", second, password);
+
+  const firstPage = await newPage(browser);
+  await signInWithPassword(firstPage, first);
+  await expect(firstPage).toHaveURL(`${app.url}/consultations`);
+  await enrolTwoFactor(firstPage);
+  await firstPage.goto(`${app.url}/admin/users`);
+  await expect(firstPage.getByTestId("admin-two-factor-setting")).toContainText("Not required");
+  await firstPage.getByRole("button", { name: "Require it for admins" }).click();
+  await expect(firstPage.getByRole("form", { name: "Two-factor sign-in for admins" }).getByRole("status")).toContainText("now required");
+  await expect(firstPage.getByTestId("admin-two-factor-setting")).toContainText("Required");
+
+  const secondPage = await newPage(browser);
+  await signInWithPassword(secondPage, second);
+  await expect(secondPage).toHaveURL(`${app.url}/account?two-factor=required`);
+  await expect(secondPage.getByRole("main").getByRole("alert")).toContainText("required for admins");
+  await secondPage.goto(`${app.url}/deliveries`);
+  await expect(secondPage).toHaveURL(`${app.url}/account?two-factor=required`);
+  await enrolTwoFactor(secondPage);
+  await secondPage.goto(`${app.url}/deliveries`);
+  await expect(secondPage).toHaveURL(`${app.url}/deliveries`);
+  await expect(secondPage.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // The first admin, enrolled, was never held back.
+  await firstPage.goto(`${app.url}/deliveries`);
+  await expect(firstPage).toHaveURL(`${app.url}/deliveries`);
+  await Promise.all([firstPage.context().close(), secondPage.context().close()]);
 });
