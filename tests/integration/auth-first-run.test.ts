@@ -16,7 +16,7 @@ const databaseUrl = `file:${path.join(dir, "care-desk.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startAndReadLink() {
-  const server = await startNextServer({ DATABASE_URL: databaseUrl, CARE_DESK_PUBLIC_URL: "http://care-desk.test" });
+  const server = await startNextServer({ DATABASE_URL: databaseUrl, CARE_DESK_PUBLIC_URL: "http://care-desk.test", CARE_DESK_ALLOWED_HOSTS: "127.0.0.1" });
   const deadline = Date.now() + 15_000;
   let lines: string[] = [];
   while (Date.now() < deadline) {

@@ -140,10 +140,16 @@ describe("every page and route handler in the build", () => {
 /** Every server action in the build: exempt (the way in), or what it needs. */
 const actionPermissions: Record<string, Permission | null | "exempt"> = {
   signInAction: "exempt",
+  verifyCodeAction: "exempt",
+  signInWithSsoAction: "exempt",
   setupAction: "exempt",
   signOutAction: null,
   signOutEverywhereAction: null,
   changePasswordAction: null,
+  startTwoFactorAction: null,
+  confirmTwoFactorAction: null,
+  disableTwoFactorAction: null,
+  setAdminTwoFactorAction: "settings:manage",
   recordPrintViewAction: "consultations:print",
   createUserAction: "users:manage",
   setRoleAction: "users:manage",

@@ -65,7 +65,8 @@ describe("proxy.ts without CARE_DESK_PUBLIC_URL", () => {
   });
 
   it("sends the security headers and a nonce that Next.js puts on its scripts", async () => {
-    const answer = await send(server, "/consultations", { headers: { accept: "text/html", cookie: "care-desk.session_token=proxy-surface" } });
+    // The sign-in page: a real page with Next's scripts that anyone may open.
+    const answer = await send(server, "/sign-in", { headers: { accept: "text/html" } });
     expect(answer.status).toBe(200);
     const csp = String(answer.headers["content-security-policy"]);
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -84,7 +85,7 @@ describe("proxy.ts without CARE_DESK_PUBLIC_URL", () => {
     expect(answer.headers["cache-control"]).toContain("no-store");
     expect(answer.headers["strict-transport-security"]).toBeUndefined();
 
-    const again = await send(server, "/consultations", { headers: { accept: "text/html", cookie: "care-desk.session_token=proxy-surface" } });
+    const again = await send(server, "/sign-in", { headers: { accept: "text/html" } });
     expect(again.headers["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
   });
 
