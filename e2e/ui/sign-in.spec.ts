@@ -24,7 +24,7 @@ test.describe("anonymous", () => {
     await deliver(testServer, recommendation(id, timeWindow().at(1)));
     for (const path of ["/", "/consultations", `/consultations/${id}`, `/consultations/${id}/print`, "/deliveries", "/admin/users", "/admin/tokens", "/account"]) {
       await page.goto(path);
-      await expect(page, path).toHaveURL(`/sign-in?next=${encodeURIComponent(path)}`);
+      await expect(page, path).toHaveURL(path === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(path)}`);
       await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
       await expect(page.getByText("Status timeline")).toHaveCount(0);
     }
@@ -46,8 +46,8 @@ test.describe("anonymous", () => {
     // The attempt is over once the form is reset: the email is kept, the password is not.
     await expect(page.getByLabel("Password")).toHaveValue("");
     await signIn(page, user.email, user.password);
-    // Layouts know the path, not the query: next= keeps /consultations.
-    await expect(page).toHaveURL(/\/consultations$/);
+    // proxy.ts sent the browser to /sign-in with the whole path and query in next=.
+    await expect(page).toHaveURL(/\/consultations\?status=closed$/);
     await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
     await expect(page.getByTestId("signed-in-as")).toContainText("Coordinator");
     const nav = page.getByRole("navigation", { name: "Main" });

@@ -36,6 +36,10 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
+// Every test here signs in by itself, on a server of its own: start with no session at all
+// (the project's default state is the coordinator's, whose cookie 127.0.0.1 would send here too).
+test.use({ storageState: { cookies: [], origins: [] } });
+
 test("two-factor: enrol at /account, then sign in with password + code; each backup code works once", async ({ page }) => {
   // Four sign-ins and an enrolment on a shared two-core machine.
   test.setTimeout(90_000);
