@@ -255,7 +255,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   memory.stop();
   const peakBytes = memory.peak;
   const count = options["live-updates"];
-  const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count })) : null;
+  const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count, cookie: await signInCoordinator(server.baseUrl, db.target.url) })) : null;
   await stopServer();
 
   const profiles = options.profile ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : [];

@@ -23,7 +23,13 @@ export type LiveUpdateResult = {
   note: string | null;
 };
 
-export type LiveUpdateSpec = { baseUrl: string; signingSecret: string; count: number };
+export type LiveUpdateSpec = {
+  baseUrl: string;
+  signingSecret: string;
+  count: number;
+  /** The Cookie header of a signed-in coordinator (the list needs a session). */
+  cookie: string;
+};
 
 /** How long one row may take before it counts as missing (the e2e spec allows 15 s). */
 const allowedMs = 15_000;
@@ -48,14 +54,23 @@ const rowClock = `(() => {
   new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
 })()`;
 
-export async function measureLiveUpdates({ baseUrl, signingSecret, count }: LiveUpdateSpec): Promise<LiveUpdateResult> {
+export async function measureLiveUpdates({ baseUrl, signingSecret, count, cookie }: LiveUpdateSpec): Promise<LiveUpdateResult> {
   const empty = { sent: 0, seen: 0, p50: 0, p99: 0, max: 0 };
   if (!existsSync(chromiumLaunchOptions.executablePath)) return { ...empty, note: `no browser at ${chromiumLaunchOptions.executablePath}` };
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await context.addCookies(
+      cookie.split("; ").map((pair) => {
+        const at = pair.indexOf("=");
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+      }),
+    );
+    const page = await context.newPage();
     const response = await page.goto(`${baseUrl}/consultations`);
-    if (response?.status() !== 200) return { ...empty, note: `the list page answered ${response?.status() ?? "nothing"}` };
+    if (response?.status() !== 200 || new URL(page.url()).pathname !== "/consultations") {
+      return { ...empty, note: `the list page answered ${response?.status() ?? "nothing"} at ${page.url()}` };
+    }
     await page.getByTestId("live-status").filter({ hasText: /^Live$/ }).waitFor({ timeout: allowedMs });
     await page.evaluate(rowClock);
 
