@@ -8,9 +8,9 @@ import { statusPattern } from "../statuses";
 import { drugFields } from "./drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "./recommendation-fields";
 
-const maxText = 10_000;
-
-const leaf = z.union([z.string().max(maxText), z.number(), z.null()]).optional();
+// Text values have no length limit of their own: any length within the 1 MiB body cap is a
+// genuine note or instruction, stored whole (a 4xx would make the sender give up on it).
+const leaf = z.union([z.string(), z.number(), z.null()]).optional();
 const identifier = z.union([z.string().max(256), z.number()]).nullable().optional();
 
 /** An object whose known keys are leaves; other keys are allowed and kept. */
