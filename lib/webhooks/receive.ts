@@ -8,6 +8,7 @@ import { webhookSchema } from "../schemas/webhook";
 import { authenticate } from "./authenticate";
 import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
+import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
@@ -84,7 +85,8 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const refuse = (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: Issue[]) => {
     const outcome = status === 401 ? "unauthorized" : "rejected";
     const detail = issues ? `${message} ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}` : message;
-    return commitDelivery(record({ outcome, httpStatus: status, errorCode: code, errorDetail: detail.slice(0, 4000), ...fields }), null)
+    const errorDetail = toStorableText(detail.slice(0, 4000));
+    return commitDelivery(record({ outcome, httpStatus: status, errorCode: code, errorDetail, ...fields }), null)
       .catch((error) => console.error(`webhook: could not record a refused delivery (${code})`, error))
       .then(() => errorResponse(status, code, message, issues));
   };
@@ -105,15 +107,17 @@ export async function receiveWebhook(request: Request): Promise<Response> {
 
   const parsed = parseJsonObject(bytes);
   if (!parsed.ok) {
-    // Invalid UTF-8 cannot be stored as text; anything else is kept as received.
-    const rawBody = parsed.code === "invalid_encoding" ? null : Buffer.from(bytes).toString("utf8");
+    // Invalid UTF-8, and text with a literal NUL byte (PostgreSQL's text cannot hold it), cannot
+    // be stored as text; anything else is kept as received.
+    const text = parsed.code === "invalid_encoding" ? null : Buffer.from(bytes).toString("utf8");
+    const rawBody = text === null || hasNul(text) ? null : text;
     return refuse(400, parsed.code, parsed.message, { ...bodyFields, rawBody });
   }
   const body = parsed.value;
   const seen = {
     ...bodyFields,
     rawBody: parsed.text,
-    type: typeof body.type === "string" ? body.type.slice(0, 64) : null,
+    type: typeof body.type === "string" ? toStorableText(body.type.slice(0, 64)) : null,
     consultationId: Number.isSafeInteger(body.consultation_id) && (body.consultation_id as number) > 0 ? BigInt(body.consultation_id as number) : null,
   };
 
