@@ -1,11 +1,15 @@
 // GET /api/deliveries/changes — the newest webhook delivery ids (the deliveries page's live refresh)
 import { getDeliveryChanges } from "@/lib/data/deliveries";
+import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
 import { deliveryChangesDto } from "@/lib/schemas/delivery";
+import { noParametersSchema, parseQueryWith } from "@/lib/schemas/query-params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
+  const parsed = parseQueryWith(noParametersSchema, new URL(request.url).searchParams);
+  if (!parsed.ok) return errorResponse(400, "invalid_query", "The query parameters are not valid.", parsed.issues);
   try {
     return jsonResponse(deliveryChangesDto, await getDeliveryChanges());
   } catch (error) {
