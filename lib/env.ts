@@ -83,6 +83,9 @@ export const webhookAuth: AuthConfig = {
 /** Whether any webhook authentication method is set. */
 export const webhookAuthConfigured = isAuthConfigured(webhookAuth);
 
+/** Whether POST /api/webhooks takes requests with no authentication at all. */
+export const allowUnauthenticatedWebhooks = !webhookAuthConfigured && !isProduction;
+
 /** The operator-facing start-up warning while no webhook authentication is configured, or null. */
 export const webhookAuthWarning: string | null = webhookAuthConfigured
   ? null

@@ -65,7 +65,7 @@ describe("deliveries", () => {
     const { delivery_id: deliveryId } = await response.json();
     const delivery = await getDelivery(deliveryId);
     expect(delivery).toMatchObject({ id: deliveryId, outcome: "processed", consultationId: id, type: "status_update" });
-    expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "Altibbi", authorization: "Bearer [masked]" });
+    expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "Altibbi", authorization: "Bearer" });
     expect(JSON.stringify(delivery)).not.toContain("super-secret-token");
     expect(JSON.parse(delivery!.rawBody!)).toMatchObject({ consultation_id: id });
     expect(await getDelivery(2_000_000_000)).toBeNull();
@@ -77,7 +77,7 @@ describe("deliveries", () => {
     const latest = await getDeliveryChanges();
     expect(latest.latestIds.length).toBeLessThanOrEqual(100);
     expect(latest.latestIds).toContain(deliveryId);
-    const response = await getDeliveryChangesRoute();
+    const response = await getDeliveryChangesRoute(new Request("http://localhost/api/deliveries/changes"));
     expect(response.status).toBe(200);
     expect((await response.json()).latestIds).toContain(deliveryId);
   });

@@ -67,7 +67,7 @@ export default async function DeliveryPage({ params }: Props) {
         <h2 id="headers-heading" className="text-lg font-semibold">
           Headers
         </h2>
-        <p className="text-sm text-slate-700">As recorded: credentials are masked before they are stored.</p>
+        <p className="text-sm text-slate-700">As recorded: a fixed list of headers, each cut to 256 bytes; of a credential only its scheme (Bearer, Basic), of signatures only how many.</p>
         {headerEntries.length === 0 ? (
           <p className="text-sm text-slate-600">None recorded.</p>
         ) : (
