@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationSigningSecret } from "./tests/support/signing-secret";
 
 // Every run gets its own databases, named after this run, and drops them afterwards.
 const runId = `${Date.now().toString(36)}_${process.pid}`;
@@ -34,6 +35,7 @@ export default defineConfig({
           globalSetup: ["tests/setup/database.ts"],
           env: {
             NODE_ENV: "test",
+            WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
           },
           testTimeout: 60_000,
@@ -46,7 +48,7 @@ export default defineConfig({
           name: "postgres",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
-          env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString() },
+          env: { NODE_ENV: "test", WEBHOOK_SIGNING_SECRETS: integrationSigningSecret, DATABASE_URL: postgresUrl.toString() },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -37,6 +37,11 @@ const envSchema = z.object({
   WEBHOOK_SIGNING_SECRETS: optionalText,
   /** Static token expected as `Authorization: Bearer <token>`. */
   WEBHOOK_BEARER_TOKEN: optionalText,
+  /**
+   * `none`: accept webhooks with no authentication at all. Honoured only under `next dev`
+   * (isNextDevServer); anywhere else it is ignored, with a warning.
+   */
+  WEBHOOK_AUTH: optionalText.pipe(z.enum(["none"], { error: "WEBHOOK_AUTH can only be none (and only under next dev)" }).optional()),
   /** `user:password` expected as HTTP Basic credentials. */
   WEBHOOK_BASIC_AUTH: optionalText.refine((value) => value === undefined || value.includes(":"), {
     message: "WEBHOOK_BASIC_AUTH must look like user:password",
@@ -83,12 +88,28 @@ export const webhookAuth: AuthConfig = {
 /** Whether any webhook authentication method is set. */
 export const webhookAuthConfigured = isAuthConfigured(webhookAuth);
 
-/** Whether POST /api/webhooks takes requests with no authentication at all. */
-export const allowUnauthenticatedWebhooks = !webhookAuthConfigured && !isProduction;
+/**
+ * Whether this code was compiled by `next dev`. Next.js replaces `process.env.__NEXT_DEV_SERVER`
+ * in its bundles at compile time ("1" under `next dev`, "" in a `next build`), so a production
+ * build answers false whatever NODE_ENV it is started with; outside Next (tests, scripts) it is
+ * unset. NODE_ENV itself never opens the door.
+ */
+export const isNextDevServer = process.env.__NEXT_DEV_SERVER === "1";
 
-/** The operator-facing start-up warning while no webhook authentication is configured, or null. */
-export const webhookAuthWarning: string | null = webhookAuthConfigured
-  ? null
-  : isProduction
-    ? "Webhook authentication is NOT configured: every POST /api/webhooks is refused with 401. Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH)."
-    : "Webhook authentication is NOT configured: POST /api/webhooks accepts unauthenticated requests (development only). Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH).";
+/** Whether POST /api/webhooks takes requests with no authentication: only `next dev` with WEBHOOK_AUTH=none. */
+export const allowUnauthenticatedWebhooks = isNextDevServer && env.WEBHOOK_AUTH === "none";
+
+/** What every page's banner warns about: webhooks open to anyone, refused for want of a method, or nothing. */
+export const webhookAuthState: "open" | "unconfigured" | null = allowUnauthenticatedWebhooks ? "open" : webhookAuthConfigured ? null : "unconfigured";
+
+/** The operator-facing start-up warning, or null. */
+export const webhookAuthWarning: string | null = allowUnauthenticatedWebhooks
+  ? "WEBHOOK_AUTH=none under next dev: POST /api/webhooks accepts UNAUTHENTICATED requests from anyone who can reach this instance. Never use this outside a development machine."
+  : [
+      env.WEBHOOK_AUTH === "none" ? "WEBHOOK_AUTH=none is ignored: unauthenticated webhooks are accepted only under next dev." : null,
+      webhookAuthConfigured
+        ? null
+        : "Webhook authentication is NOT configured: every POST /api/webhooks is refused with 401. Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH).",
+    ]
+      .filter((line) => line !== null)
+      .join(" ") || null;
