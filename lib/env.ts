@@ -99,17 +99,12 @@ export const isNextDevServer = process.env.__NEXT_DEV_SERVER === "1";
 /** Whether POST /api/webhooks takes requests with no authentication: only `next dev` with WEBHOOK_AUTH=none. */
 export const allowUnauthenticatedWebhooks = isNextDevServer && env.WEBHOOK_AUTH === "none";
 
-/** What every page's banner warns about: webhooks open to anyone, refused for want of a method, or nothing. */
-export const webhookAuthState: "open" | "unconfigured" | null = allowUnauthenticatedWebhooks ? "open" : webhookAuthConfigured ? null : "unconfigured";
+/** What every page's banner warns about: webhooks open to anyone (next dev, WEBHOOK_AUTH=none), or nothing. */
+export const webhookAuthState: "open" | null = allowUnauthenticatedWebhooks ? "open" : null;
 
 /** The operator-facing start-up warning, or null. */
 export const webhookAuthWarning: string | null = allowUnauthenticatedWebhooks
   ? "WEBHOOK_AUTH=none under next dev: POST /api/webhooks accepts UNAUTHENTICATED requests from anyone who can reach this instance. Never use this outside a development machine."
-  : [
-      env.WEBHOOK_AUTH === "none" ? "WEBHOOK_AUTH=none is ignored: unauthenticated webhooks are accepted only under next dev." : null,
-      webhookAuthConfigured
-        ? null
-        : "Webhook authentication is NOT configured: every POST /api/webhooks is refused with 401. Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH).",
-    ]
-      .filter((line) => line !== null)
-      .join(" ") || null;
+  : env.WEBHOOK_AUTH === "none"
+    ? "WEBHOOK_AUTH=none is ignored: unauthenticated webhooks are accepted only under next dev."
+    : null;

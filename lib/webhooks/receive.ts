@@ -6,7 +6,7 @@
 // row: no body and no free-form header of a stranger is ever stored.
 import "server-only";
 import { createHash } from "node:crypto";
-import { allowUnauthenticatedWebhooks, webhookAuth } from "../env";
+import { allowUnauthenticatedWebhooks } from "../env";
 import { clientIpFrom } from "../http/client-ip";
 import { webhookSchema } from "../schemas/webhook";
 import { authenticateBody, authenticateHeaders } from "./authenticate";
@@ -15,6 +15,7 @@ import { commitDelivery } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { recordHeaders } from "./recorded-headers";
 import { sampleRefusal } from "./refusal-sampler";
+import { currentWebhookAuth } from "./signing-secret";
 import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
 import type { DeliveryRecord } from "./store";
@@ -97,6 +98,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return errorResponse(status, code, message, issues);
   };
 
+  const webhookAuth = allowUnauthenticatedWebhooks ? { signingSecrets: [] } : await currentWebhookAuth();
   const decided = authenticateHeaders(headers, webhookAuth, allowUnauthenticatedWebhooks);
   if (decided.ok === false) return failAuthentication({ status: 401, code: decided.code, message: decided.message });
   const authenticated = decided.ok === true;

@@ -9,14 +9,6 @@ describe("AuthWarningBanner", () => {
     expect(renderToStaticMarkup(createElement(AuthWarningBanner, { state: null }))).toBe("");
   });
 
-  it("warns, as an alert, that webhooks are refused while no method is configured", () => {
-    const html = renderToStaticMarkup(createElement(AuthWarningBanner, { state: "unconfigured" }));
-    expect(html).toContain('role="alert"');
-    expect(html).toContain("Webhook authentication is not configured.");
-    expect(html).toContain("Every webhook is refused until it is.");
-    expect(html).toContain("WEBHOOK_SIGNING_SECRETS");
-  });
-
   it("warns loudly that anyone can post under next dev with WEBHOOK_AUTH=none", () => {
     const html = renderToStaticMarkup(createElement(AuthWarningBanner, { state: "open" }));
     expect(html).toContain('role="alert"');
