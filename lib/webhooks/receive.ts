@@ -24,21 +24,35 @@ import { bodyPath, toIssues, type Issue } from "../schemas/issues";
 
 export const maxBodyBytes = 1024 * 1024;
 
-/** Reads at most `limit` bytes; null when the body is larger. */
-async function readBounded(request: Request, limit: number): Promise<Uint8Array | null> {
+/** The whole body must have arrived this long after the handler starts reading it (then 408). */
+export const bodyReadDeadlineMs = 10_000;
+
+/** Reads at most `limit` bytes before the deadline: "too_large" when the body is larger, "too_slow" when it is late. */
+async function readBounded(request: Request, limit: number, deadlineMs = bodyReadDeadlineMs): Promise<Uint8Array | "too_large" | "too_slow"> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deadlineMs)));
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), late]);
+      if (next === "late") {
+        void reader.cancel().catch(() => undefined);
+        return "too_slow";
+      }
+      const { done, value } = next;
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel();
+        return "too_large";
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks, total);
 }
@@ -118,7 +132,8 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return refuseEarly(415, "unsupported_media_type", "Send the webhook as Content-Type: application/json.");
   }
   const bytes = await readBounded(request, maxBodyBytes);
-  if (bytes === null) return refuseEarly(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`);
+  if (bytes === "too_large") return refuseEarly(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`);
+  if (bytes === "too_slow") return refuseEarly(408, "request_timeout", `The body did not arrive within ${bodyReadDeadlineMs / 1000} seconds.`);
 
   if (!authenticated) {
     const verified = authenticateBody(headers, bytes, webhookAuth);
