@@ -11,7 +11,7 @@ import { clientIpFrom } from "../http/client-ip";
 import { webhookSchema } from "../schemas/webhook";
 import { authenticateBody, authenticateHeaders } from "./authenticate";
 import { blockedForSeconds, countAuthFailure } from "./auth-rate-limit";
-import { commitDelivery } from "./ingest";
+import { commitDelivery, IngestQueueFullError, shedRetryAfterSeconds } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { recordHeaders } from "./recorded-headers";
 import { sampleRefusal } from "./refusal-sampler";
@@ -88,8 +88,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     ...fields,
   });
   const outcomeOf = (status: number) => (status === 401 || status === 429 ? "unauthorized" : "rejected");
+  // A full queue sheds the record of a refusal silently: the answer is what matters.
   const store = (delivery: DeliveryRecord) =>
-    commitDelivery(delivery, null).catch((error) => console.error(`webhook: could not record a refused delivery (${delivery.errorCode})`, error));
+    commitDelivery(delivery, null).catch((error) => {
+      if (!(error instanceof IngestQueueFullError)) console.error(`webhook: could not record a refused delivery (${delivery.errorCode})`, error);
+    });
 
   // A refusal before authentication: counted; at most one per client IP per minute is recorded,
   // with the allowlisted headers and no body.
@@ -166,7 +169,15 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const webhookId = headers.get("webhook-id");
   const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
   const event = toIngestRows(validated.data, parsed.text);
-  const result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+  let result;
+  try {
+    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+  } catch (error) {
+    if (!(error instanceof IngestQueueFullError)) throw error;
+    return errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {
+      "Retry-After": String(shedRetryAfterSeconds),
+    });
+  }
   return Response.json(
     { outcome: result.outcome, delivery_id: result.deliveryId },
     { status: 200, headers: { "Cache-Control": "no-store" } },
