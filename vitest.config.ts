@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { integrationSigningSecret } from "./tests/support/signing-secret";
+import { integrationSigningSecret } from "./tests/support/signing-secret.ts";
 
 // Every run gets its own databases, named after this run, and drops them afterwards.
 const runId = `${Date.now().toString(36)}_${process.pid}`;

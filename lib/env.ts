@@ -52,6 +52,8 @@ const envSchema = z.object({
   CARE_DESK_ALLOWED_HOSTS: listOfWords,
   /** IPs or CIDRs of the reverse proxies whose X-Forwarded-Host/Proto/For are believed. */
   CARE_DESK_TRUSTED_PROXIES: listOfWords,
+  /** Hosts a dispense link may lead to (`pharmacy.example`, `*.altibbi.com`), comma or space separated; any host when unset. */
+  DISPENSE_ALLOWED_HOSTS: listOfWords,
   /** The interface `npm start` listens on: 127.0.0.1 (default, loopback only) or e.g. 0.0.0.0 / "::". */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
 });
@@ -71,6 +73,9 @@ export const env: Env = loadEnv();
 
 /** `next start` runs as production: webhooks without authentication are then refused. */
 export const isProduction = env.NODE_ENV === "production";
+
+/** Hosts a dispense link may lead to; empty: any (lib/dispense.ts). */
+export const dispenseAllowedHosts: readonly string[] = env.DISPENSE_ALLOWED_HOSTS.map((host) => host.toLowerCase());
 
 /** Shown in the header, page titles and printed prescriptions. */
 export const instanceName = env.CARE_DESK_NAME;
