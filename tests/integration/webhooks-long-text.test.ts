@@ -44,4 +44,24 @@ describe("POST /api/webhooks accepts text of any length within the body cap", ()
     const detail = await getConsultation(id);
     expect(detail!.recommendations[0]!.answers[0]!.answer).toHaveLength(note.length);
   });
+
+  it("caps only the indexed names and codes (drug name and trade name, ICD-10 code and name) at 500 characters", async () => {
+    const sample = recommendationData();
+    const name = "باراسيتامول 💊 ".repeat(40).slice(0, 500);
+    const accepted = recommendation(uniqueId(), sampleDatetime("recommendation_data"), {
+      ...sample,
+      drug: { fdaDrug: [{ ...sample.drug.fdaDrug[0], name, tradeName: name }] },
+      icd10: { symptom: [], diagnosis: [{ code: name, name }] },
+    });
+    expect((await POST(webhookRequest(accepted))).status).toBe(200);
+
+    const tooLong = recommendation(uniqueId(), sampleDatetime("recommendation_data"), {
+      ...sample,
+      drug: { fdaDrug: [{ ...sample.drug.fdaDrug[0], tradeName: "T".repeat(501) }] },
+    });
+    const response = await POST(webhookRequest(tooLong));
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.issues.map((issue: { path: string }) => issue.path)).toContain("data.drug.fdaDrug[0].tradeName");
+  });
 });
