@@ -53,12 +53,15 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
   }
   return (
     <div>
-      <p className="text-[0.85em] text-slate-700">
-        {dispenseWords.host}{" "}
-        <code className="font-mono font-semibold text-slate-900" dir="ltr" data-testid="dispense-host">
-          {link.host}
-        </code>
-      </p>
+      {/* On paper the printed link says where it leads; a line more would push an A5 prescription onto a second page. */}
+      {medium === "screen" ? (
+        <p className="text-[0.85em] text-slate-700">
+          {dispenseWords.host}{" "}
+          <code className="font-mono font-semibold text-slate-900" dir="ltr" data-testid="dispense-host">
+            {link.host}
+          </code>
+        </p>
+      ) : null}
       {link.qr ? null : <p className="text-[0.85em] text-slate-700">{dispenseWords.tooLongForQr}</p>}
       <a
         href={link.url}
