@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationSigningSecret } from "./tests/support/signing-secret.ts";
 
 // Every run gets its own databases, named after this run, and drops them afterwards.
 const runId = `${Date.now().toString(36)}_${process.pid}`;
@@ -35,6 +36,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/peer-address.ts"],
           env: {
             NODE_ENV: "test",
+            WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
             CARE_DESK_SIGN_IN_IP_LIMIT: "12",
           },
@@ -49,7 +51,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
           setupFiles: ["tests/setup/peer-address.ts"],
-          env: { NODE_ENV: "test", DATABASE_URL: postgresUrl.toString(), CARE_DESK_SIGN_IN_IP_LIMIT: "12" },
+          env: { NODE_ENV: "test", WEBHOOK_SIGNING_SECRETS: integrationSigningSecret, DATABASE_URL: postgresUrl.toString(), CARE_DESK_SIGN_IN_IP_LIMIT: "12" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { getCaller } from "@/lib/auth/caller";
-import { instanceName, isProduction, webhookAuthConfigured } from "@/lib/env";
+import { instanceName, webhookAuthState } from "@/lib/env";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <AppHeader name={instanceName} caller={caller} />
-        <AuthWarningBanner configured={webhookAuthConfigured} production={isProduction} />
+        <AuthWarningBanner state={webhookAuthState} />
         <QueryProvider>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">
             {children}

@@ -1,15 +1,15 @@
-/** Shown on every page while webhooks are not authenticated. */
-export function AuthWarningBanner({ configured, production }: { configured: boolean; production: boolean }) {
-  if (configured) return null;
+/**
+ * Shown on every page, loudly, while webhooks are open to anyone (`next dev` with
+ * WEBHOOK_AUTH=none). Otherwise webhooks are always authenticated: by the WEBHOOK_* variables, or
+ * by the signing secret Care Desk generated and keeps (lib/webhooks/signing-secret.ts).
+ */
+export function AuthWarningBanner({ state }: { state: "open" | null }) {
+  if (state === null) return null;
   return (
-    <div role="alert" className="border-b border-amber-300 bg-amber-50" data-testid="auth-warning">
-      <p className="mx-auto max-w-7xl px-4 py-2 text-sm text-amber-950">
-        <strong className="font-semibold">Webhook authentication is not configured.</strong>{" "}
-        {production
-          ? "Every webhook is refused until it is."
-          : "Anyone who can reach this instance can post consultations to it."}{" "}
-        Set <code className="font-mono">WEBHOOK_SIGNING_SECRETS</code>, <code className="font-mono">WEBHOOK_BEARER_TOKEN</code> or{" "}
-        <code className="font-mono">WEBHOOK_BASIC_AUTH</code> (see the README).
+    <div role="alert" className="border-b-4 border-red-700 bg-red-600" data-testid="auth-warning">
+      <p className="mx-auto max-w-7xl px-4 py-3 text-base font-semibold text-white">
+        ⚠ Webhooks are NOT authenticated: anyone who can reach this instance can post consultations to it (
+        <code className="font-mono">WEBHOOK_AUTH=none</code> under <code className="font-mono">next dev</code>). Development only.
       </p>
     </div>
   );

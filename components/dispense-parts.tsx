@@ -32,8 +32,16 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
   if (link.kind === "unsafe") {
     return (
       <div role="alert" className="rounded border-2 border-red-700 p-[0.6em] text-red-900" data-testid="unsafe-dispense-url">
-        <p className="font-bold">{dispenseWords.unsafe}</p>
+        <p className="font-bold">{link.warning}</p>
         <p>{dispenseWords.unsafeAdvice}</p>
+        {link.host !== null ? (
+          <p className="mt-[0.3em]">
+            {dispenseWords.host}{" "}
+            <code className="break-all font-mono font-semibold" dir="ltr" data-testid="dispense-host">
+              {link.host}
+            </code>
+          </p>
+        ) : null}
         <p className="mt-[0.3em]">
           {dispenseWords.asReceived}{" "}
           <code className="break-all font-mono text-[0.85em]" dir="ltr">
@@ -45,6 +53,15 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
   }
   return (
     <div>
+      {/* On paper the printed link says where it leads; a line more would push an A5 prescription onto a second page. */}
+      {medium === "screen" ? (
+        <p className="text-[0.85em] text-slate-700">
+          {dispenseWords.host}{" "}
+          <code className="font-mono font-semibold text-slate-900" dir="ltr" data-testid="dispense-host">
+            {link.host}
+          </code>
+        </p>
+      ) : null}
       {link.qr ? null : <p className="text-[0.85em] text-slate-700">{dispenseWords.tooLongForQr}</p>}
       <a
         href={link.url}

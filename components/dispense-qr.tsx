@@ -1,5 +1,7 @@
 import QRCode from "qrcode";
 import { safeDispenseUrl } from "@/lib/dispense";
+import { dispenseAllowedHosts } from "@/lib/env";
+import { dispenseWords } from "@/lib/present/dispense";
 
 type Props = {
   /** The dispense URL from the recommendation (untrusted). */
@@ -14,9 +16,19 @@ type Props = {
  * qr_code URL), as an inline SVG image. Renders nothing for a URL that is not http(s).
  */
 export async function DispenseQr({ url, size = "10rem", className }: Props) {
-  const safe = safeDispenseUrl(url);
+  const safe = safeDispenseUrl(url, dispenseAllowedHosts);
   if (!safe) return null;
-  const svg = await QRCode.toString(safe, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
+  let svg: string;
+  try {
+    svg = await QRCode.toString(safe, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
+  } catch {
+    // Too much data for any QR code: only the code is left out, never the page.
+    return (
+      <p className="max-w-48 text-sm text-slate-700" data-testid="dispense-qr-skipped">
+        {dispenseWords.tooLongForQr}
+      </p>
+    );
+  }
   const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server; nothing to optimise

@@ -1,6 +1,7 @@
 import { presentDrug } from "@/lib/present/drug";
 import type { DrugDto } from "@/lib/schemas/consultation";
 import { LineParts } from "./line-parts";
+import { LongText } from "./long-text";
 
 /**
  * The prescription on screen, one drug per row, as lib/present/drug words it: trade name (generic
@@ -45,10 +46,8 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
                 {shown.details.map(({ label, value }) => (
                   <div key={label} className="contents">
                     <dt className="text-slate-600">{label}</dt>
-                    <dd>
-                      <bdi dir="auto" className="whitespace-pre-line">
-                        {value}
-                      </bdi>
+                    <dd className="min-w-0">
+                      <LongText text={value} />
                     </dd>
                   </div>
                 ))}

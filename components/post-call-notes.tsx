@@ -1,5 +1,6 @@
 import { presentText } from "@/lib/present/blank";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
+import { LongText } from "./long-text";
 
 /** Readable names for the questions Altibbi documents; any other is shown as sent. */
 export const noteLabels: Record<string, string> = {
@@ -28,8 +29,8 @@ export function PostCallNotes({ answers }: { answers: RecommendationDto["answers
             {noteLabels[question] ?? (question === "" ? "Other notes" : <span className="font-mono" dir="auto">{question}</span>)}
           </dt>
           {texts.map((text, index) => (
-            <dd key={index} className="whitespace-pre-wrap" dir="auto">
-              {text}
+            <dd key={index}>
+              <LongText text={text} testId="note" />
             </dd>
           ))}
         </div>

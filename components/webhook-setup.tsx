@@ -18,12 +18,23 @@ export function WebhookSetup({ webhookUrl, authConfigured }: { webhookUrl: strin
       </p>
       <ol className="max-w-prose list-decimal space-y-1 pl-5 text-slate-700">
         <li>
-          {authConfigured
-            ? "Give Altibbi the credentials this instance expects: "
-            : "Choose how Altibbi proves it is Altibbi, and configure it here first: "}
-          a Standard Webhooks signing secret (<code className="font-mono text-sm">WEBHOOK_SIGNING_SECRETS</code>), a bearer token (
-          <code className="font-mono text-sm">WEBHOOK_BEARER_TOKEN</code>) or HTTP Basic credentials (
-          <code className="font-mono text-sm">WEBHOOK_BASIC_AUTH</code>).
+          {authConfigured ? (
+            <>
+              Give Altibbi the credentials this instance is configured with: a Standard Webhooks signing secret (
+              <code className="font-mono text-sm">WEBHOOK_SIGNING_SECRETS</code>), a bearer token (
+              <code className="font-mono text-sm">WEBHOOK_BEARER_TOKEN</code>) or HTTP Basic credentials (
+              <code className="font-mono text-sm">WEBHOOK_BASIC_AUTH</code>).
+            </>
+          ) : (
+            <>
+              Give Altibbi the Standard Webhooks signing secret this instance generated for itself, shown under{" "}
+              <Link href="/admin/settings" prefetch={false} className="text-sky-800 underline">
+                Settings
+              </Link>{" "}
+              (or set <code className="font-mono text-sm">WEBHOOK_SIGNING_SECRETS</code>, <code className="font-mono text-sm">WEBHOOK_BEARER_TOKEN</code> or{" "}
+              <code className="font-mono text-sm">WEBHOOK_BASIC_AUTH</code> instead).
+            </>
+          )}
         </li>
         <li>Send a test event from Altibbi, or post one of the sample payloads (see the README, &ldquo;Sending a test webhook&rdquo;).</li>
         <li>

@@ -37,6 +37,11 @@ const envSchema = z.object({
   WEBHOOK_SIGNING_SECRETS: optionalText,
   /** Static token expected as `Authorization: Bearer <token>`. */
   WEBHOOK_BEARER_TOKEN: optionalText,
+  /**
+   * `none`: accept webhooks with no authentication at all. Honoured only under `next dev`
+   * (isNextDevServer); anywhere else it is ignored, with a warning.
+   */
+  WEBHOOK_AUTH: optionalText.pipe(z.enum(["none"], { error: "WEBHOOK_AUTH can only be none (and only under next dev)" }).optional()),
   /** `user:password` expected as HTTP Basic credentials. */
   WEBHOOK_BASIC_AUTH: optionalText.refine((value) => value === undefined || value.includes(":"), {
     message: "WEBHOOK_BASIC_AUTH must look like user:password",
@@ -47,6 +52,8 @@ const envSchema = z.object({
   CARE_DESK_ALLOWED_HOSTS: listOfWords,
   /** IPs or CIDRs of the reverse proxies whose X-Forwarded-Host/Proto/For are believed. */
   CARE_DESK_TRUSTED_PROXIES: listOfWords,
+  /** Hosts a dispense link may lead to (`pharmacy.example`, `*.altibbi.com`), comma or space separated; any host when unset. */
+  DISPENSE_ALLOWED_HOSTS: listOfWords,
   /** The interface `npm start` listens on: 127.0.0.1 (default, loopback only) or e.g. 0.0.0.0 / "::". */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   /**
@@ -97,6 +104,9 @@ export const env: Env = loadEnv();
 /** `next start` runs as production: webhooks without authentication are then refused. */
 export const isProduction = env.NODE_ENV === "production";
 
+/** Hosts a dispense link may lead to; empty: any (lib/dispense.ts). */
+export const dispenseAllowedHosts: readonly string[] = env.DISPENSE_ALLOWED_HOSTS.map((host) => host.toLowerCase());
+
 /** Shown in the header, page titles and printed prescriptions. */
 export const instanceName = env.CARE_DESK_NAME;
 
@@ -113,9 +123,23 @@ export const webhookAuth: AuthConfig = {
 /** Whether any webhook authentication method is set. */
 export const webhookAuthConfigured = isAuthConfigured(webhookAuth);
 
-/** The operator-facing start-up warning while no webhook authentication is configured, or null. */
-export const webhookAuthWarning: string | null = webhookAuthConfigured
-  ? null
-  : isProduction
-    ? "Webhook authentication is NOT configured: every POST /api/webhooks is refused with 401. Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH)."
-    : "Webhook authentication is NOT configured: POST /api/webhooks accepts unauthenticated requests (development only). Set WEBHOOK_SIGNING_SECRETS (or WEBHOOK_BEARER_TOKEN / WEBHOOK_BASIC_AUTH).";
+/**
+ * Whether this code was compiled by `next dev`. Next.js replaces `process.env.__NEXT_DEV_SERVER`
+ * in its bundles at compile time ("1" under `next dev`, "" in a `next build`), so a production
+ * build answers false whatever NODE_ENV it is started with; outside Next (tests, scripts) it is
+ * unset. NODE_ENV itself never opens the door.
+ */
+export const isNextDevServer = process.env.__NEXT_DEV_SERVER === "1";
+
+/** Whether POST /api/webhooks takes requests with no authentication: only `next dev` with WEBHOOK_AUTH=none. */
+export const allowUnauthenticatedWebhooks = isNextDevServer && env.WEBHOOK_AUTH === "none";
+
+/** What every page's banner warns about: webhooks open to anyone (next dev, WEBHOOK_AUTH=none), or nothing. */
+export const webhookAuthState: "open" | null = allowUnauthenticatedWebhooks ? "open" : null;
+
+/** The operator-facing start-up warning, or null. */
+export const webhookAuthWarning: string | null = allowUnauthenticatedWebhooks
+  ? "WEBHOOK_AUTH=none under next dev: POST /api/webhooks accepts UNAUTHENTICATED requests from anyone who can reach this instance. Never use this outside a development machine."
+  : env.WEBHOOK_AUTH === "none"
+    ? "WEBHOOK_AUTH=none is ignored: unauthenticated webhooks are accepted only under next dev."
+    : null;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { resolveDatabase } from "../lib/db-config";
 import { e2eInstanceName, e2ePort, e2eSigningSecret, e2eUsers } from "../e2e/support/test-server";
 import { applyPendingMigrations } from "./lib/migrate";
+import { nextStartArgs, nextStartNodeArgs } from "./lib/next-start";
 import { root } from "./lib/prisma-schemas";
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -41,7 +42,7 @@ for (const [role, user] of Object.entries(e2eUsers)) {
 
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(e2ePort), "-H", "127.0.0.1"],
+  [...nextStartNodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", ...nextStartArgs, "-p", String(e2ePort), "-H", "127.0.0.1"],
   {
     cwd: root,
     stdio: "inherit",

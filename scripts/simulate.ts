@@ -11,6 +11,8 @@ import { eventsInTimeOrder, generateConsultations } from "./simulator/generate";
 import { createRandom } from "./simulator/random";
 import { sendDeliveries, emptyStats, type SendStats } from "./simulator/send";
 import { authChoices, senderAuth, type AuthChoice } from "./simulator/sign";
+import { readStoredSecret } from "./simulator/stored-secret";
+import { resolveDatabase } from "../lib/db-config";
 
 const usage = `Usage: npm run simulate -- --url <base URL> [options]
 
@@ -70,9 +72,12 @@ const firstId = options["first-id"] ?? createRandom((seed ^ Math.floor(until.get
 const endpoint = new URL(options.url);
 if (endpoint.pathname === "/" || endpoint.pathname === "") endpoint.pathname = "/api/webhooks";
 
+// Like the server: the WEBHOOK_* variables when any is set, else the secret it keeps in the database.
+const envConfigured = Boolean(env.WEBHOOK_SIGNING_SECRETS || env.WEBHOOK_BEARER_TOKEN || env.WEBHOOK_BASIC_AUTH);
+const stored = envConfigured || options.auth === "none" ? null : await readStoredSecret(resolveDatabase(env.DATABASE_URL));
 let auth;
 try {
-  auth = senderAuth(env, options.auth);
+  auth = senderAuth(stored ? { WEBHOOK_SIGNING_SECRETS: stored.current } : env, options.auth);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
@@ -87,7 +92,7 @@ console.log(
   `  ${consultations.length} consultations (ids ${firstId}…${firstId + consultations.length - 1}), ` +
     `${deliveries.length - redeliveries} events + ${redeliveries} redeliveries, ${options.shuffle ? "shuffled" : "in event-time order"}`,
 );
-console.log(`  auth: ${auth.kind === "none" ? "none (only a development instance accepts this)" : auth.kind}; replay: --seed ${seed} --until ${until.toISOString()}`);
+console.log(`  auth: ${auth.kind === "none" ? "none (only next dev with WEBHOOK_AUTH=none accepts this)" : stored ? "signature (the secret the server keeps in the database)" : auth.kind}; replay: --seed ${seed} --until ${until.toISOString()}`);
 
 const stats = emptyStats(deliveries.length);
 const started = performance.now();

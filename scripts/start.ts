@@ -9,6 +9,7 @@ import "../lib/http/deployment";
 import { describeDatabase, resolveDatabase } from "../lib/db-config";
 import { buildIfNeeded, nextBin } from "./lib/build";
 import { applyPendingMigrations } from "./lib/migrate";
+import { nextStartArgs, nextStartNodeArgs } from "./lib/next-start";
 import { root } from "./lib/prisma-schemas";
 
 const target = resolveDatabase(env.DATABASE_URL);
@@ -18,7 +19,7 @@ console.log(`${describeDatabase(target)}: ${applied.length ? `applied ${applied.
 const buildStatus = buildIfNeeded();
 if (buildStatus !== 0) process.exit(buildStatus);
 
-const server = spawn(process.execPath, [nextBin, "start", "--hostname", env.HOST, ...process.argv.slice(2)], {
+const server = spawn(process.execPath, [...nextStartNodeArgs, nextBin, "start", ...nextStartArgs, "--hostname", env.HOST, ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
 });

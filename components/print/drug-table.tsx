@@ -29,8 +29,11 @@ export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
       <tbody>
         {drugs.map((drug, index) => {
           const shown = presentDrug(drug);
+          // A row is kept on one page unless its text is longer than a page could hold: then it
+          // breaks across pages rather than being cut off.
+          const fitsOnePage = shown.details.reduce((total, detail) => total + detail.value.length, 0) < 1500;
           return (
-            <tr key={drug.position} className="break-inside-avoid border-b border-slate-300 align-top" data-testid="drug-row">
+            <tr key={drug.position} className={`${fitsOnePage ? "break-inside-avoid " : ""}border-b border-slate-300 align-top`} data-testid="drug-row">
               <td className="py-2 pr-2 tabular-nums">{index + 1}</td>
               <td className="py-2 pr-3">
                 <p>
@@ -60,7 +63,7 @@ export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
                 {shown.details.map(({ label, value }) => (
                   <p key={label} className="text-slate-700">
                     {label}:{" "}
-                    <bdi dir="auto" className="whitespace-pre-line">
+                    <bdi dir="auto" className="whitespace-pre-line [overflow-wrap:anywhere]">
                       {value}
                     </bdi>
                   </p>

@@ -120,7 +120,8 @@ function RecommendationBody({ recommendation, medicationNotes }: { recommendatio
       {medicationNotes.length > 0 ? (
         <Section id="medication-notes-heading" title="Doctor's medication notes">
           {medicationNotes.map((note, index) => (
-            <p key={index} dir="auto" className="whitespace-pre-line break-inside-avoid">
+            // Printed whole however long: a long note may break across pages, and long words wrap.
+            <p key={index} dir="auto" className="whitespace-pre-line [overflow-wrap:anywhere]">
               {note}
             </p>
           ))}

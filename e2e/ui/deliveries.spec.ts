@@ -1,5 +1,5 @@
 // The webhook inbox in Chromium: filters by outcome and type, one delivery's headers (secrets
-// masked) and pretty-printed raw body.
+// reduced to their scheme or count) and pretty-printed raw body.
 import { expect, test } from "@playwright/test";
 import { statusUpdate, uniqueId } from "../../tests/support/payloads";
 import { timeWindow } from "../../tests/support/time-window";
@@ -50,9 +50,9 @@ test("filters by outcome and type, and opens one delivery with masked headers an
   const headers = page.getByTestId("delivery-headers");
   await expect(headers).toContainText("webhook-id");
   await expect(headers).toContainText(webhookId);
-  // The signature is kept only as a short prefix.
+  // Of the signature, only how many there were is kept.
   const signature = await headers.locator("tr", { hasText: "webhook-signature" }).locator("td").textContent();
-  expect(signature).toMatch(/^v1,[A-Za-z0-9+/=]{6}…$/);
+  expect(signature).toBe("1 signature");
   const shown = await page.getByTestId("delivery-body").textContent();
   expect(shown).toContain(`"consultation_id": ${id}`);
   expect(shown).toContain('\n  "new_status": "new"');

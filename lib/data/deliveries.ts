@@ -100,6 +100,15 @@ export async function getDelivery(caller: Caller, id: number): Promise<DeliveryD
   return { ...toSummary(summary), webhookId, bodySha256, headers: parseHeaders(headers), rawBody };
 }
 
+/** One delivery's whole raw body (for its download), or null when there is no such delivery or no body. */
+export async function getDeliveryBody(caller: Caller, id: number): Promise<string | null> {
+  assertPermission(caller, "deliveries:read");
+  if (!Number.isSafeInteger(id) || id < 1 || id > maxDeliveryId) return null;
+  const db = await readDb();
+  const row = await db.webhookDelivery.findUnique({ where: { id }, select: { rawBody: true } });
+  return row?.rawBody ?? null;
+}
+
 export const latestDeliveryWindow = 100;
 
 /** The newest delivery ids. Ids can commit out of order, so a client compares sets, not a maximum. */

@@ -42,7 +42,14 @@ const querySchema = z
     to: single(dateBound),
     tz: single(z.string().max(64)),
     rec: single(z.enum(["with", "without"], { error: "must be with or without" })),
-    q: single(z.string().trim().max(maxSearchLength, { error: `must be at most ${maxSearchLength} characters` })),
+    q: single(
+      z
+        .string()
+        .trim()
+        .max(maxSearchLength, { error: `must be at most ${maxSearchLength} characters` })
+        // PostgreSQL cannot compare text with a NUL in it (the query would fail, not find nothing).
+        .refine((text) => !text.includes("\u0000"), { error: "must not contain NUL characters" }),
+    ),
     sort: single(z.enum(listSorts, { error: `must be ${listSorts.join(" or ")}` })),
     dir: single(z.enum(["desc", "asc"], { error: "must be desc or asc" })),
     after: single(cursor),

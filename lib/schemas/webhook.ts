@@ -8,31 +8,43 @@ import { statusPattern } from "../statuses";
 import { drugFields } from "./drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "./recommendation-fields";
 
-const maxText = 10_000;
+// Text values have no length limit of their own: any length within the 1 MiB body cap is a
+// genuine note or instruction, stored whole (a 4xx would make the sender give up on it).
+const leaf = z.union([z.string(), z.number(), z.null()]).optional();
 
-const leaf = z.union([z.string().max(maxText), z.number(), z.null()]).optional();
+/**
+ * The one exception: the names and codes the search looks up by prefix (a drug's name and trade
+ * name, an ICD-10 code and name) are indexed, and a PostgreSQL B-tree entry holds at most about
+ * 2,700 bytes. 500 characters (2,000 bytes at most) is far beyond any real name or code.
+ */
+export const maxIndexedText = 500;
+const indexedLeaf = z
+  .union([z.string().max(maxIndexedText, { error: `must be at most ${maxIndexedText} characters (it is a name or code)` }), z.number(), z.null()])
+  .optional();
 const identifier = z.union([z.string().max(256), z.number()]).nullable().optional();
 
-/** An object whose known keys are leaves; other keys are allowed and kept. */
-const leafObject = <K extends string>(...keys: readonly K[]) =>
-  z.looseObject(Object.fromEntries(keys.map((key) => [key, leaf])) as Record<K, typeof leaf>);
+const indexedFields = new Set(["code", "name", "tradeName"]);
+
+/** An object whose known keys are leaves; other keys are allowed and kept. `indexed`: its names and codes are capped. */
+const leafObject = <K extends string>(keys: readonly K[], indexed = false) =>
+  z.looseObject(Object.fromEntries(keys.map((key) => [key, indexed && indexedFields.has(key) ? indexedLeaf : leaf])) as Record<K, typeof leaf>);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(1000).nullable().optional();
 
-export const icd10EntrySchema = leafObject(...icd10Fields);
-export const drugSchema = leafObject(...drugFields);
-export const labSchema = leafObject(...labFields);
-export const followUpSchema = leafObject(...followUpFields);
-export const postCallAnswerSchema = leafObject(...answerFields);
+export const icd10EntrySchema = leafObject(icd10Fields, true);
+export const drugSchema = leafObject(drugFields, true);
+export const labSchema = leafObject(labFields);
+export const followUpSchema = leafObject(followUpFields);
+export const postCallAnswerSchema = leafObject(answerFields);
 
 export const recommendationDataSchema = z.looseObject({
   icd10: z.looseObject({ symptom: list(icd10EntrySchema), diagnosis: list(icd10EntrySchema) }).nullable().optional(),
   drug: z.looseObject({ fdaDrug: list(drugSchema) }).nullable().optional(),
   lab: z.looseObject({ lab: list(labSchema), panel: list(labSchema) }).nullable().optional(),
-  doctorReferral: leafObject("name").nullable().optional(),
+  doctorReferral: leafObject(["name"]).nullable().optional(),
   followUp: list(followUpSchema),
   postCallAnswer: list(postCallAnswerSchema),
-  dispense: leafObject("url", "pass_code", "qr_code").nullable().optional(),
+  dispense: leafObject(["url", "pass_code", "qr_code"]).nullable().optional(),
 });
 
 const consultationId = z

@@ -32,33 +32,49 @@ export const isAuthConfigured = (config: AuthConfig) =>
 const sameText = (a: string, b: string) =>
   timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 
-function verifySignature(headers: Headers, body: Uint8Array, secrets: Buffer[], nowSeconds: number): string | null {
+/**
+ * What the headers alone say about a signature: null when the three headers are there and the
+ * timestamp is inside the window (the body must then be verified), else why not.
+ */
+function checkSignatureHeaders(headers: Headers, nowSeconds: number): string | null {
   const id = headers.get("webhook-id");
   const timestamp = headers.get("webhook-timestamp");
   const signatures = headers.get("webhook-signature");
   if (!id || !timestamp || !signatures) return "missing webhook-id, webhook-timestamp or webhook-signature header";
   if (!/^\d{1,12}$/.test(timestamp)) return "webhook-timestamp is not a Unix time in seconds";
   if (Math.abs(nowSeconds - Number(timestamp)) > signatureToleranceSeconds) return "webhook-timestamp is outside the 5 minute tolerance";
-  const candidates = signatures
+  return null;
+}
+
+/** Whether one of the request's v1 signatures is the HMAC of `id.timestamp.body` under one of the secrets. */
+function verifySignature(headers: Headers, body: Uint8Array, secrets: Buffer[]): boolean {
+  const prefix = `${headers.get("webhook-id")}.${headers.get("webhook-timestamp")}.`;
+  const candidates = (headers.get("webhook-signature") ?? "")
     .split(" ")
     .filter((entry) => entry.startsWith("v1,"))
     .map((entry) => Buffer.from(entry.slice(3), "base64"));
-  for (const secret of secrets) {
-    const expected = createHmac("sha256", secret).update(`${id}.${timestamp}.`).update(body).digest();
-    if (candidates.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected))) return null;
-  }
-  return "no webhook-signature matches";
+  return secrets.some((secret) => {
+    const expected = createHmac("sha256", secret).update(prefix).update(body).digest();
+    return candidates.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected));
+  });
 }
 
-export function authenticate(
+/** What the headers decide: authenticated, refused, or a signature to verify over the body. */
+export type HeaderAuthResult = AuthResult | { ok: "verify_body" };
+
+/**
+ * The decision that needs no body: Bearer and Basic are settled here, and a signature request
+ * must carry its three headers and a timestamp inside the window before its body is read.
+ * `allowUnauthenticated` is true only under `next dev` with WEBHOOK_AUTH=none (lib/env.ts).
+ */
+export function authenticateHeaders(
   headers: Headers,
-  body: Uint8Array,
   config: AuthConfig,
-  production: boolean,
+  allowUnauthenticated: boolean,
   nowSeconds = Math.floor(Date.now() / 1000),
-): AuthResult {
+): HeaderAuthResult {
+  if (allowUnauthenticated) return { ok: true, method: "none" };
   if (!isAuthConfigured(config)) {
-    if (!production) return { ok: true, method: "none" };
     return {
       ok: false,
       code: "auth_not_configured",
@@ -67,11 +83,6 @@ export function authenticate(
     };
   }
   const reasons: string[] = [];
-  if (config.signingSecrets.length > 0) {
-    const failure = verifySignature(headers, body, config.signingSecrets, nowSeconds);
-    if (failure === null) return { ok: true, method: "signature" };
-    reasons.push(failure);
-  }
   const authorization = headers.get("authorization") ?? "";
   if (config.bearerToken !== undefined) {
     if (/^Bearer /i.test(authorization) && sameText(authorization.slice(7).trim(), config.bearerToken)) return { ok: true, method: "bearer" };
@@ -82,5 +93,30 @@ export function authenticate(
     if (credentials && sameText(credentials, config.basicAuth)) return { ok: true, method: "basic" };
     reasons.push("no valid basic credentials");
   }
+  if (config.signingSecrets.length > 0) {
+    const failure = checkSignatureHeaders(headers, nowSeconds);
+    if (failure === null) return { ok: "verify_body" };
+    reasons.unshift(failure);
+  }
   return { ok: false, code: "unauthorized", message: `Webhook authentication failed: ${reasons.join("; ")}.` };
+}
+
+/** The second step of a signature request: its body, once read, against the secrets. */
+export function authenticateBody(headers: Headers, body: Uint8Array, config: AuthConfig): AuthResult {
+  if (verifySignature(headers, body, config.signingSecrets)) return { ok: true, method: "signature" };
+  const others = [config.bearerToken !== undefined ? "no valid bearer token" : null, config.basicAuth !== undefined ? "no valid basic credentials" : null];
+  const reasons = ["no webhook-signature matches", ...others.filter((reason) => reason !== null)];
+  return { ok: false, code: "unauthorized", message: `Webhook authentication failed: ${reasons.join("; ")}.` };
+}
+
+/** Both steps at once, for a body already in hand. */
+export function authenticate(
+  headers: Headers,
+  body: Uint8Array,
+  config: AuthConfig,
+  allowUnauthenticated: boolean,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): AuthResult {
+  const decided = authenticateHeaders(headers, config, allowUnauthenticated, nowSeconds);
+  return decided.ok === "verify_body" ? authenticateBody(headers, body, config) : decided;
 }

@@ -15,6 +15,26 @@ const maxBatch = 64;
 const queue: Job[] = [];
 let draining = false;
 
+// Load shedding: deliveries waiting or being committed are bounded by count and by bytes, so a
+// burst (or a slow database) costs bounded memory. Past either bound a delivery is not queued:
+// the sender is answered 503 with Retry-After and retries it (Altibbi does).
+export const maxPendingDeliveries = 2_000;
+export const maxPendingBytes = 32 * 1024 * 1024;
+/** What a 503 tells the sender to wait before retrying. */
+export const shedRetryAfterSeconds = 5;
+let pendingCount = 0;
+let pendingBytes = 0;
+
+/** Thrown by commitDelivery when the queue is full; nothing was stored. */
+export class IngestQueueFullError extends Error {
+  constructor() {
+    super("the ingestion queue is full");
+  }
+}
+
+/** A delivery's weight in the queue: its body and a little for the rest. */
+const weightOf = (record: DeliveryRecord) => (record.rawBody?.length ?? 0) + record.headers.length + 1024;
+
 async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
@@ -78,10 +98,23 @@ async function drain(): Promise<void> {
   }
 }
 
-/** Stores a delivery (and its event, if any); resolves once committed. */
+/** Stores a delivery (and its event, if any); resolves once committed. Rejects with IngestQueueFullError when the queue is full. */
 export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null): Promise<CommitResult> {
+  const weight = weightOf(record);
+  if (pendingCount + 1 > maxPendingDeliveries || pendingBytes + weight > maxPendingBytes) return Promise.reject(new IngestQueueFullError());
+  pendingCount++;
+  pendingBytes += weight;
+  const settled = () => {
+    pendingCount--;
+    pendingBytes -= weight;
+  };
   return new Promise<CommitResult>((resolve, reject) => {
-    queue.push({ record, event, resolve, reject });
+    queue.push({
+      record,
+      event,
+      resolve: (result) => (settled(), resolve(result)),
+      reject: (error) => (settled(), reject(error)),
+    });
     if (!draining) void drain();
   });
 }

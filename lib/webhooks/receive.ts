@@ -1,13 +1,22 @@
-// The webhook pipeline, in the order the contract fixes: size -> content type -> authenticate
-// over the raw bytes -> parse -> validate -> store -> answer. Nothing is parsed before it is
-// authenticated, and no malformed input can produce a 5xx.
+// The webhook pipeline. Authentication is decided first, from the headers (Bearer, Basic, and a
+// signature request's three headers and timestamp window) before the body is read; then size ->
+// content type -> read the body -> verify a signature over the raw bytes -> parse -> validate ->
+// store -> answer. Nothing is parsed before it is authenticated, no malformed input can produce
+// a 5xx, and a request that is not authenticated costs a counter (./refusal-sampler.ts), not a
+// row: no body and no free-form header of a stranger is ever stored.
 import "server-only";
 import { createHash } from "node:crypto";
-import { isProduction, webhookAuth } from "../env";
+import { allowUnauthenticatedWebhooks } from "../env";
+import { clientIpFrom } from "../http/client-ip";
 import { webhookSchema } from "../schemas/webhook";
-import { authenticate } from "./authenticate";
-import { commitDelivery } from "./ingest";
+import { authenticateBody, authenticateHeaders } from "./authenticate";
+import { blockedForSeconds, countAuthFailure } from "./auth-rate-limit";
+import { commitDelivery, IngestQueueFullError, shedRetryAfterSeconds } from "./ingest";
 import { parseJsonObject } from "./parse-json";
+import { recordHeaders } from "./recorded-headers";
+import { sampleRefusal } from "./refusal-sampler";
+import { currentWebhookAuth } from "./signing-secret";
+import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
@@ -15,47 +24,35 @@ import { bodyPath, toIssues, type Issue } from "../schemas/issues";
 
 export const maxBodyBytes = 1024 * 1024;
 
-const recordedHeaders = [
-  "content-type",
-  "content-length",
-  "user-agent",
-  "webhook-id",
-  "webhook-timestamp",
-  "webhook-signature",
-  "x-forwarded-for",
-  "x-real-ip",
-  "x-request-id",
-  "authorization",
-];
+/** The whole body must have arrived this long after the handler starts reading it (then 408). */
+export const bodyReadDeadlineMs = 10_000;
 
-/** The headers worth keeping with a delivery; credentials are reduced to their scheme. */
-function relevantHeaders(headers: Headers): string {
-  const kept: Record<string, string> = {};
-  for (const name of recordedHeaders) {
-    const value = headers.get(name);
-    if (value === null) continue;
-    if (name === "authorization") kept[name] = `${value.split(" ")[0] ?? ""} [masked]`;
-    else if (name === "webhook-signature") kept[name] = value.replace(/,([A-Za-z0-9+/=]{6})[A-Za-z0-9+/=]+/g, ",$1…");
-    else kept[name] = value.slice(0, 512);
-  }
-  return JSON.stringify(kept);
-}
-
-/** Reads at most `limit` bytes; null when the body is larger. */
-async function readBounded(request: Request, limit: number): Promise<Uint8Array | null> {
+/** Reads at most `limit` bytes before the deadline: "too_large" when the body is larger, "too_slow" when it is late. */
+async function readBounded(request: Request, limit: number, deadlineMs = bodyReadDeadlineMs): Promise<Uint8Array | "too_large" | "too_slow"> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deadlineMs)));
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), late]);
+      if (next === "late") {
+        void reader.cancel().catch(() => undefined);
+        return "too_slow";
+      }
+      const { done, value } = next;
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel();
+        return "too_large";
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks, total);
 }
@@ -63,9 +60,19 @@ async function readBounded(request: Request, limit: number): Promise<Uint8Array 
 const isJsonContentType = (value: string | null) =>
   value !== null && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(value.trim());
 
+type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+const tooManyFailures = (seconds: number): Refusal => ({
+  status: 429,
+  code: "too_many_failed_authentications",
+  message: `Too many failed webhook authentications from this address. Retry after ${seconds} seconds.`,
+  headers: { "Retry-After": String(seconds) },
+});
+
 export async function receiveWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();
   const headers = request.headers;
+  const clientIp = clientIpFrom(headers);
   const record = (fields: Partial<DeliveryRecord> & Pick<DeliveryRecord, "outcome" | "httpStatus">): DeliveryRecord => ({
     receivedAt,
     type: null,
@@ -75,45 +82,81 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     bodySha256: null,
     bodyBytes: 0,
     rawBody: null,
-    headers: relevantHeaders(headers),
+    headers: recordHeaders(headers, clientIp),
     errorCode: null,
     errorDetail: null,
     ...fields,
   });
-  // Refusals are recorded too; a failure to record one is logged and does not change the answer.
-  const refuse = (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: Issue[]) => {
-    const outcome = status === 401 ? "unauthorized" : "rejected";
-    const detail = issues ? `${message} ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}` : message;
-    return commitDelivery(record({ outcome, httpStatus: status, errorCode: code, errorDetail: detail.slice(0, 4000), ...fields }), null)
-      .catch((error) => console.error(`webhook: could not record a refused delivery (${code})`, error))
-      .then(() => errorResponse(status, code, message, issues));
+  const outcomeOf = (status: number) => (status === 401 || status === 429 ? "unauthorized" : "rejected");
+  // A full queue sheds the record of a refusal silently: the answer is what matters.
+  const store = (delivery: DeliveryRecord) =>
+    commitDelivery(delivery, null).catch((error) => {
+      if (!(error instanceof IngestQueueFullError)) console.error(`webhook: could not record a refused delivery (${delivery.errorCode})`, error);
+    });
+
+  // A refusal before authentication: counted; at most one per client IP per minute is recorded,
+  // with the allowlisted headers and no body.
+  const refuseStranger = async ({ status, code, message, headers: answerHeaders }: Refusal) => {
+    const unrecorded = sampleRefusal(clientIp);
+    if (unrecorded !== null) {
+      const note = unrecorded > 0 ? ` (${unrecorded} more unauthenticated requests from this address in the minute before were counted, not recorded.)` : "";
+      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${note}`) }));
+    }
+    return errorResponse(status, code, message, undefined, answerHeaders);
   };
+  const failAuthentication = async (refusal: Refusal) => {
+    const wait = await countAuthFailure(clientIp);
+    return refuseStranger(wait === null ? refusal : tooManyFailures(wait));
+  };
+  // A refusal of an authenticated request: recorded whole (the sender needs to see why).
+  const refuse = async (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: Issue[]) => {
+    const detail = issues ? `${message} ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}` : message;
+    await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(detail.slice(0, 4000)), ...fields }));
+    return errorResponse(status, code, message, issues);
+  };
+
+  const webhookAuth = allowUnauthenticatedWebhooks ? { signingSecrets: [] } : await currentWebhookAuth();
+  const decided = authenticateHeaders(headers, webhookAuth, allowUnauthenticatedWebhooks);
+  if (decided.ok === false) return failAuthentication({ status: 401, code: decided.code, message: decided.message });
+  const authenticated = decided.ok === true;
+  if (!authenticated) {
+    // A signature to verify: a client past its failures is turned away before its body is read.
+    const wait = await blockedForSeconds(clientIp);
+    if (wait !== null) return refuseStranger(tooManyFailures(wait));
+  }
+  const refuseEarly = (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}) =>
+    authenticated ? refuse(status, code, message, fields) : refuseStranger({ status, code, message });
 
   const declaredLength = Number(headers.get("content-length") ?? "0");
   if (declaredLength > maxBodyBytes) {
-    return refuse(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`, { bodyBytes: declaredLength });
+    return refuseEarly(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`, { bodyBytes: declaredLength });
   }
   if (!isJsonContentType(headers.get("content-type"))) {
-    return refuse(415, "unsupported_media_type", "Send the webhook as Content-Type: application/json.");
+    return refuseEarly(415, "unsupported_media_type", "Send the webhook as Content-Type: application/json.");
   }
   const bytes = await readBounded(request, maxBodyBytes);
-  if (bytes === null) return refuse(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`);
+  if (bytes === "too_large") return refuseEarly(413, "payload_too_large", `The body is larger than ${maxBodyBytes} bytes.`);
+  if (bytes === "too_slow") return refuseEarly(408, "request_timeout", `The body did not arrive within ${bodyReadDeadlineMs / 1000} seconds.`);
+
+  if (!authenticated) {
+    const verified = authenticateBody(headers, bytes, webhookAuth);
+    if (!verified.ok) return failAuthentication({ status: 401, code: verified.code, message: verified.message });
+  }
 
   const bodyFields = { bodyBytes: bytes.byteLength, bodySha256: createHash("sha256").update(bytes).digest("hex") };
-  const auth = authenticate(headers, bytes, webhookAuth, isProduction);
-  if (!auth.ok) return refuse(401, auth.code, auth.message, bodyFields);
-
   const parsed = parseJsonObject(bytes);
   if (!parsed.ok) {
-    // Invalid UTF-8 cannot be stored as text; anything else is kept as received.
-    const rawBody = parsed.code === "invalid_encoding" ? null : Buffer.from(bytes).toString("utf8");
+    // Invalid UTF-8, and text with a literal NUL byte (PostgreSQL's text cannot hold it), cannot
+    // be stored as text; anything else is kept as received.
+    const text = parsed.code === "invalid_encoding" ? null : Buffer.from(bytes).toString("utf8");
+    const rawBody = text === null || hasNul(text) ? null : text;
     return refuse(400, parsed.code, parsed.message, { ...bodyFields, rawBody });
   }
   const body = parsed.value;
   const seen = {
     ...bodyFields,
     rawBody: parsed.text,
-    type: typeof body.type === "string" ? body.type.slice(0, 64) : null,
+    type: typeof body.type === "string" ? toStorableText(body.type.slice(0, 64)) : null,
     consultationId: Number.isSafeInteger(body.consultation_id) && (body.consultation_id as number) > 0 ? BigInt(body.consultation_id as number) : null,
   };
 
@@ -126,7 +169,15 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const webhookId = headers.get("webhook-id");
   const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
   const event = toIngestRows(validated.data, parsed.text);
-  const result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+  let result;
+  try {
+    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+  } catch (error) {
+    if (!(error instanceof IngestQueueFullError)) throw error;
+    return errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {
+      "Retry-After": String(shedRetryAfterSeconds),
+    });
+  }
   return Response.json(
     { outcome: result.outcome, delivery_id: result.deliveryId },
     { status: 200, headers: { "Cache-Control": "no-store" } },

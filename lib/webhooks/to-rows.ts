@@ -9,11 +9,15 @@ import { mapFields } from "../schemas/text-fields";
 import type { RecommendationPayload, StatusUpdatePayload, WebhookPayload } from "../schemas/webhook";
 import { parseEventTime } from "../time/event-time";
 import { statusRank } from "../statuses";
+import { toStorableText } from "./storable-text";
 
 type Leaf = string | number | null | undefined;
 
-/** Altibbi sends some values as text and some as numbers; Care Desk keeps them all as text. */
-const text = (value: Leaf): string | null => (value === null || value === undefined ? null : String(value));
+/**
+ * Altibbi sends some values as text and some as numbers; Care Desk keeps them all as text, with
+ * NUL and lone surrogates replaced (the NUL rule, ./storable-text.ts).
+ */
+const text = (value: Leaf): string | null => (value === null || value === undefined ? null : toStorableText(String(value)));
 
 export type EventBase = {
   consultationId: bigint;

@@ -67,7 +67,7 @@ describe("deliveries", () => {
     const { delivery_id: deliveryId } = await response.json();
     const delivery = await getDelivery(asAdmin, deliveryId);
     expect(delivery).toMatchObject({ id: deliveryId, outcome: "processed", consultationId: id, type: "status_update" });
-    expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "Altibbi", authorization: "Bearer [masked]" });
+    expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "Altibbi", authorization: "Bearer" });
     expect(JSON.stringify(delivery)).not.toContain("super-secret-token");
     expect(JSON.parse(delivery!.rawBody!)).toMatchObject({ consultation_id: id });
     expect(await getDelivery(asAdmin, 2_000_000_000)).toBeNull();

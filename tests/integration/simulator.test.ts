@@ -7,6 +7,7 @@ import { eventsInTimeOrder, generateConsultations } from "@/scripts/simulator/ge
 import { deliveryHeaders, senderAuth } from "@/scripts/simulator/sign";
 import { uniqueId } from "../support/payloads";
 import { asCoordinator } from "../support/callers";
+import { integrationSigningSecret } from "../support/signing-secret";
 
 describe("a simulated Altibbi stream through the real route handler", () => {
   it("ends in each consultation's last lifecycle step, stores every event once and counts every delivery", async () => {
@@ -18,9 +19,9 @@ describe("a simulated Altibbi stream through the real route handler", () => {
     const redeliveries = deliveries.filter((delivery) => delivery.redelivery).length;
     expect(redeliveries).toBeGreaterThan(10);
 
-    // Signed headers carry the webhook-id that makes a redelivery a duplicate (the test
-    // instance has no secret configured, so the signature itself is not checked here).
-    const auth = senderAuth({ WEBHOOK_SIGNING_SECRETS: "whsec_dGVzdC1zaWduaW5nLXNlY3JldC0xMjM0NQ==" });
+    // Signed with the secret the integration projects run with, as the simulator signs; the
+    // webhook-id it carries makes a redelivery a duplicate.
+    const auth = senderAuth({ WEBHOOK_SIGNING_SECRETS: integrationSigningSecret });
     const outcomes: string[] = [];
     for (let i = 0; i < deliveries.length; i += 8) {
       const batch = deliveries.slice(i, i + 8);

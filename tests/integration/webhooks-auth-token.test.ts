@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
+  delete process.env.WEBHOOK_SIGNING_SECRETS;
   process.env.WEBHOOK_BEARER_TOKEN = "tok_4f1c2a9e7b";
   process.env.WEBHOOK_BASIC_AUTH = "altibbi:pa55:word";
   Object.assign(process.env, { NODE_ENV: "production" });
@@ -20,7 +21,7 @@ describe("bearer and basic authentication", () => {
     ["the bearer token, lower-case scheme", "bearer tok_4f1c2a9e7b"],
     ["basic credentials (a colon in the password)", basic("altibbi:pa55:word")],
   ])("accepts %s", async (_name, authorization) => {
-    const response = await POST(webhookRequest(body(), { headers: { authorization } }));
+    const response = await POST(webhookRequest(body(), { unsigned: true, headers: { authorization } }));
     expect(response.status).toBe(200);
   });
 
@@ -32,8 +33,17 @@ describe("bearer and basic authentication", () => {
     ["a wrong basic password", basic("altibbi:pa55")],
     ["basic credentials sent as bearer", `Bearer ${Buffer.from("altibbi:pa55:word").toString("base64")}`],
   ])("refuses %s with 401", async (_name, authorization) => {
-    const response = await POST(webhookRequest(body(), { headers: authorization ? { authorization } : {} }));
+    const response = await POST(webhookRequest(body(), { unsigned: true, headers: authorization ? { authorization } : {} }));
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatchObject({ code: "unauthorized" });
+  });
+
+  // A bearer token or Basic request carries no webhook-id: the body's SHA-256 is its dedup key.
+  it("uses the body's SHA-256 as the dedup key when there is no webhook-id", async () => {
+    const text = JSON.stringify(body());
+    const results = await Promise.all(
+      [1, 2, 3].map(() => POST(webhookRequest(text, { unsigned: true, headers: { authorization: "Bearer tok_4f1c2a9e7b" } })).then((r) => r.json())),
+    );
+    expect(results.map((r) => r.outcome).sort()).toEqual(["duplicate", "duplicate", "processed"]);
   });
 });

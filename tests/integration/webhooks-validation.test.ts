@@ -5,7 +5,7 @@ import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
 import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
-import { webhookRequest } from "../support/webhooks";
+import { rawWebhookRequest, webhookRequest } from "../support/webhooks";
 import { asCoordinator } from "../support/callers";
 
 const when = "2024-01-02T03:04:05.123456Z";
@@ -93,9 +93,7 @@ describe("POST /api/webhooks refuses malformed and hostile bodies", () => {
   });
 
   it("answers 415 for a body that is not declared as JSON", async () => {
-    const response = await POST(
-      new Request("http://localhost/api/webhooks", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(readFixture("status_update")) }),
-    );
+    const response = await POST(webhookRequest(JSON.stringify(readFixture("status_update")), { headers: { "content-type": "text/plain" } }));
     expect(response.status).toBe(415);
     expect((await response.json()).error.code).toBe("unsupported_media_type");
   });
@@ -114,21 +112,13 @@ describe("POST /api/webhooks refuses malformed and hostile bodies", () => {
     expect((await declared.json()).error.code).toBe("payload_too_large");
 
     // A chunked body with no Content-Length is cut off at the limit too.
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(big));
-        controller.close();
-      },
-    });
-    const chunked = await POST(
-      new Request("http://localhost/api/webhooks", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
-    );
+    const chunked = await POST(rawWebhookRequest(new TextEncoder().encode(big), { chunked: true }));
     expect(chunked.status).toBe(413);
   });
 
   it("answers 400 for a body that is not UTF-8", async () => {
     const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]);
-    const response = await POST(new Request("http://localhost/api/webhooks", { method: "POST", headers: { "content-type": "application/json" }, body: bytes }));
+    const response = await POST(rawWebhookRequest(bytes));
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("invalid_encoding");
   });
@@ -210,7 +200,7 @@ describe("deliveries inbox", () => {
     expect(JSON.parse(delivery!.rawBody!)).toEqual(body);
     const headers = JSON.parse(delivery!.headers);
     expect(headers["user-agent"]).toBe("Altibbi-Webhooks/1.0");
-    expect(headers.authorization).toBe("Bearer [masked]");
+    expect(headers.authorization).toBe("Bearer");
     expect(JSON.stringify(headers)).not.toMatch(/s3cret|session=abc/);
   });
 });

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { nextStartArgs, nextStartNodeArgs } from "../../scripts/lib/next-start";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -25,7 +26,8 @@ export async function startNextServer(env: Record<string, string>, port?: number
     throw new Error("No production build: run `npm run build` first (`npm test` builds before the integration tests).");
   }
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(listenPort), "-H", "127.0.0.1"], {
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [...nextStartNodeArgs, next, "start", ...nextStartArgs, "-p", String(listenPort), "-H", "127.0.0.1"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,20 +5,14 @@ import { describe, expect, it } from "vitest";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
 
 describe("AuthWarningBanner", () => {
-  it("renders nothing once a method is configured", () => {
-    expect(renderToStaticMarkup(createElement(AuthWarningBanner, { configured: true, production: true }))).toBe("");
+  it("renders nothing while webhooks are authenticated", () => {
+    expect(renderToStaticMarkup(createElement(AuthWarningBanner, { state: null }))).toBe("");
   });
 
-  it("warns, as an alert, that webhooks are refused in production", () => {
-    const html = renderToStaticMarkup(createElement(AuthWarningBanner, { configured: false, production: true }));
+  it("warns loudly that anyone can post under next dev with WEBHOOK_AUTH=none", () => {
+    const html = renderToStaticMarkup(createElement(AuthWarningBanner, { state: "open" }));
     expect(html).toContain('role="alert"');
-    expect(html).toContain("Webhook authentication is not configured.");
-    expect(html).toContain("Every webhook is refused until it is.");
-    expect(html).toContain("WEBHOOK_SIGNING_SECRETS");
-  });
-
-  it("warns that anyone can post outside production", () => {
-    const html = renderToStaticMarkup(createElement(AuthWarningBanner, { configured: false, production: false }));
-    expect(html).toContain("Anyone who can reach this instance can post consultations to it.");
+    expect(html).toContain("Webhooks are NOT authenticated");
+    expect(html).toContain("WEBHOOK_AUTH=none");
   });
 });

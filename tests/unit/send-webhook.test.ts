@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { testServer } from "@/e2e/support/webhooks";
 import { e2eBaseUrl, e2eSigningSecret } from "@/e2e/support/test-server";
+import { integrationSigningSecret } from "@/tests/support/signing-secret";
 import { deliver, sendWebhook, webhookRequest, type WebhookTarget } from "@/tests/support/webhooks";
 
 type Sent = { url: string; text: string; headers: Record<string, string> };
@@ -68,10 +69,15 @@ describe("sendWebhook", () => {
     expect(sent[1]!.headers).toEqual({ "content-type": "application/json", "webhook-id": "msg_plain" });
   });
 
-  it("builds an unsigned request for the in-process route handler unless given a secret", async () => {
+  it("signs a request for the in-process route handler with the integration secret unless given one, with a webhook-id from the body", async () => {
     const request = webhookRequest({ type: "status_update" });
     expect(request.url).toBe("http://localhost/api/webhooks");
-    expect(request.headers.get("webhook-signature")).toBeNull();
+    const text = await request.text();
+    const headers = Object.fromEntries(request.headers);
+    expect(() => new Webhook(integrationSigningSecret).verify(text, headers)).not.toThrow();
+    // The same body again is the same delivery (a redelivery), as Altibbi would send it.
+    expect(webhookRequest({ type: "status_update" }).headers.get("webhook-id")).toBe(headers["webhook-id"]);
+    expect(webhookRequest({ type: "status_update", x: 1 }).headers.get("webhook-id")).not.toBe(headers["webhook-id"]);
   });
 });
 

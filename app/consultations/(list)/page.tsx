@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { publicBaseUrl, webhookAuthConfigured } from "@/lib/env";
+import { webhookAuthConfigured } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
@@ -9,7 +9,7 @@ import { getStatusCounts } from "@/lib/data/status-counts";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { hrefWith } from "@/lib/schemas/query-params";
-import { publicOriginFrom } from "@/lib/http/public-origin";
+import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { ConsultationFilters } from "@/components/consultation-filters";
 import { ConsultationTable } from "@/components/consultation-table";
@@ -22,11 +22,7 @@ import { WebhookSetup } from "@/components/webhook-setup";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Consultations" };
 
-async function webhookUrl(): Promise<string> {
-  if (publicBaseUrl) return `${publicBaseUrl}/api/webhooks`;
-  // X-Forwarded-Host/Proto count only from a trusted proxy (CARE_DESK_TRUSTED_PROXIES).
-  return `${publicOriginFrom(await headers()).origin}/api/webhooks`;
-}
+const webhookUrl = async () => webhookUrlFrom(await headers());
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission("consultations:read", "/consultations");

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
-import { prettyJson } from "@/lib/pretty-json";
+import { previewBytes, previewJson } from "@/lib/pretty-json";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { Field } from "@/components/field";
 import { LocalTime } from "@/components/local-time";
@@ -70,7 +70,7 @@ export default async function DeliveryPage({ params }: Props) {
         <h2 id="headers-heading" className="text-lg font-semibold">
           Headers
         </h2>
-        <p className="text-sm text-slate-700">As recorded: credentials are masked before they are stored.</p>
+        <p className="text-sm text-slate-700">As recorded: a fixed list of headers, each cut to 256 bytes; of a credential only its scheme (Bearer, Basic), of signatures only how many.</p>
         {headerEntries.length === 0 ? (
           <p className="text-sm text-slate-600">None recorded.</p>
         ) : (
@@ -99,17 +99,33 @@ export default async function DeliveryPage({ params }: Props) {
         {delivery.rawBody === null ? (
           <p className="text-sm text-slate-600">Not kept (unauthenticated or not valid UTF-8).</p>
         ) : (
-          <pre
-            className="max-h-[70vh] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs text-slate-100"
-            tabIndex={0}
-            aria-label="Raw body, pretty-printed"
-            data-testid="delivery-body"
-            dir="auto"
-          >
-            {prettyJson(delivery.rawBody)}
-          </pre>
+          <BodyPreview id={delivery.id} rawBody={delivery.rawBody} bodyBytes={delivery.bodyBytes} />
         )}
       </section>
     </article>
+  );
+}
+
+/** The body pretty-printed, its first 64 KB only (a 1 MiB body would make a page of megabytes), and the whole as a download. */
+function BodyPreview({ id, rawBody, bodyBytes }: { id: number; rawBody: string; bodyBytes: number }) {
+  const preview = previewJson(rawBody);
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        {preview.truncated ? `Showing the first ${previewBytes / 1024} KB of ${bodyBytes.toLocaleString("en")} bytes, pretty-printed. ` : null}
+        <a href={`/deliveries/${id}/body`} download={`delivery-${id}.json`} className="text-sky-800 underline" data-testid="delivery-body-download">
+          Download the whole body
+        </a>
+      </p>
+      <pre
+        className="max-h-[70vh] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs text-slate-100"
+        tabIndex={0}
+        aria-label="Raw body, pretty-printed"
+        data-testid="delivery-body"
+        dir="auto"
+      >
+        {preview.text}
+      </pre>
+    </>
   );
 }

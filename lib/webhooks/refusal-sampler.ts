@@ -1,0 +1,38 @@
+// Requests that are not authenticated cost a counter, not a row: at most one of them per client
+// IP per minute is recorded in the inbox (with the allowlisted headers only, never a body), and
+// the rest are counted here, in memory. The record says how many went uncounted since the last.
+
+export const sampleWindowMs = 60_000;
+/** Distinct client IPs remembered at most; past it the oldest windows are forgotten. */
+const maxTrackedClients = 10_000;
+
+type Window = { startedAt: number; skipped: number };
+const windows = new Map<string, Window>();
+
+let counted = 0;
+
+/** How many unauthenticated requests this instance has refused since it started. */
+export const unauthenticatedRefusals = () => counted;
+
+/**
+ * Counts one unauthenticated refusal from `clientIp`. Returns the number of refusals from that
+ * client left unrecorded since its last record when this one is to be recorded, or null when it
+ * is only counted.
+ */
+export function sampleRefusal(clientIp: string, now = Date.now()): number | null {
+  counted++;
+  const window = windows.get(clientIp);
+  if (window && now - window.startedAt < sampleWindowMs) {
+    window.skipped++;
+    return null;
+  }
+  if (!window && windows.size >= maxTrackedClients) {
+    for (const [ip, old] of windows) {
+      if (now - old.startedAt >= sampleWindowMs || windows.size >= maxTrackedClients) windows.delete(ip);
+      if (windows.size < maxTrackedClients / 2) break;
+    }
+  }
+  windows.delete(clientIp); // re-inserted last: the Map's order stays oldest first
+  windows.set(clientIp, { startedAt: now, skipped: 0 });
+  return window?.skipped ?? 0;
+}

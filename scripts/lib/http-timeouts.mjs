@@ -1,0 +1,26 @@
+// Preloaded into `next start` (node --import, see scripts/lib/next-start.ts): gives every HTTP
+// server the process creates sensible timeouts. `next start` itself only takes
+// --keepAliveTimeout; Node's own defaults let a client take 60 s to send its headers and 5 min
+// to send its request, so that a few slow clients could hold many connections open.
+import http from "node:http";
+
+/** The whole request line and headers must arrive within this time (then 408, connection closed). */
+export const headersTimeoutMs = 10_000;
+/**
+ * The whole request, body included, must arrive within this time (then 408). Under `next start`
+ * the body is read before the webhook handler runs (proxy.ts sees the request first), so this,
+ * not the handler's own 10 s deadline, is what cuts off a stalled webhook body there.
+ */
+export const requestTimeoutMs = 15_000;
+/** How often Node checks those two timeouts (its default, 30 s, would let them run twice as long). */
+export const connectionsCheckingIntervalMs = 1_000;
+
+const timeouts = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: connectionsCheckingIntervalMs };
+
+const createServer = http.createServer;
+http.createServer = function createServerWithTimeouts(options, listener) {
+  // Next calls createServer(listener); the timeouts are constructor options.
+  return typeof options === "function" || options === undefined
+    ? createServer.call(this, timeouts, options)
+    : createServer.call(this, { ...timeouts, ...options }, listener);
+};
