@@ -1,13 +1,19 @@
 // A delivery's body: /deliveries/[id] shows its first 64 KB pretty-printed, and
 // /deliveries/[id]/body downloads the whole of it, byte for byte.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/deliveries/[id]/body/route";
 import { POST } from "@/app/api/webhooks/route";
 import { previewBytes, previewJson } from "@/lib/pretty-json";
 import { recommendation, recommendationData, sampleDatetime, uniqueId } from "../support/payloads";
+import { bearerFor } from "../support/users";
 import { webhookRequest } from "../support/webhooks";
 
-const download = (id: string) => GET(new Request(`http://localhost/deliveries/${id}/body`), { params: Promise.resolve({ id }) });
+// Raw bodies are for admins: an admin's API token (auth-route-manifest covers the refusals).
+let authorization = "";
+beforeAll(async () => {
+  authorization = await bearerFor("admin");
+});
+const download = (id: string) => GET(new Request(`http://localhost/deliveries/${id}/body`, { headers: { authorization } }), { params: Promise.resolve({ id }) });
 
 describe("a delivery's whole body", () => {
   it("downloads a body of almost 1 MiB byte for byte, while the page's preview is 64 KB", async () => {
