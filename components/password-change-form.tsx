@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { changePasswordAction, type PasswordChangeState } from "@/app/account/actions";
+import { FormMessage } from "./action-form";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
@@ -20,11 +21,7 @@ export function PasswordChangeForm() {
         New password again
         <input name="confirmPassword" type="password" autoComplete="new-password" required minLength={12} className={field} />
       </label>
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md border p-2 text-sm ${state.ok ? "border-emerald-200 bg-emerald-50 text-emerald-950" : "border-red-200 bg-red-50 text-red-900"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60">
         Change password
       </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { disableTwoFactorAction, type TwoFactorState } from "@/app/account/two-factor-actions";
+import { FormMessage } from "./action-form";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 
@@ -12,11 +13,7 @@ export function TwoFactorDisableForm() {
         Password
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md border p-2 text-sm ${state.ok ? "border-emerald-200 bg-emerald-50 text-emerald-950" : "border-red-200 bg-red-50 text-red-900"}`}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-60">
         Turn off two-factor sign-in
       </button>
