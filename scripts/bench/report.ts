@@ -83,7 +83,7 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
               (database === "postgresql"
                 ? "fewer statements per event (one round trip each), then statements that serve a whole group-commit batch"
                 : "less work per recommendation in storage (8-9 statements), then the framework's own per-request cost") +
-              "; see the README's Performance section and npm run bench -- --profile",
+              "; see docs/performance.md and npm run bench -- --profile",
       });
     } else {
       targets.push({ target: "ingest ≥ 0.8× ceiling", database, status: "not measured", detail: "no ingest figures", gap: null });
