@@ -1,19 +1,11 @@
 "use client";
 import { useActionState } from "react";
 import { confirmTwoFactorAction, startTwoFactorAction, type EnrolmentState, type TwoFactorState } from "@/app/account/two-factor-actions";
+import { FormMessage } from "./action-form";
 import { TwoFactorDisableForm } from "./two-factor-disable-form";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900";
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-60";
-
-function Message({ state }: { state: { ok: boolean; message: string } | null }) {
-  if (!state || state.ok) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
-      {state.message}
-    </p>
-  );
-}
 
 /**
  * Two-factor at /account. Turning it on: password → QR code, secret and backup codes (shown this
@@ -49,7 +41,8 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           Password
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
-        <Message state={started} />
+        {/* Only failures: a success moves on to the next step. */}
+        <FormMessage state={started?.ok ? null : started} />
         <button type="submit" disabled={starting} className={button}>
           Set up two-factor sign-in
         </button>
@@ -86,7 +79,7 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           3. Code from the app
           <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required className={field} />
         </label>
-        <Message state={confirmed} />
+        <FormMessage state={confirmed?.ok ? null : confirmed} />
         <button type="submit" disabled={confirming} className={button}>
           Turn on two-factor sign-in
         </button>
