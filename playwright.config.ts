@@ -5,6 +5,10 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { e2eBaseUrl, storageStatePath } from "./e2e/support/test-server";
 
+// One id for this run, set before the workers and the server start so they all inherit it:
+// tests/support/time-window.ts claims each test's day under it.
+process.env.CARE_DESK_TEST_RUN ??= `e2e-${Date.now().toString(36)}_${process.pid}`;
+
 const chromium = { browserName: "chromium" as const, launchOptions: chromiumLaunchOptions };
 
 export default defineConfig({

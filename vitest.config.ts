@@ -36,6 +36,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/peer-address.ts"],
           env: {
             NODE_ENV: "test",
+            CARE_DESK_TEST_RUN: `${runId}-sqlite`,
             WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
             CARE_DESK_SIGN_IN_IP_LIMIT: "12",
@@ -51,7 +52,13 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/database.ts"],
           setupFiles: ["tests/setup/peer-address.ts"],
-          env: { NODE_ENV: "test", WEBHOOK_SIGNING_SECRETS: integrationSigningSecret, DATABASE_URL: postgresUrl.toString(), CARE_DESK_SIGN_IN_IP_LIMIT: "12" },
+          env: {
+            NODE_ENV: "test",
+            CARE_DESK_TEST_RUN: `${runId}-postgres`,
+            WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
+            DATABASE_URL: postgresUrl.toString(),
+            CARE_DESK_SIGN_IN_IP_LIMIT: "12",
+          },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db-config";
+import { releaseClaims } from "../tests/support/time-window";
 import { e2eInstanceName, e2ePort, e2eSigningSecret, e2eUsers } from "../e2e/support/test-server";
 import { applyPendingMigrations } from "./lib/migrate";
 import { nextStartArgs, nextStartNodeArgs } from "./lib/next-start";
@@ -17,7 +18,10 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-e2e-"));
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+process.on("exit", () => {
+  rmSync(dir, { recursive: true, force: true });
+  releaseClaims(process.env.CARE_DESK_TEST_RUN);
+});
 const databaseUrl = `file:${path.join(dir, "care-desk.db")}`;
 
 try {

@@ -1,6 +1,7 @@
 // Vitest global setup for the sqlite and postgres projects: a fresh, migrated database per run.
 import type { TestProject } from "vitest/node";
 import { applyPendingMigrations } from "../../scripts/lib/migrate";
+import { releaseClaims } from "../support/time-window";
 import { assertDisposable, createTestDatabase, dropTestDatabase } from "./test-database";
 
 export default async function setup(project: TestProject) {
@@ -11,5 +12,6 @@ export default async function setup(project: TestProject) {
   await applyPendingMigrations(target);
   return async () => {
     await dropTestDatabase(target);
+    releaseClaims(project.config.env?.CARE_DESK_TEST_RUN);
   };
 }
