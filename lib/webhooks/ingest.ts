@@ -38,7 +38,7 @@ const weightOf = (record: DeliveryRecord) => (record.rawBody?.length ?? 0) + rec
 async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
-    if (job.event) await applyEvent(tx, job.event, now);
+    if (job.event) await applyEvent(tx, job.event, now, deliveryId);
     return { deliveryId, outcome: job.record.outcome };
   }
   // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.

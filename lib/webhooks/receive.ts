@@ -168,7 +168,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
 
   const webhookId = headers.get("webhook-id");
   const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
-  const event = toIngestRows(validated.data, parsed.text);
+  const event = toIngestRows(validated.data);
   let result;
   try {
     result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);

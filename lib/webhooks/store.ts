@@ -92,7 +92,7 @@ async function storeStatus(session: WriteSession, event: StatusEvent, now: Date)
 }
 
 const insertRecommendationSql = `
-  INSERT INTO "Recommendation" ("consultationId", "eventTime", "eventUs", "receivedAt", "contentSha", "rawJson", "referralName",
+  INSERT INTO "Recommendation" ("consultationId", "eventTime", "eventUs", "receivedAt", "contentSha", "deliveryId", "referralName",
     "dispenseUrl", "dispensePassCode", "dispenseQrUrl")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("consultationId", "contentSha") DO NOTHING
@@ -115,9 +115,9 @@ async function insertChildren<K extends string>(session: WriteSession, table: st
   await session.run(sql, rows.flatMap((row, position) => [id, position, ...columns.map((column) => row[column])]));
 }
 
-async function storeRecommendation(session: WriteSession, event: RecommendationEvent, now: Date): Promise<void> {
+async function storeRecommendation(session: WriteSession, event: RecommendationEvent, now: Date, deliveryId: number): Promise<void> {
   const inserted = await session.get<{ id: number | bigint }>(insertRecommendationSql, [
-    event.consultationId, event.eventTime, event.eventMicros, now, event.contentSha, event.rawJson, event.referralName,
+    event.consultationId, event.eventTime, event.eventMicros, now, event.contentSha, deliveryId, event.referralName,
     event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
   ]);
   if (!inserted) return; // this exact recommendation is already stored
@@ -136,9 +136,13 @@ async function storeRecommendation(session: WriteSession, event: RecommendationE
   ]);
 }
 
-/** Applies one event: creates the consultation when it is new, then records the event. */
-export async function applyEvent(session: WriteSession, event: IngestEvent, now: Date): Promise<void> {
+/**
+ * Applies one event: creates the consultation when it is new, then records the event. A new
+ * recommendation version points at `deliveryId`, the delivery whose body carried it (the body
+ * is stored once, there).
+ */
+export async function applyEvent(session: WriteSession, event: IngestEvent, now: Date, deliveryId: number): Promise<void> {
   await upsertConsultation(session, event, now);
   if (event.kind === "status") await storeStatus(session, event, now);
-  else await storeRecommendation(session, event, now);
+  else await storeRecommendation(session, event, now, deliveryId);
 }

@@ -44,7 +44,6 @@ export type RecommendationEvent = EventBase & {
    * the same recommendation delivered twice is one version.
    */
   contentSha: string;
-  rawJson: string;
   referralName: string | null;
   dispenseUrl: string | null;
   dispensePassCode: string | null;
@@ -87,7 +86,7 @@ function toStatusEvent(payload: StatusUpdatePayload): StatusEvent {
 /** The text of each listed field of an item (numbers as text, missing as null). */
 const texts = <K extends string>(item: Partial<Record<K, Leaf>>, fields: readonly K[]) => mapFields(fields, (field) => text(item[field]));
 
-function toRecommendationEvent(payload: RecommendationPayload, rawBody: string): RecommendationEvent {
+function toRecommendationEvent(payload: RecommendationPayload): RecommendationEvent {
   const data = payload.data;
   const icd = (kind: "symptom" | "diagnosis") =>
     (data.icd10?.[kind] ?? []).map((entry) => ({ kind, ...texts(entry, icd10Fields) }));
@@ -97,7 +96,6 @@ function toRecommendationEvent(payload: RecommendationPayload, rawBody: string):
     ...base(payload),
     kind: "recommendation",
     contentSha: createHash("sha256").update(JSON.stringify(payload)).digest("hex"),
-    rawJson: rawBody,
     referralName: text(data.doctorReferral?.name),
     dispenseUrl: text(data.dispense?.url),
     dispensePassCode: text(data.dispense?.pass_code),
@@ -110,6 +108,6 @@ function toRecommendationEvent(payload: RecommendationPayload, rawBody: string):
   };
 }
 
-export function toIngestRows(payload: WebhookPayload, rawBody: string): IngestEvent {
-  return payload.type === "status_update" ? toStatusEvent(payload) : toRecommendationEvent(payload, rawBody);
+export function toIngestRows(payload: WebhookPayload): IngestEvent {
+  return payload.type === "status_update" ? toStatusEvent(payload) : toRecommendationEvent(payload);
 }

@@ -42,7 +42,7 @@ const tables = {
     name: "Recommendation",
     columns: [
       ["id", "integer"], ["consultationId", "bigint"], text("eventTime"), ["eventUs", "bigint"], ["receivedAt", "timestamp(3)"], text("contentSha"),
-      text("rawJson"), text("referralName"), text("dispenseUrl"), text("dispensePassCode"), text("dispenseQrUrl"),
+      text("referralName"), text("dispenseUrl"), text("dispensePassCode"), text("dispenseQrUrl"),
     ],
   },
   icd10: child("RecommendationIcd10", ["kind", ...icd10Fields]),
@@ -69,10 +69,7 @@ export type SeedOptions = { count: number; seed: number; until: Date; onProgress
 function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId: () => number): RecommendationEvent | null {
   // Altibbi's receiver would have received each event about a second after it happened.
   const receivedAt = (us: bigint) => new Date(Number(us / 1000n) + 1000);
-  // The raw body is kept for recommendations only; a status event needs none.
-  const events = consultation.events.map((event) =>
-    toIngestRows(event.body as WebhookPayload, event.body.type === "recommendation_data" ? JSON.stringify(event.body) : ""),
-  );
+  const events = consultation.events.map((event) => toIngestRows(event.body as WebhookPayload));
   const statuses = events.filter((event): event is StatusEvent => event.kind === "status");
   const recommendations = events.filter((event): event is RecommendationEvent => event.kind === "recommendation");
   let current: { id: number; event: RecommendationEvent } | null = null;
@@ -84,7 +81,7 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
     const id = nextRecommendationId();
     if (!current || current.event.eventMicros < event.eventMicros) current = { id, event };
     rows.recommendation.push([
-      id, Number(event.consultationId), event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.contentSha, event.rawJson,
+      id, Number(event.consultationId), event.eventTime, Number(event.eventMicros), iso(receivedAt(event.eventMicros)), event.contentSha,
       event.referralName, event.dispenseUrl, event.dispensePassCode, event.dispenseQrUrl,
     ]);
     event.icd10.forEach((entry, i) => rows.icd10.push([id, i, entry.kind, ...icd10Fields.map((field) => entry[field])]));

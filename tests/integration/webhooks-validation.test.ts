@@ -145,6 +145,7 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
     }, { insurance_id: hostile.html, policy_number: 1981, user_id: "0077" });
     const response = await POST(webhookRequest(body));
     expect(response.status).toBe(200);
+    const { delivery_id: deliveryId } = (await response.json()) as { delivery_id: number };
 
     const detail = await getConsultation(asCoordinator, id);
     expect(detail?.consultation).toMatchObject({ insuranceId: hostile.html, policyNumber: "1981", userId: "0077" });
@@ -154,10 +155,12 @@ describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
     expect(rec.answers[0]).toEqual({ question: "doctor_notes", answer: hostile.bidi });
     expect(rec.dispense).toEqual({ url: "javascript:alert(document.cookie)", passCode: "0042", qrUrl: "javascript:alert(1)" });
 
-    // Unknown keys are kept in the stored raw body.
+    // Unknown keys are kept in the stored raw body: once, in the delivery the version points at.
     const db = await readDb();
     const stored = await db.recommendation.findFirstOrThrow({ where: { consultationId: BigInt(id) } });
-    expect(JSON.parse(stored.rawJson).data.somethingNew).toEqual({ nested: [1, 2, 3] });
+    expect(stored.deliveryId).toBe(deliveryId);
+    const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(JSON.parse(delivery.rawBody!).data.somethingNew).toEqual({ nested: [1, 2, 3] });
   });
 
   it("accepts empty data, nulls for every part, and statuses beyond the documented four", async () => {
