@@ -1,11 +1,13 @@
 // Runs once when a server instance starts: stamp each request with its TCP peer's address
-// (lib/http/peer-address), say loudly when webhooks are not authenticated, and print the
+// (lib/http/peer-address), put the webhook front gate in place (lib/webhooks/front-gate), say loudly when webhooks are not authenticated, and print the
 // first-run setup link while no admin exists.
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startStampingPeerAddress } = await import("./lib/http/peer-address");
   startStampingPeerAddress();
+  const { installFrontGate } = await import("./lib/webhooks/front-gate");
+  installFrontGate();
   // Parses CARE_DESK_ALLOWED_HOSTS and CARE_DESK_TRUSTED_PROXIES now: a typo is logged at start.
   await import("./lib/http/deployment");
   const { webhookAuthWarning } = await import("./lib/env");

@@ -4,7 +4,7 @@
 // that does no database work), webhook ingest of both payload kinds, the list and detail pages
 // against a hello-world page, search, the server's peak memory, and how long a new
 // consultation takes to show in an open list in Chromium. A benchmark, never a test.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -165,6 +165,44 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
   return results;
 }
 
+const parseJsonLine = (line: string | undefined): unknown => {
+  try {
+    return JSON.parse(line ?? "null");
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Genuine recommendations (8 connections) while strangers send unsigned webhooks on 32 more
+ * connections from 16 addresses (scripts/bench/flood.ts, in its own process); the report
+ * compares it with ingest alone. Its CPU per request includes the strangers'.
+ */
+async function measureUnderFlood(base: Omit<LoadSpec, "name" | "route" | "connections" | "requests">, requests: LoadSpec["requests"]): Promise<Measurement> {
+  const seconds = base.warmup + base.duration + 2;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench/flood.ts"), base.baseUrl, "32", String(seconds)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines: string[] = [];
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+      lines.push(...chunk.split("\n").filter(Boolean));
+      if (lines.includes("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the flood exited (${code}) before it started`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await ready;
+  const genuine = await measure({ ...base, name: "flooded ingest", route: "POST /api/webhooks + 32 strangers", connections: 8, requests });
+  await exited;
+  const strangers = z.object({ rps: z.number(), codes: z.record(z.string(), z.number()) }).safeParse(parseJsonLine(lines.at(-1)));
+  const note = strangers.success
+    ? `strangers: ${Math.round(strangers.data.rps).toLocaleString("en")} req/s (${Object.entries(strangers.data.codes).map(([code, count]) => `${count}×${code}`).join(", ") || "no answer"})`
+    : "the flood reported nothing";
+  return { ...genuine, note: genuine.note ? `${genuine.note}; ${note}` : note };
+}
+
 async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseResults["profiles"]> {
   await waitForQuiet();
   const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-bench-profile-"));
@@ -251,6 +289,8 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
       await measure({ ...base, name: "ingest recommendation", route: `POST /api/webhooks ~${(recommendation.averageBytes / 1000).toFixed(1)} KB`, connections, requests: recommendation.requests }),
     );
   }
+  log("  ingest while 32 connections of strangers flood the webhook route");
+  measurements.push(await measureUnderFlood(base, recommendation.requests));
   measurements.push(...(await measurePages(server, seed, processes, db.target.url)));
   memory.stop();
   const peakBytes = memory.peak;

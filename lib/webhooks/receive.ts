@@ -10,7 +10,7 @@ import { allowUnauthenticatedWebhooks } from "../env";
 import { clientIpFrom } from "../http/client-ip";
 import { webhookSchema } from "../schemas/webhook";
 import { authenticateBody, authenticateHeaders } from "./authenticate";
-import { blockedForSeconds, countAuthFailure } from "./auth-rate-limit";
+import { blockedForSeconds, countAuthFailure, tooManyFailures } from "./auth-rate-limit";
 import { commitDelivery, IngestQueueFullError, shedRetryAfterSeconds } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { recordHeaders } from "./recorded-headers";
@@ -61,13 +61,6 @@ const isJsonContentType = (value: string | null) =>
   value !== null && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(value.trim());
 
 type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
-
-const tooManyFailures = (seconds: number): Refusal => ({
-  status: 429,
-  code: "too_many_failed_authentications",
-  message: `Too many failed webhook authentications from this address. Retry after ${seconds} seconds.`,
-  headers: { "Retry-After": String(seconds) },
-});
 
 export async function receiveWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();

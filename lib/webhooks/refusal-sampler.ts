@@ -1,18 +1,26 @@
 // Requests that are not authenticated cost a counter, not a row: at most one of them per client
 // IP per minute is recorded in the inbox (with the allowlisted headers only, never a body), and
 // the rest are counted here, in memory. The record says how many went uncounted since the last.
+// The counts live on globalThis: ./front-gate.ts (bundled with instrumentation.ts) and the
+// route (its own bundle) count into the same windows.
 
 export const sampleWindowMs = 60_000;
 /** Distinct client IPs remembered at most; past it the oldest windows are forgotten. */
 const maxTrackedClients = 10_000;
 
 type Window = { startedAt: number; skipped: number };
-const windows = new Map<string, Window>();
-
-let counted = 0;
+type Sampler = { windows: Map<string, Window>; counted: number };
+const sampler = ((globalThis as unknown as { careDeskRefusalSampler?: Sampler }).careDeskRefusalSampler ??= { windows: new Map(), counted: 0 });
+const windows = sampler.windows;
 
 /** How many unauthenticated requests this instance has refused since it started. */
-export const unauthenticatedRefusals = () => counted;
+export const unauthenticatedRefusals = () => sampler.counted;
+
+/** Whether the next refusal from `clientIp` would be recorded (sampleRefusal would not return null); counts nothing. */
+export function refusalWouldBeRecorded(clientIp: string, now = Date.now()): boolean {
+  const window = windows.get(clientIp);
+  return !window || now - window.startedAt >= sampleWindowMs;
+}
 
 /**
  * Counts one unauthenticated refusal from `clientIp`. Returns the number of refusals from that
@@ -20,7 +28,7 @@ export const unauthenticatedRefusals = () => counted;
  * is only counted.
  */
 export function sampleRefusal(clientIp: string, now = Date.now()): number | null {
-  counted++;
+  sampler.counted++;
   const window = windows.get(clientIp);
   if (window && now - window.startedAt < sampleWindowMs) {
     window.skipped++;

@@ -51,6 +51,10 @@ export function ratioOf(results: DatabaseResults, m: Measurement): { value: numb
     const ceiling = find(results, "ceiling", m.connections);
     return measured(ceiling) ? { value: m.rps / ceiling.rps, text: `${(m.rps / ceiling.rps).toFixed(2)}× ceiling` } : null;
   }
+  if (m.name === "flooded ingest") {
+    const alone = find(results, "ingest recommendation", m.connections);
+    return measured(alone) ? { value: m.rps / alone.rps, text: `${(m.rps / alone.rps).toFixed(2)}× unflooded` } : null;
+  }
   if (m.name === "list page" || m.name === "detail page") {
     const hello = find(results, "hello page");
     return measured(hello) ? { value: hello.rps / m.rps, text: `${(hello.rps / m.rps).toFixed(2)}× hello cost` } : null;
@@ -88,6 +92,23 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
     } else {
       targets.push({ target: "ingest ≥ 0.8× ceiling", database, status: "not measured", detail: "no ingest figures", gap: null });
     }
+
+    const flooded = find(results, "flooded ingest");
+    const floodRatio = flooded ? ratioOf(results, flooded) : null;
+    targets.push(
+      !flooded || !floodRatio
+        ? { target: "ingest under a stranger flood ≥ 0.5× alone", database, status: "not measured", detail: flooded?.note ?? "not measured", gap: null }
+        : {
+            target: "ingest under a stranger flood ≥ 0.5× alone",
+            database,
+            status: floodRatio.value >= 0.5 ? "met" : "missed",
+            detail: `${floodRatio.text} (recommendations, 8 connections, beside 32 connections of unsigned requests)`,
+            gap:
+              floodRatio.value >= 0.5
+                ? null
+                : "each refused request still costs the framework's per-request work; refuse strangers earlier (proxy.ts) or in front of Care Desk",
+          },
+    );
 
     const at8 = ingest.filter((m) => m.connections === 8).sort((a, b) => b.p99 - a.p99)[0];
     targets.push(

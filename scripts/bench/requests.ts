@@ -71,6 +71,25 @@ export function recommendations(secret: string, bytes = 2500): { requests: Reque
   };
 }
 
+/**
+ * Strangers: unsigned webhooks from `addresses` addresses in 203.0.113.0/24 (behind the bench's
+ * trusted proxy, so X-Forwarded-For names them), answered 401 and, once an address has used up
+ * its failures, 429. Altibbi's own requests come from another address (the proxy itself).
+ */
+export function strangerFlood(addresses = 16): Requests {
+  let count = 0;
+  return [
+    {
+      method: "POST",
+      path: "/api/webhooks",
+      setupRequest: (request) => {
+        const body = statusUpdateBody(nextId++, 0, Date.now() * 1000);
+        return { ...request, headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${(count++ % addresses) + 1}` }, body };
+      },
+    },
+  ];
+}
+
 /** GETs that cycle through paths. */
 export function cycle(paths: readonly string[], headers: Record<string, string> = {}): Requests {
   let count = 0;

@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { nextBin } from "../lib/build";
+import { nextStartArgs, nextStartNodeArgs } from "../lib/next-start";
 import { root } from "../lib/prisma-schemas";
 
 export type BenchServer = {
@@ -38,8 +39,11 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
   await assertPortFree(options.port);
   const args = [
     ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    // As npm start runs it: the HTTP timeouts and the webhook front gate preloaded.
+    ...nextStartNodeArgs,
     nextBin,
     "start",
+    ...nextStartArgs,
     "--port",
     String(options.port),
     "--hostname",
@@ -53,6 +57,8 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: options.databaseUrl,
       WEBHOOK_SIGNING_SECRETS: options.signingSecret,
+      // The bench is the loopback proxy: the stranger flood names its senders in X-Forwarded-For.
+      CARE_DESK_TRUSTED_PROXIES: "127.0.0.1",
       HOME: os.homedir(),
       TMPDIR: os.tmpdir(),
     },

@@ -1,5 +1,5 @@
 // Preloaded into `next start` (node --import, see scripts/lib/next-start.ts): gives every HTTP
-// server the process creates sensible timeouts. `next start` itself only takes
+// server the process creates sensible timeouts, and puts the webhook front gate in front of it. `next start` itself only takes
 // --keepAliveTimeout; Node's own defaults let a client take 60 s to send its headers and 5 min
 // to send its request, so that a few slow clients could hold many connections open.
 import http from "node:http";
@@ -17,10 +17,33 @@ export const connectionsCheckingIntervalMs = 1_000;
 
 const timeouts = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: connectionsCheckingIntervalMs };
 
+// lib/webhooks/front-gate.ts, once instrumentation.ts has put it here: it may answer a request
+// (a blocked client's webhook) before Next.js sees it.
+const frontGateKey = Symbol.for("care-desk.front-gate");
+
+/** `listener`, behind the front gate. */
+function gated(listener) {
+  if (typeof listener !== "function") return listener;
+  return function gatedListener(request, response) {
+    const gate = globalThis[frontGateKey];
+    let decided = false;
+    try {
+      decided = gate ? gate(request, response) : false;
+    } catch {
+      decided = false;
+    }
+    if (decided === false) return listener.call(this, request, response);
+    decided.then(
+      (answered) => answered || listener.call(this, request, response),
+      () => listener.call(this, request, response),
+    );
+  };
+}
+
 const createServer = http.createServer;
 http.createServer = function createServerWithTimeouts(options, listener) {
   // Next calls createServer(listener); the timeouts are constructor options.
   return typeof options === "function" || options === undefined
-    ? createServer.call(this, timeouts, options)
-    : createServer.call(this, { ...timeouts, ...options }, listener);
+    ? createServer.call(this, timeouts, gated(options))
+    : createServer.call(this, { ...timeouts, ...options }, gated(listener));
 };

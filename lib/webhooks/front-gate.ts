@@ -1,0 +1,67 @@
+// The webhook route's first refusal, moved in front of Next.js: under `next start`, a POST to
+// /api/webhooks from a client that has used up its failed authentications
+// (./auth-rate-limit.ts) is answered 429 here, from the raw Node request, before Next.js
+// routes it. A stranger's flood then costs a map lookup per request instead of a framework
+// request, and genuine deliveries keep the CPU (npm run bench, "flooded ingest").
+//
+// The gate refuses only what the route would refuse the same way: a request that a header
+// authenticates (a valid Bearer or Basic credential) goes on to the route whatever its address,
+// and so does the one refusal per address per minute that the route records in the inbox
+// (./refusal-sampler.ts). Everything else the route does (and every other request) is untouched.
+// scripts/lib/http-timeouts.mjs calls it, through globalThis, which instrumentation.ts sets.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { allowUnauthenticatedWebhooks, webhookAuth } from "../env";
+import { clientIpFrom } from "../http/client-ip";
+import { blockedForSeconds, tooManyFailures } from "./auth-rate-limit";
+import { authenticateHeaders } from "./authenticate";
+import { refusalWouldBeRecorded, sampleRefusal } from "./refusal-sampler";
+
+export const webhookPath = "/api/webhooks";
+
+/** Where instrumentation.ts puts the gate for scripts/lib/http-timeouts.mjs (the same key there). */
+export const frontGateKey = Symbol.for("care-desk.front-gate");
+
+/** Hands the gate to the HTTP server wrapper; a process without the wrapper (next dev) never calls it. */
+export function installFrontGate(): void {
+  (globalThis as { [frontGateKey]?: typeof refuseBlockedWebhook })[frontGateKey] = refuseBlockedWebhook;
+}
+
+/** Node's request headers as a Fetch Headers (repeated headers joined, as Next.js does). */
+function toHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+/**
+ * Answers `request` when it is a blocked client's webhook; resolves true when it did, false
+ * when the request is to be handed to Next.js. Synchronously false for every other request.
+ */
+export function refuseBlockedWebhook(request: IncomingMessage, response: ServerResponse): false | Promise<boolean> {
+  if (request.method !== "POST" || (request.url !== webhookPath && !request.url?.startsWith(`${webhookPath}?`))) return false;
+  return decide(request, response);
+}
+
+async function decide(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const headers = toHeaders(request);
+  const clientIp = clientIpFrom(headers);
+  const wait = await blockedForSeconds(clientIp);
+  if (wait === null) return false;
+  // The stored signing secret is not needed here: a signature can only be checked with the body.
+  if (authenticateHeaders(headers, webhookAuth, allowUnauthenticatedWebhooks).ok === true) return false;
+  if (refusalWouldBeRecorded(clientIp)) return false;
+  sampleRefusal(clientIp);
+  const refusal = tooManyFailures(wait);
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  response.writeHead(refusal.status, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...refusal.headers,
+  });
+  response.end(body);
+  return true;
+}
