@@ -45,7 +45,7 @@ type StoredRow = Omit<AuditRowFields, "seq" | "at" | "consultationId"> & { seq: 
  * A time read as text: SQLite's stored ISO text (with +00:00, or CURRENT_TIMESTAMP's bare
  * "YYYY-MM-DD HH:MM:SS"), PostgreSQL's timestamp(3) cast to text (UTC, no zone).
  */
-function parseStoredTime(text: string): Date {
+export function parseStoredTime(text: string): Date {
   const iso = text.includes("T") ? text : text.replace(" ", "T");
   return new Date(/([zZ]|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`);
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import { env } from "../env";
 import { writeBatch } from "../db";
+import { parseStoredTime } from "./append";
 import { recordAudit, noRequestContext } from "./record";
 
 const batchSize = 1000;
@@ -24,10 +25,20 @@ export async function purgeExpiredAuditEvents(now: Date = new Date(), { retentio
       // The head's row lock first: appends wait, and the anchor moves with the deletion.
       const head = await tx.get<{ seq: unknown; hash: string; anchorSeq: unknown }>(`UPDATE "AuditChainHead" SET "seq" = "seq" WHERE "id" = 1 RETURNING "seq", "hash", "anchorSeq"`, []);
       if (!head || head.hash === "") return { deleted: 0, anchor: 0n };
-      // The last expired event of this batch; never the head's own row (the chain keeps at least one event).
-      const rows = await tx.all<{ seq: unknown }>(`SELECT "seq" FROM "AuditEvent" WHERE "at" < ? AND "seq" < ? ORDER BY "seq" LIMIT ${batchSize}`, [before, BigInt(String(head.seq))]);
-      if (rows.length === 0) return { deleted: 0, anchor: BigInt(String(head.anchorSeq)) };
-      const last = BigInt(String(rows[rows.length - 1]!.seq));
+      // The chain's start, in seq order: the expired prefix of it (an event with an old time after
+      // a newer one — a clock set back — ends the prefix, so the chain is only ever cut at its start).
+      const rows = await tx.all<{ seq: unknown; at: unknown }>(`SELECT "seq", CAST("at" AS TEXT) AS "at" FROM "AuditEvent" WHERE "seq" > ? ORDER BY "seq" LIMIT ${batchSize}`, [
+        BigInt(String(head.anchorSeq)),
+      ]);
+      const headSeq = BigInt(String(head.seq));
+      let last: bigint | null = null;
+      for (const row of rows) {
+        const seq = BigInt(String(row.seq));
+        // Never the head's own row: the kept chain always has at least one event.
+        if (seq >= headSeq || parseStoredTime(String(row.at)) >= before) break;
+        last = seq;
+      }
+      if (last === null) return { deleted: 0, anchor: BigInt(String(head.anchorSeq)) };
       const next = await tx.get<{ prevHash: string }>(`SELECT "prevHash" FROM "AuditEvent" WHERE "seq" = ?`, [last + 1n]);
       if (!next) throw new Error(`audit purge: event ${last + 1n} is missing; verify the chain before purging`);
       const deleted = await tx.run(`DELETE FROM "AuditEvent" WHERE "seq" <= ?`, [last]);
