@@ -29,6 +29,12 @@ async function latest(where: Prisma.AuditEventWhereInput) {
   return (await readDb()).auditEvent.findFirstOrThrow({ where, orderBy: { seq: "desc" } });
 }
 
+/** Fetches a page or an answer and reads it whole (a page streams: its rows are recorded before its data, not before its headers). */
+async function get(path: string, headers: Record<string, string>): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await fetch(`${server.url}${path}`, { headers, redirect: "manual" });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
 const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
 /** A consultation with a recommendation (and its pass code), made through the webhook receiver. */
@@ -83,13 +89,13 @@ describe("the audit trail records", () => {
 
   it("a list or search query, page and API, with its filters, term and row count", async () => {
     const term = `needle-${randomUUID().slice(0, 8)}`;
-    expect((await fetch(`${server.url}/consultations?q=${term}&status=closed`, { headers: as("coordinator") })).status).toBe(200);
+    expect((await get(`/consultations?q=${term}&status=closed`, as("coordinator"))).status).toBe(200);
     const page = await latest({ action: "consultations.listed", actorId: users.coordinator.id });
     expect(page).toMatchObject({ role: "coordinator", ip: users.coordinator.ip, userAgent, consultationId: null });
     expect(JSON.parse(page.detail)).toEqual({ via: "page", query: `status=closed&q=${term}`, rows: 0 });
 
     const { id } = await consultationWithRecommendation();
-    expect((await fetch(`${server.url}/api/consultations?q=${id}`, { headers: as("coordinator") })).status).toBe(200);
+    expect((await get(`/api/consultations?q=${id}`, as("coordinator"))).status).toBe(200);
     const api = await latest({ action: "consultations.listed", actorId: users.coordinator.id });
     expect(JSON.parse(api.detail)).toEqual({ via: "api", query: `q=${id}`, rows: 1 });
   });
@@ -107,14 +113,14 @@ describe("the audit trail records", () => {
   it("the pass code revealed, and only then sent", async () => {
     const { id, recommendationId } = await consultationWithRecommendation();
     const response = await callAction("revealDispenseAction", `/consultations/${id}`, { json: [id, 1] }, as("coordinator"));
-    expect(await response.text()).toContain("987654");
+    expect(response.text).toContain("987654");
     const row = await latest({ action: "passcode.revealed", consultationId: BigInt(id) });
     expect(row).toMatchObject({ actorId: users.coordinator.id, role: "coordinator", ip: users.coordinator.ip, userAgent, recommendationId, outcome: "allowed", detail: "{}" });
   });
 
   it("a delivery's raw body opened and downloaded by an admin", async () => {
     const { delivery_id: deliveryId } = await deliver(routeHandler, recommendation(uniqueId(), "2024-09-04T10:00:00Z"));
-    expect((await fetch(`${server.url}/deliveries/${deliveryId}`, { headers: as("admin") })).status).toBe(200);
+    expect((await get(`/deliveries/${deliveryId}`, as("admin"))).status).toBe(200);
     const page = await latest({ action: "delivery.body_viewed", deliveryId });
     expect(page).toMatchObject({ actorId: users.admin.id, role: "admin", ip: users.admin.ip, userAgent, outcome: "allowed" });
     expect(JSON.parse(page.detail)).toMatchObject({ via: "page", bytes: expect.any(Number) });
@@ -154,17 +160,17 @@ describe("the audit trail records", () => {
     const user = await createTestUser("auditor");
     const ip = randomIp();
     let { cookie } = await signInOver(server, user, from(ip));
-    const started = await (await callAction("startTwoFactorAction", "/account", { form: { password: user.password } }, from(ip, cookie))).text();
+    const started = (await callAction("startTwoFactorAction", "/account", { form: { password: user.password } }, from(ip, cookie))).text;
     const secret = /"secret":"([A-Z2-7]+)"/.exec(started)?.[1];
     expect(secret, started.slice(0, 500)).toBeTruthy();
     const confirmed = await callAction("confirmTwoFactorAction", "/account", { form: { code: totpCode(secret!) } }, from(ip, cookie));
-    expect(await confirmed.text()).toContain("Two-factor sign-in is on");
+    expect(confirmed.text).toContain("Two-factor sign-in is on");
     expect(await latest({ action: "two_factor.enrolled", actorId: user.id })).toMatchObject({ subjectUserId: user.id, role: "auditor", ip, userAgent });
     // Enrolment renews the session: the browser now holds the new cookie.
     const renewed = confirmed.headers.getSetCookie().map((line) => line.split(";")[0]!).filter((part) => part.includes("session_token"));
     if (renewed.length > 0) cookie = renewed.join("; ");
     const disabled = await callAction("disableTwoFactorAction", "/account", { form: { password: user.password } }, from(ip, cookie));
-    expect(await disabled.text()).toContain("Two-factor sign-in is off");
+    expect(disabled.text).toContain("Two-factor sign-in is off");
     expect(await latest({ action: "two_factor.removed", actorId: user.id })).toMatchObject({ subjectUserId: user.id, role: "auditor", ip });
   });
 
@@ -204,11 +210,11 @@ describe("the audit trail records", () => {
 
   it("the audit trail exported, and a verification run from /audit", async () => {
     const { id } = await consultationWithRecommendation();
-    await fetch(`${server.url}/consultations/${id}`, { headers: as("coordinator") });
-    const csv = await fetch(`${server.url}/audit/export?consultation=${id}`, { headers: as("auditor") });
+    await get(`/consultations/${id}`, as("coordinator"));
+    const csv = await get(`/audit/export?consultation=${id}`, as("auditor"));
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = (await csv.text()).trim().split("\n");
+    const lines = csv.text.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("consultation.viewed");
     const exported = await latest({ action: "audit.exported", actorId: users.auditor.id });
@@ -216,21 +222,21 @@ describe("the audit trail records", () => {
     expect(JSON.parse(exported.detail)).toEqual({ query: `consultation=${id}`, rows: 1 });
 
     const verified = await callAction("verifyAuditChainAction", "/audit", { form: {} }, as("auditor"));
-    expect(await verified.text()).toContain("events verified");
+    expect(verified.text).toContain("events verified");
     const row = await latest({ action: "audit.verified", actorId: users.auditor.id });
     expect(JSON.parse(row.detail)).toMatchObject({ outcome: "intact", events: expect.any(Number), firstBadSeq: null });
   });
 
   it("a permission refused, on a page, an API and a server action; anonymous callers are not recorded", async () => {
     const before = await (await readDb()).auditEvent.count({ where: { action: "permission.denied", actorKind: "anonymous" } });
-    expect((await fetch(`${server.url}/deliveries`, { headers: as("coordinator") })).status).toBe(403);
+    expect((await get(`/deliveries`, as("coordinator"))).status).toBe(403);
     const page = await latest({ action: "permission.denied", actorId: users.coordinator.id });
     expect(page).toMatchObject({ role: "coordinator", ip: users.coordinator.ip, userAgent, outcome: "denied" });
     expect(JSON.parse(page.detail)).toEqual({ permission: "deliveries:read", path: "/deliveries" });
     // The list page's layout and the page both check: one row per refused request.
     expect(await (await readDb()).auditEvent.count({ where: { action: "permission.denied", actorId: users.coordinator.id, seq: { gte: page.seq - 1n } } })).toBe(1);
 
-    expect((await fetch(`${server.url}/api/consultations`, { headers: as("auditor") })).status).toBe(403);
+    expect((await get(`/api/consultations`, as("auditor"))).status).toBe(403);
     expect(JSON.parse((await latest({ action: "permission.denied", actorId: users.auditor.id })).detail)).toEqual({ permission: "consultations:read", path: "/api/consultations" });
 
     await callAction("rotateWebhookSecretAction", "/admin/settings", { json: [] }, as("coordinator"));

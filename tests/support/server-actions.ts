@@ -19,8 +19,11 @@ export type ActionArgs = { json: unknown[] } | { form: Record<string, string> };
 
 export function serverActions(server: RunningServer) {
   const ids = actionIds();
-  /** Calls a server action as the page `page` would; a FormData argument's fields come first, prefixed with its part id. */
-  return (name: string, page: string, args: ActionArgs, headers: Record<string, string> = {}) => {
+  /**
+   * Calls a server action as the page `page` would (a FormData argument's fields come first,
+   * prefixed with its part id) and reads its whole answer: the action has run to its end.
+   */
+  return async (name: string, page: string, args: ActionArgs, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> => {
     const id = ids.get(name);
     if (!id) throw new Error(`no server action ${name} in the build`);
     const body = new FormData();
@@ -30,7 +33,8 @@ export function serverActions(server: RunningServer) {
     } else {
       body.append("0", JSON.stringify(args.json));
     }
-    return fetch(`${server.url}${page}`, { method: "POST", redirect: "manual", headers: { "next-action": id, accept: "text/x-component", ...headers }, body });
+    const response = await fetch(`${server.url}${page}`, { method: "POST", redirect: "manual", headers: { "next-action": id, accept: "text/x-component", ...headers }, body });
+    return { status: response.status, text: await response.text(), headers: response.headers };
   };
 }
 
