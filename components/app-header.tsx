@@ -9,6 +9,7 @@ type Signed = Extract<Caller, { kind: "user" }>;
 const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/consultations", label: "Consultations", permission: "consultations:read" },
   { href: "/deliveries", label: "Webhook deliveries", permission: "deliveries:read" },
+  { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:read" },
   { href: "/admin/tokens", label: "API tokens", permission: "tokens:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { diffRecommendations, type RecommendationChange } from "@/lib/recommendation-diff";
 import { DispensePanel } from "./dispense-panel";
+import type { RevealAnswer } from "./dispense-reveal";
 import { DrugList } from "./drug-list";
 import { LocalTime } from "./local-time";
 import { PostCallNotes } from "./post-call-notes";
@@ -80,10 +81,12 @@ type Props = {
   /** The version to show; the current one when undefined. */
   version?: number;
   timeZone: string;
+  /** The Reveal server action (consultation id, version) of the dispense block. */
+  revealDispense: (consultationId: number, version: number) => Promise<RevealAnswer>;
 };
 
 /** The doctor's recommendation: the current version, or an earlier one with what changed. */
-export function RecommendationViewer({ consultationId, recommendations, version, timeZone }: Props) {
+export function RecommendationViewer({ consultationId, recommendations, version, timeZone, revealDispense }: Props) {
   if (recommendations.length === 0) {
     return <p className="text-slate-600">No recommendation received yet.</p>;
   }
@@ -176,7 +179,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
       </Section>
 
       <Section title="Dispense">
-        <DispensePanel dispense={shown.dispense} printHref={`${base}/print`} />
+        <DispensePanel key={shown.version} dispense={shown.dispense} printHref={`${base}/print`} reveal={revealDispense.bind(null, consultationId, shown.version)} />
       </Section>
     </div>
   );

@@ -15,6 +15,8 @@ export interface WriteSession {
   run(sql: string, params: SqlParam[]): Promise<number>;
   /** Runs a statement and returns its first row (e.g. from RETURNING), if any. */
   get<T extends Record<string, unknown>>(sql: string, params: SqlParam[]): Promise<T | undefined>;
+  /** Runs a query and returns every row. */
+  all<T extends Record<string, unknown>>(sql: string, params: SqlParam[]): Promise<T[]>;
 }
 
 export interface Writer {
@@ -45,6 +47,7 @@ function sqliteWriter(file: string): Writer {
   const session: WriteSession = {
     run: async (sql, params) => prepare(sql).run(...bind(params)).changes,
     get: async <T,>(sql: string, params: SqlParam[]) => prepare(sql).get(...bind(params)) as T | undefined,
+    all: async <T,>(sql: string, params: SqlParam[]) => prepare(sql).all(...bind(params)) as T[],
   };
   return {
     async transaction(work) {
@@ -86,6 +89,7 @@ function postgresWriter(url: string): Writer {
       const session: WriteSession = {
         run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
         get: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows[0] as T | undefined,
+        all: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows as T[],
       };
       let failed = false;
       try {

@@ -69,6 +69,8 @@ const envSchema = z.object({
   CARE_DESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Failed sign-ins allowed from one client IP in 15 minutes (on top of 5 per account). */
   CARE_DESK_SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Days an audit event is kept (lib/audit/retention.ts); default 6 years, at least 1 year. */
+  CARE_DESK_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(365).max(100 * 366).default(6 * 365 + 2),
   /**
    * Single sign-on (OpenID Connect): the issuer URL (its /.well-known/openid-configuration is read
    * at start), and the client registered there. SSO is on when all three are set.

@@ -4,6 +4,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { changeOwnPassword, signOutCurrent, signOutEverywhere } from "@/lib/auth/sign-in";
 
 export async function signOutAction(): Promise<void> {
@@ -14,7 +15,11 @@ export async function signOutAction(): Promise<void> {
 
 export async function signOutEverywhereAction(): Promise<void> {
   const guard = await requireActionPermission(null);
-  if (guard.ok) await signOutEverywhere(await headers());
+  if (guard.ok) {
+    // Recorded first: once every session is gone, nothing names who asked.
+    await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "sign_out", detail: { everywhere: true } });
+    await signOutEverywhere(await headers());
+  }
   redirect("/sign-in");
 }
 

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment, type TwoFactorEnrolment } from "@/lib/auth/two-factor";
 
 export type EnrolmentState = { ok: true; enrolment: TwoFactorEnrolment } | { ok: false; message: string } | null;
@@ -20,6 +21,7 @@ export async function confirmTwoFactorAction(_previous: TwoFactorState, form: Fo
   if (!guard.ok) return { ok: false, message: guard.message };
   const result = await confirmTwoFactorEnrolment(await headers(), String(form.get("code") ?? ""));
   if (!result.ok) return result;
+  await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "two_factor.enrolled", subjectUserId: guard.caller.userId, detail: {} });
   revalidatePath("/", "layout");
   return { ok: true, message: "Two-factor sign-in is on. Sign-in now asks for a code after your password." };
 }
@@ -29,6 +31,7 @@ export async function disableTwoFactorAction(_previous: TwoFactorState, form: Fo
   if (!guard.ok) return { ok: false, message: guard.message };
   const result = await disableTwoFactor(await headers(), String(form.get("password") ?? ""));
   if (!result.ok) return result;
+  await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "two_factor.removed", subjectUserId: guard.caller.userId, detail: {} });
   revalidatePath("/", "layout");
   return { ok: true, message: "Two-factor sign-in is off." };
 }

@@ -8,6 +8,7 @@ import { timeWindow } from "../../tests/support/time-window";
 import { deliver } from "../../tests/support/webhooks";
 import { sampleDrugLines } from "../support/print-page";
 import { testServer } from "../support/webhooks";
+import { revealDispense } from "../support/dispense";
 
 test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page }) => {
   const w = timeWindow();
@@ -95,6 +96,7 @@ test("shows every drug field, the ICD-10 codes, labs, referral, follow-ups, grou
   await expect(notes.locator("dt")).toHaveText(["Doctor's notes", "Symptoms", "custom_question"]);
   await expect(notes.locator("dt", { hasText: "Doctor's notes" }).locator("~ dd").first()).toHaveText("first note");
   await expect(notes).toContainText("second note");
+  await revealDispense(page);
   await expect(page.getByTestId("pass-code")).toHaveText("5528");
 
   // Nothing renders as a leaked null or object.
@@ -116,6 +118,7 @@ test("links the dispense URL and makes a QR code that decodes to it; a javascrip
   const safeId = uniqueId();
   await deliver(testServer, recommendation(safeId, timeWindow().at(1), recommendationData({ dispense: { url: dispenseUrl, pass_code: 4321, qr_code: "https://evil.example/qr.png" } })));
   await page.goto(`/consultations/${safeId}`);
+  await revealDispense(page);
   const link = page.getByTestId("dispense-url");
   await expect(link).toHaveAttribute("href", dispenseUrl);
   await expect(link).toHaveAttribute("rel", /noopener/);
@@ -132,6 +135,7 @@ test("links the dispense URL and makes a QR code that decodes to it; a javascrip
   const unsafeId = uniqueId();
   await deliver(testServer, recommendation(unsafeId, timeWindow().at(1), recommendationData({ dispense: { url: "javascript:alert(document.cookie)", pass_code: "0042" } })));
   await page.goto(`/consultations/${unsafeId}`);
+  await revealDispense(page);
   await expect(page.getByTestId("dispense-url")).toHaveCount(0);
   const warning = page.getByTestId("unsafe-dispense-url");
   await expect(warning).toContainText("Warning: this dispense link is not a web (http or https) address.");

@@ -1,11 +1,12 @@
 // Every page under the real nonce-based Content-Security-Policy in Chromium: no
 // securitypolicyviolation event and no CSP console error, with the page's own scripts running
-// (live refresh, the time-zone sync, the print view's server action, the QR code image).
+// (live refresh, the time-zone sync, the Reveal server action, the QR code image).
 import { expect, test, type Page } from "@playwright/test";
 import { readFixture, recommendation, recommendationData, sampleDatetime, uniqueId } from "../../tests/support/payloads";
 import { deliver } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
 import { storageStatePath } from "../support/test-server";
+import { revealDispense } from "../support/dispense";
 
 type Seeded = { consultationId: number; deliveryId: number };
 
@@ -15,7 +16,15 @@ const live = async (page: Page) => expect(page.getByTestId("live-status")).toHav
 
 const pages: PageCase[] = [
   { name: "consultation list", path: () => "/consultations", ready: live },
-  { name: "consultation detail", path: ({ consultationId }) => `/consultations/${consultationId}`, ready: async (page) => expect(page.getByTestId("dispense-qr").first()).toBeVisible() },
+  {
+    name: "consultation detail",
+    path: ({ consultationId }) => `/consultations/${consultationId}`,
+    // Reveal is a server action: it runs under the CSP too.
+    ready: async (page) => {
+      await revealDispense(page);
+      await expect(page.getByTestId("dispense-qr").first()).toBeVisible();
+    },
+  },
   { name: "print view", path: ({ consultationId }) => `/consultations/${consultationId}/print`, ready: async (page) => expect(page.getByTestId("dispense-qr")).toBeVisible() },
   { name: "print view on A5", path: ({ consultationId }) => `/consultations/${consultationId}/print?paper=a5`, ready: async (page) => expect(page.getByTestId("dispense-qr")).toBeVisible() },
   { name: "deliveries", path: () => "/deliveries", ready: live },

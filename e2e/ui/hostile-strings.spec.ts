@@ -6,6 +6,7 @@ import { timeWindow } from "../../tests/support/time-window";
 import { deliver } from "../../tests/support/webhooks";
 import { testServer } from "../support/webhooks";
 import { storageStatePath } from "../support/test-server";
+import { revealDispense } from "../support/dispense";
 
 // These pages include the webhook deliveries log: signed in as an admin.
 test.use({ storageState: storageStatePath("admin") });
@@ -54,6 +55,7 @@ test("hostile strings render as text: no dialog, no script run, no element injec
   }
 
   await page.goto(`/consultations/${id}`);
+  await revealDispense(page);
   for (const text of [script, img, js, svg, "<b>1</b>", "<b onmouseover=alert(1)>Dr</b>", "<iframe src=javascript:alert(1)>"]) {
     await expect(page.locator("main").getByText(text, { exact: false }).first()).toBeVisible();
   }

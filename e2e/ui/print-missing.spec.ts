@@ -14,7 +14,7 @@ const sample = recommendationData();
 test("no recommendation yet: the page says so plainly and prints no prescription, code or link", async ({ page }, testInfo) => {
   const id = uniqueId();
   await deliver(testServer, statusUpdate(id, "new", "checking_medical_profile", sampleDatetime("status_update")));
-  await openPrintPage(page, id, { recommendation: false });
+  await openPrintPage(page, id);
 
   await expect(page.getByTestId("no-recommendation")).toHaveText(
     "No recommendation has been received for this consultation, so there is no prescription to print.",

@@ -5,11 +5,12 @@
 import "server-only";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/admin/access";
+import { auditContextFrom, recordAuditOrLog } from "../audit/record";
 import { databaseKind } from "../db";
 import { env } from "../env";
 import { clientIpFrom } from "../http/client-ip";
@@ -61,19 +62,56 @@ const beforeHook = createAuthMiddleware(async (ctx) => {
     const email = typeof body.email === "string" ? body.email : "";
     const retryAfter = await signInRetryAfter(email, clientIpFrom(ctx.headers ?? new Headers()));
     if (retryAfter !== null) {
+      await recordAuditOrLog(null, auditContextFrom(ctx.headers ?? new Headers()), {
+        action: "sign_in.locked",
+        outcome: "denied",
+        detail: { email: email.trim().toLowerCase().slice(0, 320), retryAfterSeconds: retryAfter },
+      });
       throw new APIError("TOO_MANY_REQUESTS", { code: "SIGN_IN_LIMITED", message: signInFailedMessage }, { "Retry-After": String(retryAfter) });
+    }
+  }
+  if (ctx.path === "/sign-out") {
+    // Recorded before the session is gone (the audit row names who signed out).
+    const current = await getSessionFromCtx(ctx).catch(() => null);
+    if (current) {
+      const user = current.user as typeof current.user & { role?: string | null };
+      await recordAuditOrLog({ kind: "user-id", userId: user.id, email: user.email, role: user.role ?? null }, auditContextFrom(ctx.headers ?? new Headers()), {
+        action: "sign_out",
+        detail: { everywhere: false },
+      });
     }
   }
 });
 
+/** The sign-in endpoints a session can come out of, and how the audit trail names them. */
+function signInMethod(path: string): "password" | "sso" | null {
+  if (path === "/sign-in/email") return "password";
+  if (path.startsWith("/callback/") || path.startsWith("/oauth2/callback/")) return "sso";
+  return null;
+}
+
 const afterHook = createAuthMiddleware(async (ctx) => {
-  if (ctx.path !== "/sign-in/email") return;
+  const method = signInMethod(ctx.path);
+  if (method === null) return;
+  const context = auditContextFrom(ctx.headers ?? new Headers());
+  const created = ctx.context.newSession;
+  // The password was right but a code is still due (two-factor): not signed in yet; the code
+  // step records the sign-in (lib/auth/two-factor.ts verifySignInCode).
+  const returnedValue: unknown = ctx.context.returned;
+  const awaitingCode = typeof returnedValue === "object" && returnedValue !== null && "twoFactorRedirect" in returnedValue && Boolean((returnedValue as { twoFactorRedirect?: unknown }).twoFactorRedirect);
+  if (created && !awaitingCode) {
+    const user = created.user as typeof created.user & { role?: string | null };
+    await recordAuditOrLog({ kind: "user-id", userId: user.id, email: user.email, role: user.role ?? null }, context, { action: "sign_in.succeeded", detail: { method } });
+  }
+  if (method !== "password") return;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
   const email = typeof body.email === "string" ? body.email : "";
   const returned = ctx.context.returned;
   const failed = returned instanceof Error && "statusCode" in returned && (returned as APIError).statusCode === 401;
-  if (failed) await recordSignInFailure(email, clientIpFrom(ctx.headers ?? new Headers()));
-  else if (!(returned instanceof Error)) await recordSignInSuccess(email);
+  if (failed) {
+    await recordSignInFailure(email, clientIpFrom(ctx.headers ?? new Headers()));
+    await recordAuditOrLog(null, context, { action: "sign_in.failed", outcome: "denied", detail: { email: email.trim().toLowerCase().slice(0, 320), method: "password" } });
+  } else if (!(returned instanceof Error)) await recordSignInSuccess(email);
 });
 
 const maxSessionSeconds = env.CARE_DESK_SESSION_MAX_HOURS * 60 * 60;

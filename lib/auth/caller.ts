@@ -4,6 +4,7 @@ import "server-only";
 import { headers as requestHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { auditContextFrom, recordAuditOrLog } from "../audit/record";
 import { writeTransaction } from "../db";
 import { env } from "../env";
 import { errorResponse } from "../http-errors";
@@ -64,6 +65,21 @@ export async function callerFromRequest(request: Request, options: SessionOption
   return callerFromSession(request.headers, options);
 }
 
+/**
+ * A signed-in caller refused for their role is recorded (permission.denied). Anonymous callers
+ * are not: they are sent to sign in (pages) or answered 401, and recording every unauthenticated
+ * request would let anyone on the network fill the trail (docs/audit.md).
+ */
+async function recordDenial(caller: Caller, headers: Headers, permission: Permission, path: string | null): Promise<void> {
+  await recordAuditOrLog(caller, auditContextFrom(headers), { action: "permission.denied", outcome: "denied", detail: { permission, path } });
+}
+
+/** Once per request: a page's layout and the page itself both check the same permission. */
+const recordPageDenial = cache(async (permission: Permission, path: string): Promise<void> => {
+  const caller = await getCaller();
+  if (caller) await recordDenial(caller, await requestHeaders(), permission, path);
+});
+
 /** The signed-in person for this request (pages, layouts, server actions), looked up once per request. */
 export const getCaller = cache(async (): Promise<SessionCaller | null> => callerFromSession(await requestHeaders()));
 
@@ -81,7 +97,10 @@ export async function requirePagePermission(permission: Permission | null, path:
   if (!caller) redirect(signInPath(path));
   // Two-factor required for admins: an admin without it enrols at /account before anything else.
   if (permission !== null && (await mustEnrolTwoFactor(caller))) redirect(twoFactorEnrolmentPath);
-  if (permission !== null && !hasPermission(caller.role, permission)) forbidden();
+  if (permission !== null && !hasPermission(caller.role, permission)) {
+    await recordPageDenial(permission, path);
+    forbidden();
+  }
   return caller;
 }
 
@@ -97,6 +116,7 @@ export async function requireApiPermission(request: Request, permission: Permiss
     return { ok: false, response: errorResponse(403, "two_factor_required", "Admins must set up two-factor sign-in first (at /account).") };
   }
   if (!hasPermission(caller.role, permission)) {
+    await recordDenial(caller, request.headers, permission, new URL(request.url).pathname);
     return { ok: false, response: errorResponse(403, "forbidden", `The ${caller.role} role may not do this (${permission}).`) };
   }
   return { ok: true, caller };
@@ -112,6 +132,7 @@ export async function requireActionPermission(permission: Permission | null): Pr
     return { ok: false, code: "forbidden", message: "Set up two-factor sign-in at /account first: it is required for admins." };
   }
   if (permission !== null && !hasPermission(caller.role, permission)) {
+    await recordDenial(caller, await requestHeaders(), permission, null);
     return { ok: false, code: "forbidden", message: "Your role may not do this." };
   }
   return { ok: true, caller };

@@ -5,6 +5,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import { APIError } from "better-auth/api";
+import { auditContextFrom, recordAuditOrLog } from "../audit/record";
 import { readDb } from "../db";
 import { getAuth } from "./auth";
 
@@ -91,13 +92,18 @@ export async function verifySignInCode(headers: Headers, rawCode: string): Promi
   const code = rawCode.replace(/\s+/g, "");
   if (code === "" || code.length > 64) return { ok: false, message: "Enter the six-digit code from your authenticator app, or a backup code." };
   const auth = await getAuth();
+  const context = auditContextFrom(headers);
   try {
-    const { headers: responseHeaders } = isTotpCode(code)
+    const { headers: responseHeaders, response } = isTotpCode(code)
       ? await auth.api.verifyTOTP({ body: { code }, headers, returnHeaders: true })
       : await auth.api.verifyBackupCode({ body: { code }, headers, returnHeaders: true });
+    const user = (response as { user?: { id: string; email: string; role?: string | null } }).user;
+    if (user) await recordAuditOrLog({ kind: "user-id", userId: user.id, email: user.email, role: user.role ?? null }, context, { action: "sign_in.succeeded", detail: { method: "two_factor" } });
     return { ok: true, setCookies: responseHeaders.getSetCookie() };
   } catch (error) {
-    return { ok: false, message: messageFor(error, "The code was not accepted.") };
+    const message = messageFor(error, "The code was not accepted.");
+    await recordAuditOrLog(null, context, { action: "sign_in.failed", outcome: "denied", detail: { email: "", method: "two_factor" } });
+    return { ok: false, message };
   }
 }
 

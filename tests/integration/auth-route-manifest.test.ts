@@ -42,6 +42,8 @@ const expected: Record<string, Permission | null> = {
   "/deliveries": "deliveries:read",
   "/deliveries/[id]": "deliveries:read",
   "/deliveries/[id]/body": "deliveries:read",
+  "/audit": "audit:read",
+  "/audit/export": "audit:read",
   "/admin/settings": "settings:manage",
   "/admin/users": "users:read",
   "/admin/tokens": "tokens:manage",
@@ -154,7 +156,8 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   setAdminTwoFactorAction: "settings:manage",
   revealWebhookSecretAction: "settings:manage",
   rotateWebhookSecretAction: "settings:manage",
-  recordPrintViewAction: "consultations:print",
+  revealDispenseAction: "passcode:reveal",
+  verifyAuditChainAction: "audit:read",
   createUserAction: "users:manage",
   setRoleAction: "users:manage",
   setDisabledAction: "users:manage",
@@ -234,16 +237,16 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("auditor");
   });
 
-  it("record a print view only for a role that may print, with that user as the viewer", async () => {
+  it("reveal a pass code only to a role that may, and record the reveal", async () => {
     const consultationId = uniqueId();
     await deliver(routeHandler, recommendation(consultationId, "2024-08-02T10:00:00Z"));
-    const input = { consultationId, recommendationId: null, paperSize: "a4" };
     for (const role of [null, "auditor", "coordinator"] as const) {
-      const response = await callAction("recordPrintViewAction", `/consultations/${consultationId}/print`, { json: [input] }, role ? cookies.get(role) : undefined);
-      expect(await response.text()).toContain(`"recorded":${role === "coordinator"}`);
+      const response = await callAction("revealDispenseAction", `/consultations/${consultationId}`, { json: [consultationId, 1] }, role ? cookies.get(role) : undefined);
+      const text = await response.text();
+      if (role === "coordinator") expect(text).toContain('"pass-code"');
+      else expect(text).not.toContain('"pass-code"');
     }
-    const views = await (await readDb()).printView.findMany({ where: { consultationId: BigInt(consultationId) } });
-    expect(views).toHaveLength(1);
-    expect(views[0]!.viewer).toMatch(/^coordinator-.*@example\.test$/);
+    const events = await (await readDb()).auditEvent.findMany({ where: { consultationId: BigInt(consultationId) } });
+    expect(events.map((event) => [event.action, event.role])).toEqual([["passcode.revealed", "coordinator"]]);
   });
 });

@@ -4,6 +4,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { ensureStoredSecret, rotateStoredSecret } from "@/lib/webhooks/signing-secret";
 
 /** The whole current secret, for the page's Reveal and Copy buttons; null for anyone but an admin. */
@@ -18,5 +19,6 @@ export async function rotateWebhookSecretAction(): Promise<void> {
   const guard = await requireActionPermission("settings:manage");
   if (!guard.ok) return;
   await rotateStoredSecret();
+  await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "setting.changed", detail: { setting: "webhook_secret" } });
   revalidatePath("/admin/settings");
 }

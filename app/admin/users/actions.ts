@@ -4,6 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
+import type { AuditEventInput } from "@/lib/audit/catalogue";
 import { isRole } from "@/lib/auth/permissions";
 import { resetUserPassword, revokeAllUserSessions, setUserDisabled, setUserRole, type AdminResult } from "@/lib/auth/user-admin";
 import { AccountInputError, createUserAccount } from "@/lib/auth/users";
@@ -11,21 +13,28 @@ import type { FormResult } from "@/components/action-form";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-async function asAdmin(work: (adminId: string) => Promise<AdminResult>): Promise<FormResult> {
+/** Runs an admin's change; when it worked, records `event` (the change, by this admin). */
+async function asAdmin(work: (adminId: string) => Promise<AdminResult & { event?: AuditEventInput }>): Promise<FormResult> {
   const guard = await requireActionPermission("users:manage");
   if (!guard.ok) return { ok: false, message: guard.message };
-  const result = await work(guard.caller.userId);
-  if (result.ok) revalidatePath("/admin/users");
+  const { event, ...result } = await work(guard.caller.userId);
+  if (result.ok) {
+    if (event) await recordAuditOrLog(guard.caller, await currentAuditContext(), event);
+    revalidatePath("/admin/users");
+  }
   return result;
 }
+
+const withEvent = (result: AdminResult, event: AuditEventInput) => ({ ...result, event });
 
 export async function createUserAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   return asAdmin(async () => {
     const role = text(form, "role");
     if (!isRole(role)) return { ok: false, message: "Choose a role." };
     try {
-      await createUserAccount({ email: text(form, "email"), name: text(form, "name"), role, password: text(form, "password") });
-      return { ok: true, message: `Created ${text(form, "email").trim().toLowerCase()} (${role}).` };
+      const email = text(form, "email").trim().toLowerCase();
+      const { id } = await createUserAccount({ email: text(form, "email"), name: text(form, "name"), role, password: text(form, "password") });
+      return withEvent({ ok: true, message: `Created ${email} (${role}).` }, { action: "user.created", subjectUserId: id, detail: { email, role } });
     } catch (error) {
       if (error instanceof AccountInputError) return { ok: false, message: error.message };
       throw error;
@@ -34,17 +43,30 @@ export async function createUserAction(_previous: FormResult, form: FormData): P
 }
 
 export async function setRoleAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  return asAdmin(async (adminId) => setUserRole(await headers(), adminId, text(form, "userId"), text(form, "role")));
+  const userId = text(form, "userId");
+  return asAdmin(async (adminId) =>
+    withEvent(await setUserRole(await headers(), adminId, userId, text(form, "role")), { action: "user.role_changed", subjectUserId: userId, detail: { role: text(form, "role") } }),
+  );
 }
 
 export async function setDisabledAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  return asAdmin(async (adminId) => setUserDisabled(await headers(), adminId, text(form, "userId"), text(form, "disabled") === "true"));
+  const userId = text(form, "userId");
+  const disabled = text(form, "disabled") === "true";
+  return asAdmin(async (adminId) =>
+    withEvent(await setUserDisabled(await headers(), adminId, userId, disabled), { action: "user.disabled", subjectUserId: userId, detail: { disabled } }),
+  );
 }
 
 export async function resetPasswordAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  return asAdmin(async () => resetUserPassword(await headers(), text(form, "userId"), text(form, "password")));
+  const userId = text(form, "userId");
+  return asAdmin(async () =>
+    withEvent(await resetUserPassword(await headers(), userId, text(form, "password")), { action: "user.changed", subjectUserId: userId, detail: { change: "password_reset" } }),
+  );
 }
 
 export async function revokeSessionsAction(_previous: FormResult, form: FormData): Promise<FormResult> {
-  return asAdmin(async () => revokeAllUserSessions(await headers(), text(form, "userId")));
+  const userId = text(form, "userId");
+  return asAdmin(async () =>
+    withEvent(await revokeAllUserSessions(await headers(), userId), { action: "user.changed", subjectUserId: userId, detail: { change: "sessions_revoked" } }),
+  );
 }

@@ -92,7 +92,7 @@ export default async function UsersPage() {
           </thead>
           <tbody>
             {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="user-row">
+              <tr key={user.id} id={`user-${user.id}`} className="border-t border-slate-100 align-top target:bg-amber-50" data-testid="user-row">
                 <td className="px-3 py-2" dir="auto">
                   {user.email}
                 </td>

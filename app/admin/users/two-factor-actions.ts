@@ -3,6 +3,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { setAdminTwoFactorRequired } from "@/lib/auth/two-factor-policy";
 import { getTwoFactorEnabled } from "@/lib/auth/two-factor";
 import type { FormResult } from "@/components/action-form";
@@ -16,6 +17,7 @@ export async function setAdminTwoFactorAction(_previous: FormResult, form: FormD
     return { ok: false, message: "Turn on two-factor sign-in for your own account first (at /account)." };
   }
   await setAdminTwoFactorRequired(required);
+  await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "setting.changed", detail: { setting: "admin_two_factor_required", value: required } });
   revalidatePath("/admin/users");
   return { ok: true, message: required ? "Two-factor sign-in is now required for admins." : "Two-factor sign-in is no longer required for admins." };
 }

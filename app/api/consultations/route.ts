@@ -1,10 +1,11 @@
 // GET /api/consultations — the consultation list: filters, search, sort and keyset cursor, as on /consultations
+import { auditContextFrom, auditUnavailableResponse, auditedListQuery, recordBeforeShowing } from "@/lib/audit/record";
 import { requireApiPermission } from "@/lib/auth/caller";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError, jsonResponse } from "@/lib/http-json";
 import { consultationListDto } from "@/lib/schemas/consultation";
-import { parseListQuery } from "@/lib/schemas/consultation-query";
+import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,13 @@ export async function GET(request: Request) {
   const parsed = parseListQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return errorResponse(400, "invalid_query", "The query parameters are not valid.", parsed.issues);
   try {
-    return jsonResponse(consultationListDto, await listConsultations(guard.caller, parsed.query));
+    const page = await listConsultations(guard.caller, parsed.query);
+    const recorded = await recordBeforeShowing(guard.caller, auditContextFrom(request.headers), {
+      action: "consultations.listed",
+      detail: { via: "api", query: auditedListQuery(listQueryParams(parsed.query)), rows: page.items.length },
+    });
+    if (!recorded) return auditUnavailableResponse();
+    return jsonResponse(consultationListDto, page);
   } catch (error) {
     return internalError("GET /api/consultations", error);
   }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { webhookAuthConfigured } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { auditedListQuery, currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
@@ -11,6 +12,7 @@ import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-quer
 import { hrefWith } from "@/lib/schemas/query-params";
 import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { AuditUnavailable } from "@/components/audit-unavailable";
 import { ConsultationFilters } from "@/components/consultation-filters";
 import { ConsultationTable } from "@/components/consultation-table";
 import { LiveConsultations } from "@/components/live-refresh";
@@ -37,6 +39,11 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
     getConsultationChanges(caller, null),
     getViewerTimeZone(),
   ]);
+  const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+    action: "consultations.listed",
+    detail: { via: "page", query: auditedListQuery(listQueryParams(query)), rows: page.items.length },
+  });
+  if (!recorded) return <AuditUnavailable what="the consultation list" />;
   const now = new Date();
   const href = (params: URLSearchParams) => hrefWith("/consultations", params);
   const filtered = listQueryParams(query).size > 0;

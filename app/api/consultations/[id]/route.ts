@@ -1,4 +1,5 @@
 // GET /api/consultations/[id] — one consultation: summary, status timeline, every recommendation version
+import { auditContextFrom, auditUnavailableResponse, recordBeforeShowing } from "@/lib/audit/record";
 import { requireApiPermission } from "@/lib/auth/caller";
 import { getConsultation } from "@/lib/data/consultation";
 import { errorResponse } from "@/lib/http-errors";
@@ -17,6 +18,15 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   try {
     const detail = await getConsultation(guard.caller, id);
     if (!detail) return errorResponse(404, "not_found", `There is no consultation ${id}.`);
+    // The API sends every version; the current one is what a reader sees first.
+    const current = detail.recommendations.find((rec) => rec.current) ?? null;
+    const recorded = await recordBeforeShowing(guard.caller, auditContextFrom(request.headers), {
+      action: "consultation.viewed",
+      consultationId: id,
+      recommendationId: current?.id ?? null,
+      detail: { via: "api", versions: detail.recommendations.length },
+    });
+    if (!recorded) return auditUnavailableResponse();
     return jsonResponse(consultationDetailDto, detail);
   } catch (error) {
     return internalError(`GET /api/consultations/${id}`, error);

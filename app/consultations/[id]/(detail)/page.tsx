@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
+import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
+import { listConsultationOpenings } from "@/lib/data/audit";
 import { getConsultation } from "@/lib/data/consultation";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { AuditUnavailable } from "@/components/audit-unavailable";
+import { WhoOpened } from "@/components/audit/who-opened";
 import { Field } from "@/components/field";
 import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
@@ -12,6 +17,7 @@ import { RecommendationViewer } from "@/components/recommendation-viewer";
 import { BackLink, RecordHeader } from "@/components/record-header";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTimeline } from "@/components/status-timeline";
+import { revealDispenseAction } from "../reveal-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +43,16 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const [detail, timeZone] = await Promise.all([getConsultation(caller, id), getViewerTimeZone()]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
+  // The version the viewer shows (RecommendationViewer picks the same one), recorded before anything is sent.
+  const shown = recommendations.find((rec) => rec.version === version) ?? recommendations.find((rec) => rec.current) ?? recommendations[0];
+  const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+    action: "consultation.viewed",
+    consultationId: id,
+    recommendationId: shown?.id ?? null,
+    detail: { via: "page", versions: recommendations.length },
+  });
+  if (!recorded) return <AuditUnavailable what="a consultation" />;
+  const openings = hasPermission(caller.role, "audit:read") && caller.role === "admin" ? await listConsultationOpenings(caller, id, 10) : null;
   // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
   const changes = { cursor: consultation.updatedAt, changes: [{ id: consultation.id, updatedAt: consultation.updatedAt }], truncated: false };
   const now = new Date();
@@ -99,9 +115,10 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <h2 id="recommendation-heading" className="text-lg font-semibold">
             Recommendation
           </h2>
-          <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} />
+          <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} revealDispense={revealDispenseAction} />
         </section>
       </div>
+      {openings ? <WhoOpened openings={openings} consultationId={consultation.id} timeZone={timeZone} /> : null}
     </article>
   );
 }

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
 import { previewBytes, previewJson } from "@/lib/pretty-json";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
+import { AuditUnavailable } from "@/components/audit-unavailable";
 import { Field } from "@/components/field";
 import { LocalTime } from "@/components/local-time";
 import { OutcomeBadge } from "@/components/outcome-badge";
@@ -27,6 +29,16 @@ export default async function DeliveryPage({ params }: Props) {
   if (id === null) notFound();
   const [delivery, timeZone] = await Promise.all([getDelivery(caller, id), getViewerTimeZone()]);
   if (!delivery) notFound();
+  // The raw body (a member's prescription, as Altibbi sent it) is shown only once this view is recorded.
+  if (delivery.rawBody !== null) {
+    const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+      action: "delivery.body_viewed",
+      deliveryId: delivery.id,
+      consultationId: delivery.consultationId,
+      detail: { via: "page", bytes: delivery.bodyBytes },
+    });
+    if (!recorded) return <AuditUnavailable what="a delivery's raw body" />;
+  }
   const headerEntries = Object.entries(delivery.headers);
 
   return (

@@ -1,4 +1,5 @@
 // GET /deliveries/[id]/body — one delivery's whole raw body, byte for byte, as a download
+import { auditContextFrom, auditUnavailableResponse, recordBeforeShowing } from "@/lib/audit/record";
 import { requireApiPermission } from "@/lib/auth/caller";
 import { getDeliveryBody } from "@/lib/data/deliveries";
 import { errorResponse } from "@/lib/http-errors";
@@ -16,6 +17,12 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   try {
     const body = await getDeliveryBody(guard.caller, id);
     if (body === null) return errorResponse(404, "not_found", `Delivery ${id} has no stored body.`);
+    const recorded = await recordBeforeShowing(guard.caller, auditContextFrom(request.headers), {
+      action: "delivery.body_viewed",
+      deliveryId: id,
+      detail: { via: "download", bytes: Buffer.byteLength(body) },
+    });
+    if (!recorded) return auditUnavailableResponse();
     return new Response(body, {
       headers: {
         "Content-Type": "application/json; charset=utf-8",

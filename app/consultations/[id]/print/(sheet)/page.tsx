@@ -3,15 +3,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PrescriptionSheet } from "@/components/print/prescription-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
-import { PrintViewRecorder } from "@/components/print/print-view-recorder";
+import { AuditUnavailable } from "@/components/audit-unavailable";
 import { pageRule } from "@/components/print/page-rule";
 import { instanceName } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { getPrescription } from "@/lib/data/print-prescription";
 import { getRequestNonce } from "@/lib/http/request-nonce";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { parsePaperSize } from "@/lib/schemas/print-view";
-import { recordPrintViewAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,18 +33,20 @@ export default async function PrescriptionPrintPage({ params, searchParams }: Pr
   if (!prescription) notFound();
   const paper = parsePaperSize(query.paper);
   const recommendation = prescription.recommendation;
+  // The print view is an audit event, recorded before the prescription (with its pass code) is sent.
+  const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+    action: "print.viewed",
+    consultationId: prescription.consultation.id,
+    recommendationId: recommendation?.id ?? null,
+    detail: { paperSize: paper },
+  });
+  if (!recorded) return <AuditUnavailable what="a prescription" />;
 
   return (
     <>
       <style nonce={nonce}>{pageRule(paper, prescription.consultation.id)}</style>
       <PrintToolbar consultationId={prescription.consultation.id} paper={paper} printable={recommendation !== null} />
       <PrescriptionSheet prescription={prescription} instanceName={instanceName} paper={paper} />
-      <PrintViewRecorder
-        record={recordPrintViewAction}
-        consultationId={prescription.consultation.id}
-        recommendationId={recommendation?.id ?? null}
-        paperSize={paper}
-      />
     </>
   );
 }

@@ -1,0 +1,41 @@
+"use client";
+// The masked dispense block's Reveal button: asks the server (a recorded server action) for the
+// pass code, link and QR code, and shows what it sends. Nothing of them is in the page before.
+import { useState, useTransition, type ReactNode } from "react";
+
+/** The Reveal server action's answer: the rendered block, or why not (refused, or the audit trail is down). */
+export type RevealAnswer = { ok: true; node: ReactNode } | { ok: false; message: string };
+
+export function DispenseReveal({ reveal, masked }: { reveal: () => Promise<RevealAnswer>; masked: ReactNode }) {
+  const [revealed, setRevealed] = useState<ReactNode | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  if (revealed !== null) return revealed;
+  return (
+    <div className="space-y-2">
+      {masked}
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+        data-testid="reveal-dispense"
+        onClick={() =>
+          startTransition(async () => {
+            try {
+              const answer = await reveal();
+              if (answer.ok) setRevealed(answer.node);
+              else setMessage(answer.message);
+            } catch {
+              setMessage("The pass code could not be revealed. Reload the page and try again.");
+            }
+          })
+        }
+      >
+        {pending ? "Revealing…" : "Reveal pass code and link"}
+      </button>
+      <p role="status" className="text-sm text-red-800" data-testid="reveal-message">
+        {message ?? ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// The audit trail's actions: every name an AuditEvent row may carry, and the shape of its
+// `detail` (identifiers and counts only, never medical content: no drug names, no notes, no pass
+// code, no search results). Adding an action here is the whole of making it recordable with one
+// recordAudit() call. Pure types and data: importable anywhere (the /audit page's filter too).
+
+/** The list or search query as the URL gives it (filters and the search term), and how many rows came back. */
+export type ListQueryDetail = { query: string; rows: number };
+
+export type AuditDetails = {
+  /** A consultation's detail page or GET /api/consultations/{id}: the recommendation version shown (null: none). */
+  "consultation.viewed": { via: "page" | "api"; versions: number };
+  /** The consultation list or GET /api/consultations. */
+  "consultations.listed": ListQueryDetail & { via: "page" | "api" };
+  /** The print page rendered for a browser, with its paper size. */
+  "print.viewed": { paperSize: "a4" | "a5" | null; imported?: "print_views" };
+  /** The coordinator pressed Reveal: the pass code and dispense link were sent to the screen. */
+  "passcode.revealed": Record<string, never>;
+  /** A delivery's raw body shown (/deliveries/{id}) or downloaded (/deliveries/{id}/body). */
+  "delivery.body_viewed": { via: "page" | "download"; bytes: number | null };
+  "sign_in.succeeded": { method: "password" | "two_factor" | "sso" };
+  /** email: as typed (an identifier; unknown emails are recorded too, lower-cased). */
+  "sign_in.failed": { email: string; method: "password" | "two_factor" };
+  "sign_in.locked": { email: string; retryAfterSeconds: number | null };
+  "sign_out": { everywhere: boolean };
+  "two_factor.enrolled": Record<string, never>;
+  "two_factor.removed": Record<string, never>;
+  "user.created": { email: string; role: string };
+  /** Password reset or sessions ended by an admin. */
+  "user.changed": { change: "password_reset" | "sessions_revoked" };
+  "user.disabled": { disabled: boolean };
+  "user.role_changed": { role: string };
+  "token.created": { name: string; role: string; expiresInDays: number | null };
+  "token.revoked": Record<string, never>;
+  /** An instance-wide setting: which one (never its value). */
+  "setting.changed": { setting: "webhook_secret" | "admin_two_factor_required"; value?: boolean };
+  /** The /audit page's CSV export: its filters and row count. */
+  "audit.exported": ListQueryDetail;
+  /** verifyAuditChain() run on demand from /audit. */
+  "audit.verified": { outcome: "intact" | "broken"; events: number; firstBadSeq: number | null };
+  /** purgeExpiredAuditEvents(): how many events went, and where the kept chain starts. */
+  "audit.purged": { purged: number; before: string; anchorSeq: number };
+  /** Someone signed in asked for what their role does not allow. */
+  "permission.denied": { permission: string; path: string | null };
+
+  // Recorded by features being built in parallel (one recordAudit call each when they land).
+  "member.viewed": { memberId: string; consultations: number };
+  "export.downloaded": ListQueryDetail & { format: string };
+  "alert_rule.changed": { ruleId: string; change: "created" | "updated" | "deleted" };
+  "deliveries.reprocessed": { deliveries: number; from: string | null; to: string | null };
+  "consultation.erased": { recommendations: number; deliveries: number };
+};
+
+export type AuditAction = keyof AuditDetails;
+
+/** Every action, in the order the /audit page's filter lists them. */
+export const auditActions = [
+  "consultation.viewed",
+  "consultations.listed",
+  "print.viewed",
+  "passcode.revealed",
+  "delivery.body_viewed",
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "sign_in.locked",
+  "sign_out",
+  "two_factor.enrolled",
+  "two_factor.removed",
+  "user.created",
+  "user.changed",
+  "user.disabled",
+  "user.role_changed",
+  "token.created",
+  "token.revoked",
+  "setting.changed",
+  "audit.exported",
+  "audit.verified",
+  "audit.purged",
+  "permission.denied",
+  "member.viewed",
+  "export.downloaded",
+  "alert_rule.changed",
+  "deliveries.reprocessed",
+  "consultation.erased",
+] as const satisfies readonly AuditAction[];
+
+// Every key of AuditDetails is listed above (a missing one fails to compile here).
+type Missing = Exclude<AuditAction, (typeof auditActions)[number]>;
+const allListed: Missing extends never ? true : Missing = true;
+void allListed;
+
+export const auditOutcomes = ["allowed", "denied", "failed"] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+export const isAuditAction = (value: unknown): value is AuditAction => typeof value === "string" && (auditActions as readonly string[]).includes(value);
+
+/** What one recordAudit() call describes: the action, its outcome, what it touched, its detail. */
+export type AuditEventInput = {
+  [A in AuditAction]: {
+    action: A;
+    outcome?: AuditOutcome;
+    consultationId?: number | null;
+    recommendationId?: number | null;
+    deliveryId?: number | null;
+    subjectUserId?: string | null;
+    subjectTokenId?: string | null;
+    detail: AuditDetails[A];
+  };
+}[AuditAction];
+
+/** The page's wording of each action. */
+export const auditActionLabels: Record<AuditAction, string> = {
+  "consultation.viewed": "Consultation opened",
+  "consultations.listed": "Consultation list or search",
+  "print.viewed": "Print page opened",
+  "passcode.revealed": "Pass code revealed",
+  "delivery.body_viewed": "Delivery raw body opened",
+  "sign_in.succeeded": "Signed in",
+  "sign_in.failed": "Sign-in failed",
+  "sign_in.locked": "Sign-in refused (locked)",
+  "sign_out": "Signed out",
+  "two_factor.enrolled": "Two-factor enrolled",
+  "two_factor.removed": "Two-factor removed",
+  "user.created": "User created",
+  "user.changed": "User changed",
+  "user.disabled": "User disabled or enabled",
+  "user.role_changed": "Role changed",
+  "token.created": "API token created",
+  "token.revoked": "API token revoked",
+  "setting.changed": "Setting changed",
+  "audit.exported": "Audit trail exported",
+  "audit.verified": "Audit chain verified",
+  "audit.purged": "Old audit events purged",
+  "permission.denied": "Permission refused",
+  "member.viewed": "Member page opened",
+  "export.downloaded": "Consultations exported",
+  "alert_rule.changed": "Alert rule changed",
+  "deliveries.reprocessed": "Deliveries reprocessed",
+  "consultation.erased": "Consultation erased",
+};
