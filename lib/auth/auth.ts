@@ -19,6 +19,7 @@ import { createSerialisedClient } from "./serialised-client";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-limits";
 import { createSsoPlugins, ssoConfig, validateSsoUserInfo } from "./sso";
 import { createTwoFactorPlugins } from "./two-factor-plugin";
+import { countSignIn, passwordOutcome, ssoOutcome } from "../observability/sign-in-metrics";
 
 /** The one message for an unknown email, a wrong password and a locked account (no user enumeration). */
 export const signInFailedMessage = "The email or password is not correct, or sign-in is paused for this account. Try again later.";
@@ -61,12 +62,14 @@ const beforeHook = createAuthMiddleware(async (ctx) => {
     const email = typeof body.email === "string" ? body.email : "";
     const retryAfter = await signInRetryAfter(email, clientIpFrom(ctx.headers ?? new Headers()));
     if (retryAfter !== null) {
+      countSignIn("limited");
       throw new APIError("TOO_MANY_REQUESTS", { code: "SIGN_IN_LIMITED", message: signInFailedMessage }, { "Retry-After": String(retryAfter) });
     }
   }
 });
 
 const afterHook = createAuthMiddleware(async (ctx) => {
+  if (ctx.path.startsWith("/callback/")) countSignIn(ssoOutcome(ctx.context.returned));
   if (ctx.path !== "/sign-in/email") return;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
   const email = typeof body.email === "string" ? body.email : "";
@@ -74,6 +77,7 @@ const afterHook = createAuthMiddleware(async (ctx) => {
   const failed = returned instanceof Error && "statusCode" in returned && (returned as APIError).statusCode === 401;
   if (failed) await recordSignInFailure(email, clientIpFrom(ctx.headers ?? new Headers()));
   else if (!(returned instanceof Error)) await recordSignInSuccess(email);
+  countSignIn(passwordOutcome(returned));
 });
 
 const maxSessionSeconds = env.CARE_DESK_SESSION_MAX_HOURS * 60 * 60;

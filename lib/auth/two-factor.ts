@@ -7,6 +7,7 @@ import QRCode from "qrcode";
 import { APIError } from "better-auth/api";
 import { readDb } from "../db";
 import { getAuth } from "./auth";
+import { countSignIn } from "../observability/sign-in-metrics";
 
 export type TwoFactorResult = { ok: true } | { ok: false; message: string };
 
@@ -95,8 +96,10 @@ export async function verifySignInCode(headers: Headers, rawCode: string): Promi
     const { headers: responseHeaders } = isTotpCode(code)
       ? await auth.api.verifyTOTP({ body: { code }, headers, returnHeaders: true })
       : await auth.api.verifyBackupCode({ body: { code }, headers, returnHeaders: true });
+    countSignIn("success");
     return { ok: true, setCookies: responseHeaders.getSetCookie() };
   } catch (error) {
+    countSignIn("failed");
     return { ok: false, message: messageFor(error, "The code was not accepted.") };
   }
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getConsultation } from "@/lib/data/consultation";
+import { getErasurePreview } from "@/lib/data/erasure-preview";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -10,8 +12,10 @@ import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
 import { RecommendationViewer } from "@/components/recommendation-viewer";
 import { BackLink, RecordHeader } from "@/components/record-header";
+import { EraseConsultation } from "@/components/erase-consultation";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTimeline } from "@/components/status-timeline";
+import { eraseConsultationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +38,12 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const versionText = (await searchParams).version;
   const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
 
-  const [detail, timeZone] = await Promise.all([getConsultation(caller, id), getViewerTimeZone()]);
+  const mayErase = hasPermission(caller.role, "consultations:erase");
+  const [detail, timeZone, erasure] = await Promise.all([
+    getConsultation(caller, id),
+    getViewerTimeZone(),
+    mayErase ? getErasurePreview(caller, BigInt(id)) : null,
+  ]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
   // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
@@ -102,6 +111,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} />
         </section>
       </div>
+      {erasure ? <EraseConsultation consultationId={id} counts={erasure} action={eraseConsultationAction} /> : null}
     </article>
   );
 }

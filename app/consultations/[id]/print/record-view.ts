@@ -2,6 +2,7 @@
 // action with curl, so the guard's verdict and the input are both checked here.
 import "server-only";
 import type { ActionGuard } from "@/lib/auth/caller";
+import { log } from "@/lib/observability/log";
 import { recordPrintView } from "@/lib/writes/print-views";
 import { printViewInput } from "@/lib/schemas/print-view";
 
@@ -13,7 +14,7 @@ export async function recordViewFor(guard: ActionGuard, input: unknown): Promise
     const view = await recordPrintView(guard.caller, parsed.data);
     return { recorded: view !== null };
   } catch (error) {
-    console.error("print view: recording failed", { consultationId: parsed.data.consultationId }, error);
+    log.error({ err: error, consultationId: parsed.data.consultationId }, "print view: recording failed");
     return { recorded: false };
   }
 }
