@@ -4,7 +4,11 @@ import { env } from "../env";
 import { log } from "../observability/log";
 import { issueSetupLinkIfNoAdmin } from "./setup-link";
 
-export async function announceSetupLink(print: (line: string) => void = console.log): Promise<void> {
+// The one line meant for the person starting the server (README quotes it verbatim), so it is
+// written as plain text on standard output, not as a JSON log line.
+const printLine = (line: string) => void process.stdout.write(`${line}\n`);
+
+export async function announceSetupLink(print: (line: string) => void = printLine): Promise<void> {
   try {
     const link = await issueSetupLinkIfNoAdmin();
     if (!link) return;
