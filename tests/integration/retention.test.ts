@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIsolatedDatabase } from "../support/isolated-database";
 import { statusUpdate, uniqueId } from "../support/payloads";
 import type { DeliveryRecord } from "@/lib/webhooks/store";
+import { asAdmin } from "../support/callers";
 
 let drop: () => Promise<void>;
 let app: {
@@ -16,11 +17,13 @@ let app: {
   run: typeof import("@/lib/jobs/run");
   POST: (request: Request) => Promise<Response>;
   webhookRequest: typeof import("../support/webhooks").webhookRequest;
+  getDelivery: typeof import("@/lib/data/deliveries").getDelivery;
+  peerAddressHeader: string;
 };
 
 beforeAll(async () => {
   ({ drop } = await createIsolatedDatabase("retention"));
-  const [db, store, retention, registry, run, route, webhooks] = await Promise.all([
+  const [db, store, retention, registry, run, route, webhooks, deliveries, peer] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/webhooks/store"),
     import("@/lib/jobs/retention"),
@@ -28,8 +31,13 @@ beforeAll(async () => {
     import("@/lib/jobs/run"),
     import("@/app/api/webhooks/route"),
     import("../support/webhooks"),
+    import("@/lib/data/deliveries"),
+    import("@/lib/http/peer-address"),
   ]);
-  app = { db, store, retention, registry, run, POST: route.POST, webhookRequest: webhooks.webhookRequest };
+  app = {
+    db, store, retention, registry, run, POST: route.POST, webhookRequest: webhooks.webhookRequest,
+    getDelivery: deliveries.getDelivery, peerAddressHeader: peer.peerAddressHeader,
+  };
 }, 60_000);
 afterAll(async () => {
   await drop?.();
@@ -77,11 +85,23 @@ describe("retention", () => {
       expect(row).toMatchObject({ rawBody: null, rawBodyPurgedAt: now });
     }
     expect((await rowOf(recent))!.rawBody).not.toBeNull();
+    // The inbox says why the body is gone.
+    expect(await app.getDelivery(asAdmin, delivered.delivery_id)).toMatchObject({ rawBody: null, rawBodyPurgedAt: now.toISOString() });
     const db = await app.db.readDb();
     expect(await db.consultation.findUnique({ where: { id: BigInt(consultationId) }, select: { status: true } })).toEqual({ status: "new" });
     expect(await db.statusChange.count({ where: { consultationId: BigInt(consultationId) } })).toBe(1);
     // Nothing left to do: a second run touches nothing.
     expect(await app.retention.applyRetention("processedBodies")).toBe(0);
+  });
+
+  it("marks the receiver's records of unauthenticated requests as such, and no other", async () => {
+    const stranger = await app.POST(app.webhookRequest(statusUpdate(uniqueId(), null, "new", "2024-05-03T10:00:00Z"), { unsigned: true, headers: { [app.peerAddressHeader]: "203.0.113.250" } }));
+    expect(stranger.status).toBe(401);
+    const invalid = await app.POST(app.webhookRequest({ type: "status_update", consultation_id: uniqueId(), new_status: 5 }));
+    expect(invalid.status).toBe(400);
+    const db = await app.db.readDb();
+    const rows = await db.webhookDelivery.findMany({ where: { outcome: { in: ["unauthorized", "rejected"] }, receivedAt: { gt: daysAgo(1) } }, select: { outcome: true, unauthenticated: true } });
+    expect(rows).toEqual(expect.arrayContaining([{ outcome: "unauthorized", unauthenticated: true }, { outcome: "rejected", unauthenticated: false }]));
   });
 
   it("deletes authenticated refusals after 30 days and sampled unauthenticated records after 7, each kind only its own", async () => {

@@ -96,7 +96,11 @@ export default async function DeliveryPage({ params }: Props) {
         <h2 id="body-heading" className="text-lg font-semibold">
           Body
         </h2>
-        {delivery.rawBody === null ? (
+        {delivery.rawBody === null && delivery.rawBodyPurgedAt !== null ? (
+          <p className="text-sm text-slate-600" data-testid="body-purged">
+            Removed by retention on {delivery.rawBodyPurgedAt.slice(0, 10)} (raw bodies are kept for CARE_DESK_RETENTION_BODY_DAYS days); the consultation data taken from it is kept.
+          </p>
+        ) : delivery.rawBody === null ? (
           <p className="text-sm text-slate-600">Not kept (unauthenticated or not valid UTF-8).</p>
         ) : (
           <BodyPreview id={delivery.id} rawBody={delivery.rawBody} bodyBytes={delivery.bodyBytes} />
