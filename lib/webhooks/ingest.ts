@@ -4,6 +4,7 @@
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
+import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
@@ -84,10 +85,13 @@ async function drain(): Promise<void> {
     while (queue.length > 0) {
       const jobs = queue.splice(0, maxBatch);
       try {
+        const started = performance.now();
         const results = await commitBatch(jobs);
         metrics.batchSize.observe(jobs.length);
+        log.debug({ batchSize: jobs.length, durationMs: Math.round(performance.now() - started), queued: queue.length }, "ingest batch committed");
         jobs.forEach((job, i) => job.resolve(results[i]!));
       } catch (batchError) {
+        log.warn({ batchSize: jobs.length, err: batchError }, "ingest batch failed: committing its deliveries one by one");
         if (jobs.length === 1) {
           jobs[0]!.reject(batchError);
           continue;

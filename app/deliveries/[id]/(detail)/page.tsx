@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { retentionDays } from "@/lib/env";
 import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
 import { previewBytes, previewJson } from "@/lib/pretty-json";
@@ -98,7 +99,7 @@ export default async function DeliveryPage({ params }: Props) {
         </h2>
         {delivery.rawBody === null && delivery.rawBodyPurgedAt !== null ? (
           <p className="text-sm text-slate-600" data-testid="body-purged">
-            Removed by retention on {delivery.rawBodyPurgedAt.slice(0, 10)} (raw bodies are kept for CARE_DESK_RETENTION_BODY_DAYS days); the consultation data taken from it is kept.
+            Removed by retention on {delivery.rawBodyPurgedAt.slice(0, 10)} (raw bodies are kept for {retentionDays.processedBodies} days); the consultation data taken from it is kept.
           </p>
         ) : delivery.rawBody === null ? (
           <p className="text-sm text-slate-600">Not kept (unauthenticated or not valid UTF-8).</p>
