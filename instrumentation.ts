@@ -1,6 +1,7 @@
 // Runs once when a server instance starts: stamp each request with its TCP peer's address
-// (lib/http/peer-address), put the webhook front gate in place (lib/webhooks/front-gate), say loudly when webhooks are not authenticated, and print the
-// first-run setup link while no admin exists.
+// (lib/http/peer-address), put the webhook front gate in place (lib/webhooks/front-gate), say
+// loudly when webhooks are not authenticated, print the first-run setup link while no admin
+// exists, and start the background jobs (lib/jobs).
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,9 +12,12 @@ export async function register() {
   // Parses CARE_DESK_ALLOWED_HOSTS and CARE_DESK_TRUSTED_PROXIES now: a typo is logged at start.
   await import("./lib/http/deployment");
   const { webhookAuthWarning } = await import("./lib/env");
-  if (webhookAuthWarning) console.warn(`\n⚠️  ${webhookAuthWarning}\n`);
-  // NEXT_PHASE (also Next.js's own): no setup link while `next build` loads the app.
+  const { log } = await import("./lib/observability/log");
+  if (webhookAuthWarning) log.warn(`⚠️  ${webhookAuthWarning}`);
+  // NEXT_PHASE (also Next.js's own): no setup link and no background jobs while `next build` loads the app.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { announceSetupLink } = await import("./lib/auth/announce-setup");
   await announceSetupLink();
+  const { startJobs } = await import("./lib/jobs/scheduler");
+  startJobs();
 }

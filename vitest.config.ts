@@ -40,6 +40,8 @@ export default defineConfig({
             WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
             DATABASE_URL: `file:${path.join(os.tmpdir(), `care-desk-test-${runId}`, "care-desk.db")}`,
             CARE_DESK_SIGN_IN_IP_LIMIT: "12",
+            // The request log lines (info) of thousands of test requests would drown the output.
+            CARE_DESK_LOG_LEVEL: "warn",
           },
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -58,6 +60,8 @@ export default defineConfig({
             WEBHOOK_SIGNING_SECRETS: integrationSigningSecret,
             DATABASE_URL: postgresUrl.toString(),
             CARE_DESK_SIGN_IN_IP_LIMIT: "12",
+            // The request log lines (info) of thousands of test requests would drown the output.
+            CARE_DESK_LOG_LEVEL: "warn",
           },
           testTimeout: 60_000,
           hookTimeout: 60_000,

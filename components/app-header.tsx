@@ -12,6 +12,7 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/audit", label: "Audit", permission: "audit:read" },
   { href: "/admin/users", label: "Users", permission: "users:read" },
   { href: "/admin/tokens", label: "API tokens", permission: "tokens:manage" },
+  { href: "/admin/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
 ];
 

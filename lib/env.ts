@@ -1,6 +1,7 @@
 // Configuration: read once from the environment and validated here, and every value derived from
 // it computed here once. Nothing else reads process.env. Imported by scripts too (tsx), so this
 // module is not "server-only"; lint keeps it out of client components (eslint.config.mjs).
+import { Cron } from "croner";
 import { z } from "zod";
 import { isAuthConfigured, parseSigningSecrets, type AuthConfig } from "./webhooks/authenticate";
 
@@ -88,6 +89,45 @@ const envSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
   /** Space-separated scopes asked for; openid is always included. */
   OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
+  // Operations (docs/operations.md): logs, metrics, background jobs, retention.
+  /** pino's level for the JSON log lines on standard output. */
+  CARE_DESK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The bearer token Prometheus sends to GET /api/metrics; unset, the route answers 404. */
+  CARE_DESK_METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: "CARE_DESK_METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`)",
+  }),
+  /** `off`: this instance runs no background jobs (the others on the same database still do). */
+  CARE_DESK_JOBS: z.enum(["on", "off"]).default("on"),
+  /** Per-job schedules instead of the defaults: `name=<cron>;name=<cron>` (croner syntax, UTC; 6 fields for seconds). */
+  CARE_DESK_JOB_SCHEDULES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const schedules: Record<string, string> = {};
+      for (const entry of value.split(";").map((part) => part.trim()).filter((part) => part !== "")) {
+        const at = entry.indexOf("=");
+        const name = entry.slice(0, at).trim();
+        const pattern = entry.slice(at + 1).trim();
+        if (at <= 0 || pattern === "") {
+          ctx.addIssue({ code: "custom", message: `"${entry}" is not name=<cron pattern>` });
+          continue;
+        }
+        try {
+          new Cron(pattern, { paused: true }).stop();
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: `${name}: "${pattern}" is not a cron pattern (${(error as Error).message})` });
+          continue;
+        }
+        schedules[name] = pattern;
+      }
+      return schedules;
+    }),
+  /** Days a processed (or duplicate) delivery keeps its raw body; the consultation data projected from it stays. 0: forever. */
+  CARE_DESK_RETENTION_BODY_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  /** Days an authenticated sender's refused delivery (400, 413, …) is kept, body and all. 0: forever. */
+  CARE_DESK_RETENTION_REFUSED_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  /** Days the sampled records of unauthenticated requests are kept. 0: forever. */
+  CARE_DESK_RETENTION_UNAUTHENTICATED_DAYS: z.coerce.number().int().min(0).max(36_500).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -145,3 +185,13 @@ export const webhookAuthWarning: string | null = allowUnauthenticatedWebhooks
   : env.WEBHOOK_AUTH === "none"
     ? "WEBHOOK_AUTH=none is ignored: unauthenticated webhooks are accepted only under next dev."
     : null;
+
+/** Whether this instance runs the background jobs (lib/jobs). */
+export const jobsEnabled = env.CARE_DESK_JOBS === "on";
+
+/** How long each kind of delivery record is kept, in days (0: forever); see docs/operations.md. */
+export const retentionDays = {
+  processedBodies: env.CARE_DESK_RETENTION_BODY_DAYS,
+  refused: env.CARE_DESK_RETENTION_REFUSED_DAYS,
+  unauthenticated: env.CARE_DESK_RETENTION_UNAUTHENTICATED_DAYS,
+} as const;

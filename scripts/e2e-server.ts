@@ -60,6 +60,8 @@ const server = spawn(
       // Only the signature scheme is configured: a developer's own settings must not leak in.
       WEBHOOK_BEARER_TOKEN: "",
       WEBHOOK_BASIC_AUTH: "",
+      // One background job often enough for /admin/jobs to show runs (it purges only week-old records).
+      CARE_DESK_JOB_SCHEDULES: "retention-unauthenticated=*/5 * * * * *",
     },
   },
 );

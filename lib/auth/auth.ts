@@ -20,6 +20,7 @@ import { createSerialisedClient } from "./serialised-client";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-limits";
 import { createSsoPlugins, ssoConfig, validateSsoUserInfo } from "./sso";
 import { createTwoFactorPlugins } from "./two-factor-plugin";
+import { countSignIn, passwordOutcome, ssoOutcome } from "../observability/sign-in-metrics";
 
 /** The one message for an unknown email, a wrong password and a locked account (no user enumeration). */
 export const signInFailedMessage = "The email or password is not correct, or sign-in is paused for this account. Try again later.";
@@ -62,6 +63,7 @@ const beforeHook = createAuthMiddleware(async (ctx) => {
     const email = typeof body.email === "string" ? body.email : "";
     const retryAfter = await signInRetryAfter(email, clientIpFrom(ctx.headers ?? new Headers()));
     if (retryAfter !== null) {
+      countSignIn("limited");
       await recordAuditOrLog(null, auditContextFrom(ctx.headers ?? new Headers()), {
         action: "sign_in.locked",
         outcome: "denied",
@@ -93,6 +95,7 @@ function signInMethod(path: string): "password" | "sso" | null {
 const afterHook = createAuthMiddleware(async (ctx) => {
   const method = signInMethod(ctx.path);
   if (method === null) return;
+  if (method === "sso") countSignIn(ssoOutcome(ctx.context.returned));
   const context = auditContextFrom(ctx.headers ?? new Headers());
   const created = ctx.context.newSession;
   // The password was right but a code is still due (two-factor): not signed in yet; the code
@@ -112,6 +115,7 @@ const afterHook = createAuthMiddleware(async (ctx) => {
     await recordSignInFailure(email, clientIpFrom(ctx.headers ?? new Headers()));
     await recordAuditOrLog(null, context, { action: "sign_in.failed", outcome: "denied", detail: { email: email.trim().toLowerCase().slice(0, 320), method: "password" } });
   } else if (!(returned instanceof Error)) await recordSignInSuccess(email);
+  countSignIn(passwordOutcome(returned));
 });
 
 const maxSessionSeconds = env.CARE_DESK_SESSION_MAX_HOURS * 60 * 60;

@@ -8,6 +8,7 @@ import { APIError } from "better-auth/api";
 import { auditContextFrom, recordAuditOrLog } from "../audit/record";
 import { readDb } from "../db";
 import { getAuth } from "./auth";
+import { countSignIn } from "../observability/sign-in-metrics";
 
 export type TwoFactorResult = { ok: true } | { ok: false; message: string };
 
@@ -97,10 +98,12 @@ export async function verifySignInCode(headers: Headers, rawCode: string): Promi
     const { headers: responseHeaders, response } = isTotpCode(code)
       ? await auth.api.verifyTOTP({ body: { code }, headers, returnHeaders: true })
       : await auth.api.verifyBackupCode({ body: { code }, headers, returnHeaders: true });
+    countSignIn("success");
     const user = (response as { user?: { id: string; email: string; role?: string | null } }).user;
     if (user) await recordAuditOrLog({ kind: "user-id", userId: user.id, email: user.email, role: user.role ?? null }, context, { action: "sign_in.succeeded", detail: { method: "two_factor" } });
     return { ok: true, setCookies: responseHeaders.getSetCookie() };
   } catch (error) {
+    countSignIn("failed");
     const message = messageFor(error, "The code was not accepted.");
     await recordAuditOrLog(null, context, { action: "sign_in.failed", outcome: "denied", detail: { email: "", method: "two_factor" } });
     return { ok: false, message };

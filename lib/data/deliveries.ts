@@ -93,11 +93,11 @@ export async function getDelivery(caller: Caller, id: number): Promise<DeliveryD
   const db = await readDb();
   const row = await db.webhookDelivery.findUnique({
     where: { id },
-    select: { ...summarySelect, webhookId: true, bodySha256: true, headers: true, rawBody: true },
+    select: { ...summarySelect, webhookId: true, bodySha256: true, headers: true, rawBody: true, rawBodyPurgedAt: true },
   });
   if (!row) return null;
-  const { webhookId, bodySha256, headers, rawBody, ...summary } = row;
-  return { ...toSummary(summary), webhookId, bodySha256, headers: parseHeaders(headers), rawBody };
+  const { webhookId, bodySha256, headers, rawBody, rawBodyPurgedAt, ...summary } = row;
+  return { ...toSummary(summary), webhookId, bodySha256, headers: parseHeaders(headers), rawBody, rawBodyPurgedAt: rawBodyPurgedAt?.toISOString() ?? null };
 }
 
 /** One delivery's whole raw body (for its download), or null when there is no such delivery or no body. */

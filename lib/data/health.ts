@@ -3,6 +3,7 @@ import "server-only";
 import { databaseKind } from "../db";
 import { getMigrationStatus } from "../db-migrations";
 import { appVersion } from "../version";
+import { log } from "../observability/log";
 
 export type Health = {
   status: "ok" | "degraded";
@@ -21,7 +22,7 @@ export async function getHealth(): Promise<Health> {
       migrations: { upToDate: migrations.upToDate, applied: migrations.applied, pending: migrations.pending },
     };
   } catch (error) {
-    console.error("health check: database query failed", error);
+    log.error({ err: error }, "health check: database query failed");
     return { status: "degraded", version: appVersion, database: { kind: databaseKind, reachable: false }, migrations: null };
   }
 }

@@ -7,6 +7,7 @@
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb } from "../db";
+import { log } from "../observability/log";
 import { documentedStatuses } from "../statuses";
 import type { StatusCountsDto } from "../schemas/consultation";
 
@@ -50,11 +51,19 @@ function recount(): Promise<Cached> {
 /** Counts per status, at most a few seconds old (see above). */
 export async function getStatusCounts(caller: Caller): Promise<StatusCountsDto> {
   assertPermission(caller, "consultations:read");
+  return cachedStatusCounts();
+}
+
+/**
+ * The same cached counts without a caller: only for GET /api/metrics (guarded by its own token),
+ * which exports numbers per status and nothing about any consultation.
+ */
+export async function cachedStatusCounts(): Promise<StatusCountsDto> {
   const cached = cache.careDeskStatusCounts;
   const now = Date.now();
   if (!cached || now - cached.at > maxStaleMs) return (await recount()).value;
   if (now - cached.at > Math.max(minAgeMs, cached.tookMs * 20)) {
-    recount().catch((error) => console.error("status counts: background recount failed", error));
+    recount().catch((error) => log.error({ err: error }, "status counts: background recount failed"));
   }
   return cached.value;
 }

@@ -33,6 +33,8 @@ export const deliveryDetailDto = deliverySummaryDto.extend({
   /** The recorded request headers, credentials already masked when stored. */
   headers: z.record(z.string(), z.string()),
   rawBody: z.string().nullable(),
+  /** When retention removed the body (ISO time), if it did. */
+  rawBodyPurgedAt: z.string().nullable(),
 });
 
 export const deliveryListDto = z.object({

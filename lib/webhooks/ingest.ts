@@ -4,6 +4,8 @@
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
+import { log } from "../observability/log";
+import { metrics } from "../observability/metrics";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
@@ -22,8 +24,16 @@ export const maxPendingDeliveries = 2_000;
 export const maxPendingBytes = 32 * 1024 * 1024;
 /** What a 503 tells the sender to wait before retrying. */
 export const shedRetryAfterSeconds = 5;
-let pendingCount = 0;
-let pendingBytes = 0;
+// The bounds hold for the whole process (on globalThis: Next.js bundles routes separately), and
+// GET /api/ready reads them: an instance shedding load says it is not ready.
+type Pending = { count: number; bytes: number; shedUntil: number };
+const pending: Pending = ((globalThis as unknown as { careDeskIngestPending?: Pending }).careDeskIngestPending ??= { count: 0, bytes: 0, shedUntil: 0 });
+
+/** Deliveries waiting to be committed or being committed in this process. */
+export const ingestQueueDepth = (): number => pending.count;
+
+/** Whether this process is turning deliveries away (now, or within the last Retry-After). */
+export const isSheddingLoad = (): boolean => pending.count >= maxPendingDeliveries || Date.now() < pending.shedUntil;
 
 /** Thrown by commitDelivery when the queue is full; nothing was stored. */
 export class IngestQueueFullError extends Error {
@@ -75,9 +85,13 @@ async function drain(): Promise<void> {
     while (queue.length > 0) {
       const jobs = queue.splice(0, maxBatch);
       try {
+        const started = performance.now();
         const results = await commitBatch(jobs);
+        metrics.batchSize.observe(jobs.length);
+        log.debug({ batchSize: jobs.length, durationMs: Math.round(performance.now() - started), queued: queue.length }, "ingest batch committed");
         jobs.forEach((job, i) => job.resolve(results[i]!));
       } catch (batchError) {
+        log.warn({ batchSize: jobs.length, err: batchError }, "ingest batch failed: committing its deliveries one by one");
         if (jobs.length === 1) {
           jobs[0]!.reject(batchError);
           continue;
@@ -98,21 +112,29 @@ async function drain(): Promise<void> {
   }
 }
 
+function observeCommitted(record: DeliveryRecord, result: CommitResult): void {
+  metrics.ingestSeconds.observe((Date.now() - record.receivedAt.getTime()) / 1000);
+  if (result.outcome === "processed") metrics.lastProcessedAt = Math.max(metrics.lastProcessedAt ?? 0, record.receivedAt.getTime());
+}
+
 /** Stores a delivery (and its event, if any); resolves once committed. Rejects with IngestQueueFullError when the queue is full. */
 export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null): Promise<CommitResult> {
   const weight = weightOf(record);
-  if (pendingCount + 1 > maxPendingDeliveries || pendingBytes + weight > maxPendingBytes) return Promise.reject(new IngestQueueFullError());
-  pendingCount++;
-  pendingBytes += weight;
+  if (pending.count + 1 > maxPendingDeliveries || pending.bytes + weight > maxPendingBytes) {
+    pending.shedUntil = Date.now() + shedRetryAfterSeconds * 1000;
+    return Promise.reject(new IngestQueueFullError());
+  }
+  pending.count++;
+  pending.bytes += weight;
   const settled = () => {
-    pendingCount--;
-    pendingBytes -= weight;
+    pending.count--;
+    pending.bytes -= weight;
   };
   return new Promise<CommitResult>((resolve, reject) => {
     queue.push({
       record,
       event,
-      resolve: (result) => (settled(), resolve(result)),
+      resolve: (result) => (settled(), observeCommitted(record, result), resolve(result)),
       reject: (error) => (settled(), reject(error)),
     });
     if (!draining) void drain();

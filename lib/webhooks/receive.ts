@@ -20,6 +20,9 @@ import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
+import { log } from "../observability/log";
+import { metrics, typeLabel } from "../observability/metrics";
+import { noteOutcome } from "../observability/request-log";
 import { bodyPath, toIssues, type Issue } from "../schemas/issues";
 
 export const maxBodyBytes = 1024 * 1024;
@@ -81,10 +84,15 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     ...fields,
   });
   const outcomeOf = (status: number) => (status === 401 || status === 429 ? "unauthorized" : "rejected");
+  // Every answer is counted (care_desk_webhook_deliveries_total) and named in the request's log line.
+  const answered = (response: Response, outcome: string, type: string | null) => {
+    metrics.deliveries.inc({ outcome, type: typeLabel(type) });
+    return noteOutcome(response, outcome);
+  };
   // A full queue sheds the record of a refusal silently: the answer is what matters.
   const store = (delivery: DeliveryRecord) =>
     commitDelivery(delivery, null).catch((error) => {
-      if (!(error instanceof IngestQueueFullError)) console.error(`webhook: could not record a refused delivery (${delivery.errorCode})`, error);
+      if (!(error instanceof IngestQueueFullError)) log.error({ err: error, errorCode: delivery.errorCode }, "webhook: could not record a refused delivery");
     });
 
   // A refusal before authentication: counted; at most one per client IP per minute is recorded,
@@ -93,9 +101,9 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     const unrecorded = sampleRefusal(clientIp);
     if (unrecorded !== null) {
       const note = unrecorded > 0 ? ` (${unrecorded} more unauthenticated requests from this address in the minute before were counted, not recorded.)` : "";
-      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${note}`) }));
+      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${note}`), unauthenticated: true }));
     }
-    return errorResponse(status, code, message, undefined, answerHeaders);
+    return answered(errorResponse(status, code, message, undefined, answerHeaders), outcomeOf(status), null);
   };
   const failAuthentication = async (refusal: Refusal) => {
     const wait = await countAuthFailure(clientIp);
@@ -105,7 +113,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const refuse = async (status: number, code: string, message: string, fields: Partial<DeliveryRecord> = {}, issues?: Issue[]) => {
     const detail = issues ? `${message} ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}` : message;
     await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(detail.slice(0, 4000)), ...fields }));
-    return errorResponse(status, code, message, issues);
+    return answered(errorResponse(status, code, message, issues), outcomeOf(status), fields.type ?? null);
   };
 
   const webhookAuth = allowUnauthenticatedWebhooks ? { signingSecrets: [] } : await currentWebhookAuth();
@@ -167,12 +175,14 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
   } catch (error) {
     if (!(error instanceof IngestQueueFullError)) throw error;
-    return errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {
+    const overloaded = errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {
       "Retry-After": String(shedRetryAfterSeconds),
     });
+    return answered(overloaded, "overloaded", validated.data.type);
   }
-  return Response.json(
-    { outcome: result.outcome, delivery_id: result.deliveryId },
-    { status: 200, headers: { "Cache-Control": "no-store" } },
+  return answered(
+    Response.json({ outcome: result.outcome, delivery_id: result.deliveryId }, { status: 200, headers: { "Cache-Control": "no-store" } }),
+    result.outcome,
+    validated.data.type,
   );
 }

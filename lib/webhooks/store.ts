@@ -24,12 +24,14 @@ export type DeliveryRecord = {
   headers: string;
   errorCode: string | null;
   errorDetail: string | null;
+  /** A sampled record of a request whose sender was not authenticated (kept for a shorter time: lib/jobs/retention.ts). */
+  unauthenticated?: boolean;
 };
 
 const insertDeliverySql = `
   INSERT INTO "WebhookDelivery" ("receivedAt", "outcome", "httpStatus", "type", "consultationId", "dedupKey", "webhookId",
-    "bodySha256", "bodyBytes", "rawBody", "headers", "errorCode", "errorDetail")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    "bodySha256", "bodyBytes", "rawBody", "headers", "errorCode", "errorDetail", "unauthenticated")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("dedupKey") DO NOTHING
   RETURNING "id"`;
 
@@ -38,6 +40,8 @@ export async function insertDelivery(session: WriteSession, r: DeliveryRecord): 
   const row = await session.get<{ id: number | bigint }>(insertDeliverySql, [
     r.receivedAt, r.outcome, r.httpStatus, r.type, r.consultationId, r.dedupKey, r.webhookId,
     r.bodySha256, r.bodyBytes, r.rawBody, r.headers, r.errorCode, r.errorDetail,
+    // A number, not a boolean: SQLite keeps booleans as 0/1 and PostgreSQL reads '1'/'0' as one.
+    r.unauthenticated ? 1 : 0,
   ]);
   return row ? Number(row.id) : null;
 }

@@ -26,6 +26,8 @@ const exempt = new Set([
   "/api/webhooks", // Altibbi's deliveries: their own authentication
   "/api/health", // status only for anonymous callers (details for admins)
   "/api/ping", // liveness for load balancers; no database, no data
+  "/api/ready", // readiness for load balancers: ready or not, and why; no data
+  "/api/metrics", // Prometheus: its own bearer token (CARE_DESK_METRICS_TOKEN), 404 while unset
   "/hello", // the benchmark's yardstick: renders <p>hello</p>, reads nothing
   "/_not-found",
   "/_global-error",
@@ -47,6 +49,7 @@ const expected: Record<string, Permission | null> = {
   "/admin/settings": "settings:manage",
   "/admin/users": "users:read",
   "/admin/tokens": "tokens:manage",
+  "/admin/jobs": "jobs:read",
   "/api/consultations": "consultations:read",
   "/api/consultations/[id]": "consultations:read",
   "/api/consultations/changes": "consultations:read",
@@ -138,6 +141,14 @@ describe("every page and route handler in the build", () => {
     expect(hello).toContain("hello");
     expect(hello).not.toContain("Consultations");
     expect((await fetch(`${server.url}/api/auth/admin/list-users`)).status).toBe(404);
+    expect(await (await fetch(`${server.url}/api/ready`)).json()).toEqual({ status: "ready" });
+    // No CARE_DESK_METRICS_TOKEN on this server: there is nothing there, even with a session.
+    const headerSets: Record<string, string>[] = [{}, { cookie: cookies.get("admin")! }, { authorization: "Bearer anything-at-all" }];
+    for (const headers of headerSets) {
+      const metrics = await fetch(`${server.url}/api/metrics`, { headers });
+      expect(metrics.status).toBe(404);
+      expect(await metrics.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    }
   });
 });
 
@@ -158,6 +169,7 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   rotateWebhookSecretAction: "settings:manage",
   revealDispenseAction: "passcode:reveal",
   verifyAuditChainAction: "audit:read",
+  eraseConsultationAction: "consultations:erase",
   createUserAction: "users:manage",
   setRoleAction: "users:manage",
   setDisabledAction: "users:manage",
@@ -235,6 +247,21 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("coordinator");
     await callAction("setRoleAction", "/admin/users", { form: { userId: target.id, role: "auditor" } }, cookies.get("admin"));
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("auditor");
+  });
+
+  it("erase a consultation only for an admin who typed its id", async () => {
+    const consultationId = uniqueId();
+    await deliver(routeHandler, statusUpdate(consultationId, null, "new", "2024-08-03T10:00:00Z"));
+    const db = await readDb();
+    const exists = async () => db.consultation.count({ where: { id: BigInt(consultationId) } });
+    const form = { consultationId: String(consultationId), confirmation: String(consultationId) };
+    for (const role of [null, "coordinator", "auditor"] as const) {
+      await callAction("eraseConsultationAction", `/consultations/${consultationId}`, { form }, role ? cookies.get(role) : undefined);
+    }
+    await callAction("eraseConsultationAction", `/consultations/${consultationId}`, { form: { ...form, confirmation: "1" } }, cookies.get("admin"));
+    expect(await exists()).toBe(1);
+    await callAction("eraseConsultationAction", `/consultations/${consultationId}`, { form }, cookies.get("admin"));
+    expect(await exists()).toBe(0);
   });
 
   it("reveal a pass code only to a role that may, and record the reveal", async () => {

@@ -2,10 +2,11 @@
 import { callerFromRequest } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getHealth } from "@/lib/data/health";
+import { withRequestLog } from "@/lib/observability/request-log";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withRequestLog("GET /api/health", async (request: Request) => {
   const health = await getHealth();
   // Anonymous callers (load balancers, uptime checks) learn only whether it works.
   const caller = request.headers.has("authorization") || request.headers.has("cookie") ? await callerFromRequest(request).catch(() => null) : null;
@@ -14,4 +15,4 @@ export async function GET(request: Request) {
     status: health.status === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });
-}
+}, { probe: true });

@@ -9,6 +9,7 @@ import { listConsultations } from "@/lib/data/consultation-list";
 import { getStatusCounts } from "@/lib/data/status-counts";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
+import { parseConsultationId } from "@/lib/schemas/ids";
 import { hrefWith } from "@/lib/schemas/query-params";
 import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -28,7 +29,10 @@ const webhookUrl = async () => webhookUrlFrom(await headers());
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission("consultations:read", "/consultations");
-  const parsed = parseListQuery(await searchParams);
+  const params = await searchParams;
+  const parsed = parseListQuery(params);
+  // Set by the erasure action's redirect (app/consultations/[id]/actions.ts): only a number is shown.
+  const erased = typeof params.erased === "string" ? parseConsultationId(params.erased) : null;
   if (!parsed.ok) {
     return <QueryProblem title="Consultations" issues={parsed.issues} reset={{ href: "/consultations", label: "Show all consultations" }} />;
   }
@@ -55,6 +59,11 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         <h1 className="text-2xl font-semibold">Consultations</h1>
         <LiveConsultations initial={changes} />
       </div>
+      {erased !== null ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-950" data-testid="erased-notice">
+          Consultation {erased} was erased, with its status history, recommendations and webhook deliveries.
+        </p>
+      ) : null}
       <StatusCounts counts={counts} active={query.statuses} />
       <ConsultationFilters key={listQueryParams(query).toString()} query={query} timeZone={timeZone} />
       {page.items.length > 0 ? (

@@ -5,6 +5,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { listConsultationOpenings } from "@/lib/data/audit";
 import { getConsultation } from "@/lib/data/consultation";
+import { getErasurePreview } from "@/lib/data/erasure-preview";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -15,9 +16,11 @@ import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
 import { RecommendationViewer } from "@/components/recommendation-viewer";
 import { BackLink, RecordHeader } from "@/components/record-header";
+import { EraseConsultation } from "@/components/erase-consultation";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTimeline } from "@/components/status-timeline";
 import { revealDispenseAction } from "../reveal-actions";
+import { eraseConsultationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +43,12 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const versionText = (await searchParams).version;
   const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
 
-  const [detail, timeZone] = await Promise.all([getConsultation(caller, id), getViewerTimeZone()]);
+  const mayErase = hasPermission(caller.role, "consultations:erase");
+  const [detail, timeZone, erasure] = await Promise.all([
+    getConsultation(caller, id),
+    getViewerTimeZone(),
+    mayErase ? getErasurePreview(caller, BigInt(id)) : null,
+  ]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
   // The version the viewer shows (RecommendationViewer picks the same one), recorded before anything is sent.
@@ -119,6 +127,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         </section>
       </div>
       {openings ? <WhoOpened openings={openings} consultationId={consultation.id} timeZone={timeZone} /> : null}
+      {erasure ? <EraseConsultation consultationId={id} counts={erasure} action={eraseConsultationAction} /> : null}
     </article>
   );
 }

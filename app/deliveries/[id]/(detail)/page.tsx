@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
+import { retentionDays } from "@/lib/env";
 import { getDelivery } from "@/lib/data/deliveries";
 import { parseDeliveryId } from "@/lib/schemas/ids";
 import { previewBytes, previewJson } from "@/lib/pretty-json";
@@ -108,7 +109,11 @@ export default async function DeliveryPage({ params }: Props) {
         <h2 id="body-heading" className="text-lg font-semibold">
           Body
         </h2>
-        {delivery.rawBody === null ? (
+        {delivery.rawBody === null && delivery.rawBodyPurgedAt !== null ? (
+          <p className="text-sm text-slate-600" data-testid="body-purged">
+            Removed by retention on {delivery.rawBodyPurgedAt.slice(0, 10)} (raw bodies are kept for {retentionDays.processedBodies} days); the consultation data taken from it is kept.
+          </p>
+        ) : delivery.rawBody === null ? (
           <p className="text-sm text-slate-600">Not kept (unauthenticated or not valid UTF-8).</p>
         ) : (
           <BodyPreview id={delivery.id} rawBody={delivery.rawBody} bodyBytes={delivery.bodyBytes} />

@@ -1,0 +1,25 @@
+"use server";
+// Server action of /consultations/[id]: an admin erases the consultation and all its rows (a
+// member's right to erasure). Anyone can call a server action, so access and the typed
+// confirmation are both checked here.
+
+import { redirect } from "next/navigation";
+import { requireActionPermission } from "@/lib/auth/caller";
+import { log } from "@/lib/observability/log";
+import { parseConsultationId } from "@/lib/schemas/ids";
+import { eraseConsultation, erasedNothing } from "@/lib/writes/erase-consultation";
+import type { FormResult } from "@/components/action-form";
+
+export async function eraseConsultationAction(_previous: FormResult, form: FormData): Promise<FormResult> {
+  const guard = await requireActionPermission("consultations:erase");
+  if (!guard.ok) return { ok: false, message: guard.message };
+  const id = parseConsultationId(String(form.get("consultationId") ?? ""));
+  if (id === null) return { ok: false, message: "That is not a consultation id." };
+  if (String(form.get("confirmation") ?? "").trim() !== String(id)) {
+    return { ok: false, message: `Type ${id} to confirm. Nothing was erased.` };
+  }
+  const counts = await eraseConsultation(guard.caller, BigInt(id));
+  if (erasedNothing(counts)) return { ok: false, message: `Nothing is stored under consultation ${id}.` };
+  log.info({ consultationId: id, counts, by: guard.caller.userId }, "consultation erased");
+  redirect(`/consultations?erased=${id}`);
+}
