@@ -18,13 +18,15 @@ export const permissions = [
   "replay",
   "audit:read",
   "health:details",
+  "alerts:read",
+  "alerts:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const coordinator: Permission[] = ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read"];
 const auditor: Permission[] = ["audit:read", "users:read"];
 
-/** admin: everything the others may, plus users, tokens, the deliveries log, settings, replay and health details. */
+/** admin: everything the others may, plus users, tokens, the deliveries log, settings, replay, health details and alerts. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
     ...coordinator,
@@ -35,6 +37,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "settings:manage",
     "replay",
     "health:details",
+    "alerts:read",
+    "alerts:manage",
   ]),
   coordinator: new Set(coordinator),
   auditor: new Set(auditor),

@@ -4,12 +4,14 @@
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
+import { insertNewShapes, markShapesRecorded } from "../drift/record";
+import type { Shape } from "../drift/contract";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
 
-type Job = { record: DeliveryRecord; event: IngestEvent | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
+type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: Shape[]; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
 
 const maxBatch = 64;
 const queue: Job[] = [];
@@ -39,6 +41,8 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
     if (job.event) await applyEvent(tx, job.event, now);
+    // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
+    if (job.shapes.length > 0) await insertNewShapes(tx, job.shapes, deliveryId, job.record.receivedAt);
     return { deliveryId, outcome: job.record.outcome };
   }
   // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
@@ -98,8 +102,11 @@ async function drain(): Promise<void> {
   }
 }
 
-/** Stores a delivery (and its event, if any); resolves once committed. Rejects with IngestQueueFullError when the queue is full. */
-export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null): Promise<CommitResult> {
+/**
+ * Stores a delivery (and its event, if any, and the payload shapes it carried first); resolves
+ * once committed. Rejects with IngestQueueFullError when the queue is full.
+ */
+export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null, shapes: Shape[] = []): Promise<CommitResult> {
   const weight = weightOf(record);
   if (pendingCount + 1 > maxPendingDeliveries || pendingBytes + weight > maxPendingBytes) return Promise.reject(new IngestQueueFullError());
   pendingCount++;
@@ -112,7 +119,8 @@ export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null
     queue.push({
       record,
       event,
-      resolve: (result) => (settled(), resolve(result)),
+      shapes,
+      resolve: (result) => (settled(), markShapesRecorded(shapes), resolve(result)),
       reject: (error) => (settled(), reject(error)),
     });
     if (!draining) void drain();

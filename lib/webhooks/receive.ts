@@ -14,10 +14,12 @@ import { blockedForSeconds, countAuthFailure } from "./auth-rate-limit";
 import { commitDelivery, IngestQueueFullError, shedRetryAfterSeconds } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { recordHeaders } from "./recorded-headers";
-import { sampleRefusal } from "./refusal-sampler";
+import { sampleRefusal, unrecordedNote } from "./refusal-sampler";
 import { currentWebhookAuth } from "./signing-secret";
 import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
+import { observeShapes } from "../drift/record";
+import type { Shape } from "../drift/contract";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
 import { bodyPath, toIssues, type Issue } from "../schemas/issues";
@@ -69,6 +71,10 @@ const tooManyFailures = (seconds: number): Refusal => ({
   headers: { "Retry-After": String(seconds) },
 });
 
+/** A processed delivery's dedup key: its webhook-id header, or the SHA-256 of its body without one. */
+export const dedupKeyFor = (webhookId: string | null, bodySha256: string) =>
+  webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodySha256}`;
+
 export async function receiveWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();
   const headers = request.headers;
@@ -88,9 +94,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     ...fields,
   });
   const outcomeOf = (status: number) => (status === 401 || status === 429 ? "unauthorized" : "rejected");
+  // Payload drift: the shapes of an authenticated, parsed body that are new (lib/drift), stored with it.
+  let shapes: Shape[] = [];
   // A full queue sheds the record of a refusal silently: the answer is what matters.
   const store = (delivery: DeliveryRecord) =>
-    commitDelivery(delivery, null).catch((error) => {
+    commitDelivery(delivery, null, shapes).catch((error) => {
       if (!(error instanceof IngestQueueFullError)) console.error(`webhook: could not record a refused delivery (${delivery.errorCode})`, error);
     });
 
@@ -99,8 +107,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const refuseStranger = async ({ status, code, message, headers: answerHeaders }: Refusal) => {
     const unrecorded = sampleRefusal(clientIp);
     if (unrecorded !== null) {
-      const note = unrecorded > 0 ? ` (${unrecorded} more unauthenticated requests from this address in the minute before were counted, not recorded.)` : "";
-      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${note}`) }));
+      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${unrecordedNote(unrecorded)}`) }));
     }
     return errorResponse(status, code, message, undefined, answerHeaders);
   };
@@ -153,6 +160,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return refuse(400, parsed.code, parsed.message, { ...bodyFields, rawBody });
   }
   const body = parsed.value;
+  shapes = observeShapes(body, receivedAt);
   const seen = {
     ...bodyFields,
     rawBody: parsed.text,
@@ -166,12 +174,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return refuse(400, "invalid_payload", "The webhook body does not match the Altibbi webhook format.", seen, issues);
   }
 
-  const webhookId = headers.get("webhook-id");
-  const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
+  const dedupKey = dedupKeyFor(headers.get("webhook-id"), bodyFields.bodySha256);
   const event = toIngestRows(validated.data, parsed.text);
   let result;
   try {
-    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event, shapes);
   } catch (error) {
     if (!(error instanceof IngestQueueFullError)) throw error;
     return errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {
