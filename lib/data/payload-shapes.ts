@@ -17,7 +17,7 @@ export async function listPayloadDrift(caller: Caller, kind: ShapeKind | null = 
   const rows = await db.payloadShape.findMany({ where: kind ? { kind } : {}, orderBy: [{ firstSeenAt: "desc" }, { id: "desc" }] });
   const shapes = rows
     .filter((row): row is typeof row & { kind: ShapeKind } => (shapeKinds as readonly string[]).includes(row.kind))
-    .map(({ id: _id, ...row }) => row);
+    .map((row) => ({ kind: row.kind, value: row.value, firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt, count: row.count, firstDeliveryId: row.firstDeliveryId }));
   const undocumented = shapes.filter((shape) => !isDocumented(shape.kind, shape.value));
   return { undocumented: undocumented.slice(0, maxListedShapes), recorded: shapes.length, documentedSeen: shapes.length - undocumented.length, shown: Math.min(undocumented.length, maxListedShapes) };
 }
