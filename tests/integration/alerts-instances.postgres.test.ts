@@ -28,7 +28,7 @@ type Report = { evaluation: { fired: string[]; resolved: string[] }; delivery: {
 
 /** Two instance processes; `at(now)` tells both at once to evaluate at `now` and returns what each did. */
 async function startTwoInstances() {
-  const env = { ...process.env, DATABASE_URL: isolated.databaseUrl, CARE_DESK_ALERT_WEBHOOK_URL: receiver.url, NODE_ENV: "production" };
+  const env = { ...process.env, DATABASE_URL: isolated.databaseUrl, CARE_DESK_ALERT_WEBHOOK_URL: receiver.url, NODE_ENV: "production" as const };
   const children = [0, 1].map(() => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/alerts-instance.ts"], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
     const state = { out: "", err: "", exited: null as number | null };
