@@ -34,39 +34,44 @@ export function loadKnownShapes(): Promise<void> {
   return current.loading;
 }
 
+/** The shapes of one body: those this process has not seen recorded, and the others. */
+export type ObservedShapes = { fresh: Shape[]; known: Shape[]; receivedAt: Date };
+
 /**
- * Notes the shapes of one authenticated body: returns those this process has not seen recorded
- * (to be inserted with the delivery) and counts the others for the next flush. Until the set is
- * loaded every shape is treated as new; the insert is idempotent, so that costs a few rows' work.
+ * Sorts the shapes of one authenticated body into new (to be inserted with the delivery) and
+ * known (to be counted once the delivery is committed). Until the set is loaded every shape is
+ * treated as new; the insert is idempotent, so that costs a few rows' work, never a wrong row.
  */
-export function observeShapes(body: Record<string, unknown>, receivedAt: Date): Shape[] {
+export function observeShapes(body: Record<string, unknown>, receivedAt: Date): ObservedShapes {
   const current = state();
   if (!current.loaded) void loadKnownShapes();
-  const fresh: Shape[] = [];
-  for (const shape of shapesOf(body)) {
+  const observed: ObservedShapes = { fresh: [], known: [], receivedAt };
+  for (const shape of shapesOf(body)) (current.known.has(shapeId(shape)) ? observed.known : observed.fresh).push(shape);
+  return observed;
+}
+
+/**
+ * After the delivery committed: its new shapes are recorded now, and the known ones count for it
+ * (a duplicate, a redelivery of a body already counted, counts nothing).
+ */
+export function shapesCommitted(observed: ObservedShapes | null, duplicate: boolean): void {
+  if (!observed) return;
+  const current = state();
+  for (const shape of observed.fresh) current.known.add(shapeId(shape));
+  if (duplicate) return;
+  for (const shape of observed.known) {
     const id = shapeId(shape);
-    if (!current.known.has(id)) {
-      fresh.push(shape);
-      continue;
-    }
     const pending = current.pending.get(id);
     if (pending) {
       pending.count++;
-      if (pending.lastSeen < receivedAt) pending.lastSeen = receivedAt;
+      if (pending.lastSeen < observed.receivedAt) pending.lastSeen = observed.receivedAt;
     } else {
-      current.pending.set(id, { count: 1, lastSeen: receivedAt, shape });
+      current.pending.set(id, { count: 1, lastSeen: observed.receivedAt, shape });
     }
   }
   if (Date.now() - current.lastFlush >= flushEveryMs && !current.flushing) {
     void flushShapeCounts().catch((error) => console.error("payload drift: could not write the counts", error));
   }
-  return fresh;
-}
-
-/** After the delivery that carried them committed: these shapes are recorded. */
-export function markShapesRecorded(shapes: Shape[]): void {
-  const known = state().known;
-  for (const shape of shapes) known.add(shapeId(shape));
 }
 
 // First sight wins the row (first-seen time and delivery); a concurrent first sight on another
@@ -78,8 +83,8 @@ const insertShapeSql = `
     "lastSeenAt" = CASE WHEN "PayloadShape"."lastSeenAt" < excluded."lastSeenAt" THEN excluded."lastSeenAt" ELSE "PayloadShape"."lastSeenAt" END`;
 
 /** Inside the delivery's transaction: records the shapes this process had not seen. */
-export async function insertNewShapes(session: WriteSession, shapes: Shape[], deliveryId: number, receivedAt: Date): Promise<void> {
-  for (const shape of shapes) await session.run(insertShapeSql, [shape.kind, shape.value, receivedAt, receivedAt, deliveryId]);
+export async function insertNewShapes(session: WriteSession, observed: ObservedShapes | null, deliveryId: number): Promise<void> {
+  for (const shape of observed?.fresh ?? []) await session.run(insertShapeSql, [shape.kind, shape.value, observed!.receivedAt, observed!.receivedAt, deliveryId]);
 }
 
 const addCountSql = `

@@ -4,14 +4,13 @@
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
-import { insertNewShapes, markShapesRecorded } from "../drift/record";
-import type { Shape } from "../drift/contract";
+import { insertNewShapes, shapesCommitted, type ObservedShapes } from "../drift/record";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
 
-type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: Shape[]; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
+type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: ObservedShapes | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
 
 const maxBatch = 64;
 const queue: Job[] = [];
@@ -42,7 +41,7 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
   if (deliveryId !== null) {
     if (job.event) await applyEvent(tx, job.event, now);
     // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
-    if (job.shapes.length > 0) await insertNewShapes(tx, job.shapes, deliveryId, job.record.receivedAt);
+    await insertNewShapes(tx, job.shapes, deliveryId);
     return { deliveryId, outcome: job.record.outcome };
   }
   // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
@@ -106,7 +105,7 @@ async function drain(): Promise<void> {
  * Stores a delivery (and its event, if any, and the payload shapes it carried first); resolves
  * once committed. Rejects with IngestQueueFullError when the queue is full.
  */
-export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null, shapes: Shape[] = []): Promise<CommitResult> {
+export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null, shapes: ObservedShapes | null = null): Promise<CommitResult> {
   const weight = weightOf(record);
   if (pendingCount + 1 > maxPendingDeliveries || pendingBytes + weight > maxPendingBytes) return Promise.reject(new IngestQueueFullError());
   pendingCount++;
@@ -120,7 +119,7 @@ export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null
       record,
       event,
       shapes,
-      resolve: (result) => (settled(), markShapesRecorded(shapes), resolve(result)),
+      resolve: (result) => (settled(), shapesCommitted(shapes, result.outcome === "duplicate"), resolve(result)),
       reject: (error) => (settled(), reject(error)),
     });
     if (!draining) void drain();

@@ -18,8 +18,7 @@ import { sampleRefusal, unrecordedNote } from "./refusal-sampler";
 import { currentWebhookAuth } from "./signing-secret";
 import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
-import { observeShapes } from "../drift/record";
-import type { Shape } from "../drift/contract";
+import { observeShapes, type ObservedShapes } from "../drift/record";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
 import { bodyPath, toIssues, type Issue } from "../schemas/issues";
@@ -95,7 +94,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   });
   const outcomeOf = (status: number) => (status === 401 || status === 429 ? "unauthorized" : "rejected");
   // Payload drift: the shapes of an authenticated, parsed body that are new (lib/drift), stored with it.
-  let shapes: Shape[] = [];
+  let shapes: ObservedShapes | null = null;
   // A full queue sheds the record of a refusal silently: the answer is what matters.
   const store = (delivery: DeliveryRecord) =>
     commitDelivery(delivery, null, shapes).catch((error) => {
