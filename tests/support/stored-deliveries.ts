@@ -10,7 +10,10 @@ export async function storeDelivery(fields: Partial<DeliveryRecord> & Pick<Deliv
   const rawBody = body === undefined ? null : JSON.stringify(body);
   const record: DeliveryRecord = {
     type: body && typeof body === "object" && "type" in body ? String((body as { type: unknown }).type) : null,
-    consultationId: body && typeof body === "object" && "consultation_id" in body ? BigInt((body as { consultation_id: number }).consultation_id) : null,
+    // As the receiver reads it: a positive safe integer, or nothing.
+    consultationId: Number.isSafeInteger((body as { consultation_id?: unknown } | undefined)?.consultation_id)
+      ? BigInt((body as { consultation_id: number }).consultation_id)
+      : null,
     dedupKey: null,
     webhookId: null,
     bodySha256: rawBody === null ? null : createHash("sha256").update(rawBody).digest("hex"),
