@@ -15,6 +15,7 @@ import { deliver } from "../support/webhooks";
 import { serverEnv } from "../support/deliveries";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { createTestUser } from "../support/users";
+import { storeDelivery } from "../support/stored-deliveries";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -45,6 +46,9 @@ const expected: Record<string, Permission | null> = {
   "/admin/settings": "settings:manage",
   "/admin/users": "users:read",
   "/admin/tokens": "tokens:manage",
+  "/admin/payload": "deliveries:read",
+  "/admin/reprocess": "replay",
+  "/alerts": "alerts:read",
   "/api/consultations": "consultations:read",
   "/api/consultations/[id]": "consultations:read",
   "/api/consultations/changes": "consultations:read",
@@ -162,6 +166,10 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   revokeSessionsAction: "users:manage",
   createTokenAction: "tokens:manage",
   revokeTokenAction: "tokens:manage",
+  acknowledgeAlertAction: "alerts:manage",
+  updateAlertRuleAction: "alerts:manage",
+  retryNotificationAction: "alerts:manage",
+  reprocessAction: "replay",
 };
 
 describe("every server action in the build, called over HTTP as curl would", () => {
@@ -232,6 +240,25 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("coordinator");
     await callAction("setRoleAction", "/admin/users", { form: { userId: target.id, role: "auditor" } }, cookies.get("admin"));
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("auditor");
+  });
+
+  it("change an alert rule, or reprocess a delivery, only for an admin", async () => {
+    const db = await readDb();
+    const consultationId = uniqueId();
+    const delivery = await storeDelivery({ outcome: "rejected", httpStatus: 400, receivedAt: new Date(), errorCode: "invalid_payload" }, statusUpdate(consultationId, null, "new", "2024-08-03T10:00:00Z"));
+    for (const role of [null, "coordinator", "auditor"] as const) {
+      const cookie = role ? cookies.get(role) : undefined;
+      await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", threshold: "7", intent: "save" } }, cookie);
+      await callAction("reprocessAction", "/admin/reprocess", { form: { deliveryId: String(delivery), intent: "apply" } }, cookie);
+    }
+    expect(await db.alertRuleSetting.count({ where: { rule: "stuck_new" } })).toBe(0);
+    expect(await db.consultation.count({ where: { id: BigInt(consultationId) } })).toBe(0);
+    await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", threshold: "7", intent: "save" } }, cookies.get("admin"));
+    await callAction("reprocessAction", "/admin/reprocess", { form: { deliveryId: String(delivery), intent: "apply" } }, cookies.get("admin"));
+    expect((await db.alertRuleSetting.findUniqueOrThrow({ where: { rule: "stuck_new" } })).threshold).toBe(7);
+    expect(await db.consultation.count({ where: { id: BigInt(consultationId) } })).toBe(1);
+    await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", intent: "reset" } }, cookies.get("admin"));
+    expect(await db.alertRuleSetting.count({ where: { rule: "stuck_new" } })).toBe(0);
   });
 
   it("record a print view only for a role that may print, with that user as the viewer", async () => {
