@@ -100,7 +100,7 @@ export function ReprocessForm({ action, outcomes }: { action: (previous: State, 
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <button type="submit" name="intent" value="apply" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm text-white hover:bg-slate-700" disabled={pending}>
-            Apply to these {dry.summary.selected} deliveries
+            {dry.summary.selected === 1 ? "Apply to this delivery" : `Apply to these ${dry.summary.selected} deliveries`}
           </button>
         </form>
       ) : null}

@@ -24,7 +24,7 @@ export async function reprocessAction(_previous: ReprocessState, form: FormData)
       ? summary.selected === 0
         ? "No stored delivery matches."
         : `Dry run: nothing was changed. Applying would do what is listed below.`
-      : `Reprocessed ${summary.selected} deliveries.`;
+      : `Reprocessed ${summary.selected} ${summary.selected === 1 ? "delivery" : "deliveries"}.`;
     return { ok: true, message, summary, fields };
   } catch (error) {
     console.error("reprocess: failed", error);
