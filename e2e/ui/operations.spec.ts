@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { statusUpdate, uniqueId } from "../../tests/support/payloads";
 import { timeWindow } from "../../tests/support/time-window";
 import { deliver, sendWebhook } from "../../tests/support/webhooks";
+import { expectNoSeriousA11yViolations } from "../support/accessibility";
 import { testServer } from "../support/webhooks";
 import { storageStatePath } from "../support/test-server";
 
@@ -71,6 +72,22 @@ test.describe("as an admin", () => {
     await form.getByRole("button", { name: "Dry run" }).click();
     await expect(page.getByTestId("dry-run-summary").getByRole("listitem").filter({ hasText: "datetime" }).first()).toBeVisible();
   });
+});
+
+test.describe("accessibility", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  for (const width of [1280, 390]) {
+    test(`the operations pages have no serious axe-core violation and no sideways scroll at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of ["/alerts", "/admin/payload", "/admin/reprocess"]) {
+        await page.goto(path);
+        await expect(page.locator("main h1").first()).toBeVisible();
+        await expectNoSeriousA11yViolations(page, `${path} at ${width} px`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width} px`).toBeLessThanOrEqual(width);
+      }
+    });
+  }
 });
 
 test.describe("as a coordinator", () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDb } from "@/lib/db";
+import { readDb, writeTransaction } from "@/lib/db";
 import type { Permission, Role } from "@/lib/auth/permissions";
 import { hasPermission, roles } from "@/lib/auth/permissions";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
@@ -131,6 +131,20 @@ describe("every page and route handler in the build", () => {
         // The id the visitor typed may appear (the title); nothing read from the database may.
         for (const marker of ["Status timeline", "Member (user id)", "Insurance id", "webhook-id", "Request headers"]) expect(html, `${role} ${entry.pattern}`).not.toContain(marker);
       }
+    }
+  });
+
+  it("show admins, and only them, the Alerts link with the number of firing alerts in the header", async () => {
+    const rule = `test_badge_${uniqueId()}`;
+    const alert = await writeTransaction((tx) => tx.alert.create({ data: { rule, openRule: rule, firedAt: new Date(), value: 1, threshold: 1, summary: "badge test" } }));
+    try {
+      const firing = await (await readDb()).alert.count({ where: { openRule: { not: null } } });
+      const page = async (role: Role) => (await fetch(`${server.url}/account`, { headers: { cookie: cookies.get(role)! } })).text();
+      const admin = await page("admin");
+      expect(admin).toMatch(new RegExp(`href="/alerts"[^>]*>Alerts<span[^>]*data-testid="firing-alerts"[^>]*>${firing}</span>`));
+      for (const role of ["coordinator", "auditor"] as const) expect(await page(role), role).not.toContain('href="/alerts"');
+    } finally {
+      await writeTransaction((tx) => tx.alert.delete({ where: { id: alert.id } }));
     }
   });
 
