@@ -54,8 +54,9 @@ export default async function AlertsPage() {
       </td>
     </tr>
   );
+  // Each wide table scrolls sideways on its own on a narrow screen, reachable by keyboard.
   const alertTable = (alerts: AlertDto[], caption: string, empty: string) => (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
@@ -111,7 +112,7 @@ export default async function AlertsPage() {
           Evaluated every minute. An alert fires once, stays firing while its condition holds, and resolves once. 0 turns a rule off. Business hours:{" "}
           <code className="font-mono">{overview.businessHours}</code> ({overview.timeZone}).
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Rules" tabIndex={0}>
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
@@ -185,7 +186,7 @@ export default async function AlertsPage() {
           {failing.length > 0 ? <strong className="ml-1 text-red-900">{failing.length} not delivered yet.</strong> : null}
         </p>
         {overview.notifications.length > 0 ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Notifications" tabIndex={0}>
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>

@@ -41,7 +41,7 @@ export default async function PayloadDriftPage({ searchParams }: { searchParams:
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Undocumented keys, statuses and types" tabIndex={0}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">Undocumented keys, statuses and types, newest first</caption>
           <thead className="bg-slate-50 text-left text-slate-700">
