@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { getCaller } from "@/lib/auth/caller";
+import { countFiringAlertsFor } from "@/lib/data/alerts";
 import { instanceName, webhookAuthState } from "@/lib/env";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
@@ -18,6 +19,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [timeZone, caller] = await Promise.all([getViewerTimeZone(), getCaller()]);
+  const firingAlerts = caller ? await countFiringAlertsFor(caller) : null;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -27,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader name={instanceName} caller={caller} />
+        <AppHeader name={instanceName} caller={caller} firingAlerts={firingAlerts} />
         <AuthWarningBanner state={webhookAuthState} />
         <QueryProvider>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6">

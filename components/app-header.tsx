@@ -10,13 +10,15 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/consultations", label: "Consultations", permission: "consultations:read" },
   { href: "/deliveries", label: "Webhook deliveries", permission: "deliveries:read" },
   { href: "/audit", label: "Audit", permission: "audit:read" },
+  { href: "/admin/payload", label: "Payload drift", permission: "deliveries:read" },
   { href: "/admin/users", label: "Users", permission: "users:read" },
   { href: "/admin/tokens", label: "API tokens", permission: "tokens:manage" },
   { href: "/admin/jobs", label: "Jobs", permission: "jobs:read" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
 ];
 
-export function AppHeader({ name, caller }: { name: string; caller: Signed | null }) {
+/** firingAlerts: how many alerts are firing, for a caller who may see alerts (else null). */
+export function AppHeader({ name, caller, firingAlerts = null }: { name: string; caller: Signed | null; firingAlerts?: number | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -33,6 +35,16 @@ export function AppHeader({ name, caller }: { name: string; caller: Signed | nul
                     {link.label}
                   </NavLink>
                 ))}
+              {firingAlerts !== null ? (
+                <NavLink href="/alerts">
+                  Alerts
+                  {firingAlerts > 0 ? (
+                    <span className="ml-1 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="firing-alerts" aria-label={`${firingAlerts} firing`}>
+                      {firingAlerts}
+                    </span>
+                  ) : null}
+                </NavLink>
+              ) : null}
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm" data-testid="signed-in-as">
               <Link href="/account" prefetch={false} className="text-slate-800 hover:underline">

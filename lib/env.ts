@@ -4,6 +4,7 @@
 import { Cron } from "croner";
 import { z } from "zod";
 import { isAuthConfigured, parseSigningSecrets, type AuthConfig } from "./webhooks/authenticate";
+import { parseBusinessHours, type BusinessHours } from "./alerts/business-hours";
 
 const optionalText = z
   .string()
@@ -15,6 +16,9 @@ const listOfWords = z
   .string()
   .default("")
   .transform((value) => value.split(/[\s,]+/).filter((word) => word !== ""));
+
+/** An alert rule's default threshold: a whole number, 0 turns the rule off. */
+const alertThreshold = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -128,9 +132,50 @@ const envSchema = z.object({
   CARE_DESK_RETENTION_REFUSED_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** Days the sampled records of unauthenticated requests are kept. 0: forever. */
   CARE_DESK_RETENTION_UNAUTHENTICATED_DAYS: z.coerce.number().int().min(0).max(36_500).default(7),
+  // Alerts (lib/alerts, docs/alerts.md): each rule's default threshold (0 turns it off; admins
+  // override them on /alerts), where notifications go, and the business hours of feed silence.
+  /** The instance's own time zone (IANA name): business hours, and the day boundaries of jobs. */
+  CARE_DESK_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((zone) => isKnownTimeZone(zone), { message: "CARE_DESK_TIME_ZONE must be an IANA time zone, e.g. Asia/Amman or UTC" }),
+  ALERT_FEED_SILENCE_MINUTES: alertThreshold(60),
+  /** Whether feed silence counts only minutes inside ALERT_BUSINESS_HOURS (admins can change it on /alerts). */
+  ALERT_FEED_SILENCE_BUSINESS_HOURS_ONLY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  ALERT_BUSINESS_HOURS: z
+    .string()
+    .trim()
+    .default("mon-fri 08:00-18:00")
+    .transform((text, context) => {
+      const hours = parseBusinessHours(text);
+      if (!hours) context.addIssue({ code: "custom", message: "ALERT_BUSINESS_HOURS must look like mon-fri 08:00-18:00" });
+      return hours ?? parseBusinessHours("mon-fri 08:00-18:00")!;
+    }),
+  ALERT_AUTH_FAILURES_PER_10_MIN: alertThreshold(20),
+  ALERT_REJECTED_PERCENT: alertThreshold(5),
+  ALERT_STUCK_NEW_MINUTES: alertThreshold(30),
+  ALERT_STUCK_IN_PROGRESS_HOURS: alertThreshold(4),
+  ALERT_CLOSED_WITHOUT_RECOMMENDATION_HOURS: alertThreshold(24),
+  /** Contract drift stays firing this many hours after the last never-seen key, status or type. */
+  ALERT_CONTRACT_DRIFT_HOURS: alertThreshold(24),
+  /** Where firing and resolved alerts are POSTed (a Slack, Teams or Mattermost incoming webhook, or anything that takes JSON). */
+  CARE_DESK_ALERT_WEBHOOK_URL: optionalText.refine((value) => value === undefined || /^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(value), {
+    message: "CARE_DESK_ALERT_WEBHOOK_URL must be an absolute http(s) URL",
+  }),
 });
 
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Env = z.infer<typeof envSchema>;
+export type { BusinessHours };
 
 function loadEnv(): Env {
   const parsed = envSchema.safeParse(process.env);

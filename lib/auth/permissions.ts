@@ -20,13 +20,15 @@ export const permissions = [
   "health:details",
   "jobs:read",
   "consultations:erase",
+  "alerts:read",
+  "alerts:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const coordinator: Permission[] = ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read"];
 const auditor: Permission[] = ["audit:read", "users:read"];
 
-/** admin: everything the others may, plus users, tokens, the deliveries log, settings, replay, health details, background jobs and erasure. */
+/** admin: everything the others may, plus users, tokens, the deliveries log, settings, replay, health details, background jobs, erasure and alerts. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
     ...coordinator,
@@ -39,6 +41,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "health:details",
     "jobs:read",
     "consultations:erase",
+    "alerts:read",
+    "alerts:manage",
   ]),
   coordinator: new Set(coordinator),
   auditor: new Set(auditor),

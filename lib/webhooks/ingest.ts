@@ -6,12 +6,13 @@ import { writeBatch, type WriteSession } from "../db";
 import { isRetryableWriteError } from "../db-writer";
 import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
+import { insertNewShapes, shapesCommitted, type ObservedShapes } from "../drift/record";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
 
-type Job = { record: DeliveryRecord; event: IngestEvent | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
+type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: ObservedShapes | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
 
 const maxBatch = 64;
 const queue: Job[] = [];
@@ -49,6 +50,8 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
     if (job.event) await applyEvent(tx, job.event, now, deliveryId);
+    // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
+    await insertNewShapes(tx, job.shapes, deliveryId);
     return { deliveryId, outcome: job.record.outcome };
   }
   // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
@@ -117,8 +120,11 @@ function observeCommitted(record: DeliveryRecord, result: CommitResult): void {
   if (result.outcome === "processed") metrics.lastProcessedAt = Math.max(metrics.lastProcessedAt ?? 0, record.receivedAt.getTime());
 }
 
-/** Stores a delivery (and its event, if any); resolves once committed. Rejects with IngestQueueFullError when the queue is full. */
-export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null): Promise<CommitResult> {
+/**
+ * Stores a delivery (and its event, if any, and the payload shapes it carried first); resolves
+ * once committed. Rejects with IngestQueueFullError when the queue is full.
+ */
+export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null, shapes: ObservedShapes | null = null): Promise<CommitResult> {
   const weight = weightOf(record);
   if (pending.count + 1 > maxPendingDeliveries || pending.bytes + weight > maxPendingBytes) {
     pending.shedUntil = Date.now() + shedRetryAfterSeconds * 1000;
@@ -134,7 +140,8 @@ export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null
     queue.push({
       record,
       event,
-      resolve: (result) => (settled(), observeCommitted(record, result), resolve(result)),
+      shapes,
+      resolve: (result) => (settled(), observeCommitted(record, result), shapesCommitted(shapes, result.outcome === "duplicate"), resolve(result)),
       reject: (error) => (settled(), reject(error)),
     });
     if (!draining) void drain();

@@ -14,10 +14,11 @@ import { blockedForSeconds, countAuthFailure, tooManyFailures } from "./auth-rat
 import { commitDelivery, IngestQueueFullError, shedRetryAfterSeconds } from "./ingest";
 import { parseJsonObject } from "./parse-json";
 import { recordHeaders } from "./recorded-headers";
-import { sampleRefusal } from "./refusal-sampler";
+import { sampleRefusal, unrecordedNote } from "./refusal-sampler";
 import { currentWebhookAuth } from "./signing-secret";
 import { hasNul, toStorableText } from "./storable-text";
 import { toIngestRows } from "./to-rows";
+import { observeShapes, type ObservedShapes } from "../drift/record";
 import type { DeliveryRecord } from "./store";
 import { errorResponse } from "../http-errors";
 import { log } from "../observability/log";
@@ -65,6 +66,9 @@ const isJsonContentType = (value: string | null) =>
 
 type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
 
+/** A processed delivery's dedup key: its webhook-id header, or the SHA-256 of its body without one. */
+export const dedupKeyFor = (webhookId: string | null, bodySha256: string) =>
+  webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodySha256}`;
 export async function receiveWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();
   const headers = request.headers;
@@ -89,9 +93,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     metrics.deliveries.inc({ outcome, type: typeLabel(type) });
     return noteOutcome(response, outcome);
   };
+  // Payload drift: the shapes of an authenticated, parsed body that are new (lib/drift), stored with it.
+  let shapes: ObservedShapes | null = null;
   // A full queue sheds the record of a refusal silently: the answer is what matters.
   const store = (delivery: DeliveryRecord) =>
-    commitDelivery(delivery, null).catch((error) => {
+    commitDelivery(delivery, null, shapes).catch((error) => {
       if (!(error instanceof IngestQueueFullError)) log.error({ err: error, errorCode: delivery.errorCode }, "webhook: could not record a refused delivery");
     });
 
@@ -100,8 +106,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   const refuseStranger = async ({ status, code, message, headers: answerHeaders }: Refusal) => {
     const unrecorded = sampleRefusal(clientIp);
     if (unrecorded !== null) {
-      const note = unrecorded > 0 ? ` (${unrecorded} more unauthenticated requests from this address in the minute before were counted, not recorded.)` : "";
-      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${note}`), unauthenticated: true }));
+      await store(record({ outcome: outcomeOf(status), httpStatus: status, errorCode: code, errorDetail: toStorableText(`${message}${unrecordedNote(unrecorded)}`), unauthenticated: true }));
     }
     return answered(errorResponse(status, code, message, undefined, answerHeaders), outcomeOf(status), null);
   };
@@ -154,6 +159,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return refuse(400, parsed.code, parsed.message, { ...bodyFields, rawBody });
   }
   const body = parsed.value;
+  shapes = observeShapes(body, receivedAt);
   const seen = {
     ...bodyFields,
     rawBody: parsed.text,
@@ -167,12 +173,11 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return refuse(400, "invalid_payload", "The webhook body does not match the Altibbi webhook format.", seen, issues);
   }
 
-  const webhookId = headers.get("webhook-id");
-  const dedupKey = webhookId ? `webhook-id:${webhookId.slice(0, 256)}` : `sha256:${bodyFields.bodySha256}`;
+  const dedupKey = dedupKeyFor(headers.get("webhook-id"), bodyFields.bodySha256);
   const event = toIngestRows(validated.data);
   let result;
   try {
-    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event);
+    result = await commitDelivery(record({ ...seen, outcome: "processed", httpStatus: 200, dedupKey }), event, shapes);
   } catch (error) {
     if (!(error instanceof IngestQueueFullError)) throw error;
     const overloaded = errorResponse(503, "overloaded", `Too many deliveries are waiting to be stored. Retry after ${shedRetryAfterSeconds} seconds.`, undefined, {

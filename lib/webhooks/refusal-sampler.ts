@@ -44,3 +44,13 @@ export function sampleRefusal(clientIp: string, now = Date.now()): number | null
   windows.set(clientIp, { startedAt: now, skipped: 0 });
   return window?.skipped ?? 0;
 }
+
+/** What a recorded refusal says about the refusals from its address counted, not recorded, before it. */
+export const unrecordedNote = (unrecorded: number): string =>
+  unrecorded > 0 ? ` (${unrecorded} more unauthenticated requests from this address in the minute before were counted, not recorded.)` : "";
+
+/** The count in a record's unrecordedNote (0 without one): the auth-failure alert adds it up. */
+export function unrecordedCountIn(detail: string | null): number {
+  const match = detail === null ? null : / \((\d+) more unauthenticated requests from this address in the minute before were counted, not recorded\.\)$/.exec(detail);
+  return match ? Number(match[1]) : 0;
+}

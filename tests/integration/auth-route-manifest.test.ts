@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDb } from "@/lib/db";
+import { readDb, writeTransaction } from "@/lib/db";
 import type { Permission, Role } from "@/lib/auth/permissions";
 import { hasPermission, roles } from "@/lib/auth/permissions";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
@@ -15,6 +15,7 @@ import { deliver } from "../support/webhooks";
 import { serverEnv } from "../support/deliveries";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { createTestUser } from "../support/users";
+import { storeDelivery } from "../support/stored-deliveries";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -50,6 +51,9 @@ const expected: Record<string, Permission | null> = {
   "/admin/users": "users:read",
   "/admin/tokens": "tokens:manage",
   "/admin/jobs": "jobs:read",
+  "/admin/payload": "deliveries:read",
+  "/admin/reprocess": "replay",
+  "/alerts": "alerts:read",
   "/api/consultations": "consultations:read",
   "/api/consultations/[id]": "consultations:read",
   "/api/consultations/changes": "consultations:read",
@@ -135,6 +139,20 @@ describe("every page and route handler in the build", () => {
     }
   });
 
+  it("show admins, and only them, the Alerts link with the number of firing alerts in the header", async () => {
+    const rule = `test_badge_${uniqueId()}`;
+    const alert = await writeTransaction((tx) => tx.alert.create({ data: { rule, openRule: rule, firedAt: new Date(), value: 1, threshold: 1, summary: "badge test" } }));
+    try {
+      const firing = await (await readDb()).alert.count({ where: { openRule: { not: null } } });
+      const page = async (role: Role) => (await fetch(`${server.url}/account`, { headers: { cookie: cookies.get(role)! } })).text();
+      const admin = await page("admin");
+      expect(admin).toMatch(new RegExp(`href="/alerts"[^>]*>Alerts<span[^>]*data-testid="firing-alerts"[^>]*>${firing}</span>`));
+      for (const role of ["coordinator", "auditor"] as const) expect(await page(role), role).not.toContain('href="/alerts"');
+    } finally {
+      await writeTransaction((tx) => tx.alert.delete({ where: { id: alert.id } }));
+    }
+  });
+
   it("keep the exempt paths free of data for anonymous callers", async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok" });
     const hello = await (await fetch(`${server.url}/hello`)).text();
@@ -177,6 +195,10 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   revokeSessionsAction: "users:manage",
   createTokenAction: "tokens:manage",
   revokeTokenAction: "tokens:manage",
+  acknowledgeAlertAction: "alerts:manage",
+  updateAlertRuleAction: "alerts:manage",
+  retryNotificationAction: "alerts:manage",
+  reprocessAction: "replay",
 };
 
 describe("every server action in the build, called over HTTP as curl would", () => {
@@ -262,6 +284,25 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect(await exists()).toBe(1);
     await callAction("eraseConsultationAction", `/consultations/${consultationId}`, { form }, cookies.get("admin"));
     expect(await exists()).toBe(0);
+  });
+
+  it("change an alert rule, or reprocess a delivery, only for an admin", async () => {
+    const db = await readDb();
+    const consultationId = uniqueId();
+    const delivery = await storeDelivery({ outcome: "rejected", httpStatus: 400, receivedAt: new Date(), errorCode: "invalid_payload" }, statusUpdate(consultationId, null, "new", "2024-08-03T10:00:00Z"));
+    for (const role of [null, "coordinator", "auditor"] as const) {
+      const cookie = role ? cookies.get(role) : undefined;
+      await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", threshold: "7", intent: "save" } }, cookie);
+      await callAction("reprocessAction", "/admin/reprocess", { form: { deliveryId: String(delivery), intent: "apply" } }, cookie);
+    }
+    expect(await db.alertRuleSetting.count({ where: { rule: "stuck_new" } })).toBe(0);
+    expect(await db.consultation.count({ where: { id: BigInt(consultationId) } })).toBe(0);
+    await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", threshold: "7", intent: "save" } }, cookies.get("admin"));
+    await callAction("reprocessAction", "/admin/reprocess", { form: { deliveryId: String(delivery), intent: "apply" } }, cookies.get("admin"));
+    expect((await db.alertRuleSetting.findUniqueOrThrow({ where: { rule: "stuck_new" } })).threshold).toBe(7);
+    expect(await db.consultation.count({ where: { id: BigInt(consultationId) } })).toBe(1);
+    await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", intent: "reset" } }, cookies.get("admin"));
+    expect(await db.alertRuleSetting.count({ where: { rule: "stuck_new" } })).toBe(0);
   });
 
   it("reveal a pass code only to a role that may, and record the reveal", async () => {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDeliveryChanges, listDeliveries } from "@/lib/data/deliveries";
 import { deliveryQueryParams, parseDeliveryQuery, type DeliveryListQuery } from "@/lib/schemas/delivery";
 import { hrefWith } from "@/lib/schemas/query-params";
@@ -34,6 +36,15 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       <p className="max-w-prose text-sm text-slate-700">
         Every request received on <code className="font-mono">/api/webhooks</code>, accepted or not, newest first. Credentials in headers are masked
         when stored; unauthenticated requests keep no body.
+        {hasPermission(caller.role, "replay") ? (
+          <>
+            {" "}
+            <Link href="/admin/reprocess" prefetch={false} className="text-sky-800 underline">
+              Reprocess stored deliveries
+            </Link>{" "}
+            after a fix or a contract change.
+          </>
+        ) : null}
       </p>
       <DeliveryFilters key={href(query)} query={query} />
       {page.items.length > 0 ? (
