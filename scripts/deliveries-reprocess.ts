@@ -6,6 +6,8 @@ import { z } from "zod";
 import { disconnectDb } from "../lib/db";
 import type { Caller } from "../lib/auth/permissions";
 import { reprocessFilterFrom, type ReprocessSummary } from "../lib/reprocess/filter";
+import { noRequestContext, recordAudit } from "../lib/audit/record";
+import { reprocessAuditEvent } from "../lib/reprocess/audit";
 import { reprocessDeliveries } from "../lib/reprocess/reprocess";
 import { parseOptions } from "./lib/cli";
 
@@ -81,6 +83,8 @@ function print(summary: ReprocessSummary): void {
 
 try {
   const summary = await reprocessDeliveries(operator, filter.data, { dryRun: options["dry-run"] === true });
+  // Recorded as the audit trail's own kind of actor: whoever ran the command on the server.
+  if (!summary.dryRun) await recordAudit({ kind: "system", label: "npm run deliveries:reprocess" }, noRequestContext, reprocessAuditEvent(summary, "cli"));
   if (options.json) console.log(JSON.stringify(summary, null, 2));
   else print(summary);
 } catch (error) {

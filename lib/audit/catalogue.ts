@@ -42,12 +42,18 @@ export type AuditDetails = {
   /** Someone signed in asked for what their role does not allow. */
   "permission.denied": { permission: string; path: string | null };
 
-  // Recorded by features being built in parallel (one recordAudit call each when they land).
+  /** An admin changed an alert rule on /alerts, or reset it to the environment's default. */
+  "alert_rule.changed": { rule: string; change: "updated" | "reset"; threshold: number; businessHoursOnly: boolean };
+  /** An admin acknowledged a firing (or resolved) alert on /alerts. */
+  "alert.acknowledged": { alertId: number };
+  /** Stored deliveries run again through today's validation and projection (not a dry run). */
+  "deliveries.reprocessed": { via: "page" | "cli"; filter: string; selected: number; accepted: number; nowAccepted: number; stillRejected: number; newConsultations: number; newRecommendationVersions: number };
+  /** An admin erased a consultation and every row about it: how many of each went. */
+  "consultation.erased": { statusChanges: number; recommendations: number; recommendationItems: number; deliveries: number };
+
+  // Recorded by the coordinator's pages still to come (issue 14: member history, exports).
   "member.viewed": { memberId: string; consultations: number };
   "export.downloaded": ListQueryDetail & { format: string };
-  "alert_rule.changed": { ruleId: string; change: "created" | "updated" | "deleted" };
-  "deliveries.reprocessed": { deliveries: number; from: string | null; to: string | null };
-  "consultation.erased": { recommendations: number; deliveries: number };
 };
 
 export type AuditAction = keyof AuditDetails;
@@ -76,11 +82,12 @@ export const auditActions = [
   "audit.verified",
   "audit.purged",
   "permission.denied",
-  "member.viewed",
-  "export.downloaded",
   "alert_rule.changed",
+  "alert.acknowledged",
   "deliveries.reprocessed",
   "consultation.erased",
+  "member.viewed",
+  "export.downloaded",
 ] as const satisfies readonly AuditAction[];
 
 // Every key of AuditDetails is listed above (a missing one fails to compile here).
@@ -134,6 +141,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "member.viewed": "Member page opened",
   "export.downloaded": "Consultations exported",
   "alert_rule.changed": "Alert rule changed",
+  "alert.acknowledged": "Alert acknowledged",
   "deliveries.reprocessed": "Deliveries reprocessed",
   "consultation.erased": "Consultation erased",
 };

@@ -1,6 +1,7 @@
-// The gauges read at scrape time, each added with one addCollectedGauge call (a new one, e.g. the
-// firing alerts, is one more entry here). Imported by GET /api/metrics.
+// The gauges read at scrape time, each added with one addCollectedGauge call (a new one is one
+// more entry here). Imported by GET /api/metrics.
 import "server-only";
+import { countFiringAlerts } from "../alerts/evaluate";
 import { readDb } from "../db";
 import { cachedStatusCounts } from "../data/status-counts";
 import { documentedStatuses } from "../statuses";
@@ -27,6 +28,11 @@ export function registerAppGauges(): void {
     name: "care_desk_last_processed_delivery_timestamp_seconds",
     help: "Unix time at which the latest processed delivery was received (absent before the first).",
     read: lastProcessedSeconds,
+  });
+  addCollectedGauge({
+    name: "care_desk_alerts_firing",
+    help: "Alerts firing now (shared by every instance: they live in the database).",
+    read: countFiringAlerts,
   });
   addCollectedGauge({
     name: "care_desk_consultations",

@@ -12,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { allowUnauthenticatedWebhooks, webhookAuth } from "../env";
 import { clientIpFrom } from "../http/client-ip";
+import { metrics, typeLabel } from "../observability/metrics";
 import { blockedForSeconds, tooManyFailures } from "./auth-rate-limit";
 import { authenticateHeaders } from "./authenticate";
 import { refusalWouldBeRecorded, sampleRefusal } from "./refusal-sampler";
@@ -53,6 +54,7 @@ async function decide(request: IncomingMessage, response: ServerResponse): Promi
   if (authenticateHeaders(headers, webhookAuth, allowUnauthenticatedWebhooks).ok === true) return false;
   if (refusalWouldBeRecorded(clientIp)) return false;
   sampleRefusal(clientIp);
+  metrics.deliveries.inc({ outcome: "unauthorized", type: typeLabel(null) });
   const refusal = tooManyFailures(wait);
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
   response.writeHead(refusal.status, {

@@ -284,6 +284,11 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect(await exists()).toBe(1);
     await callAction("eraseConsultationAction", `/consultations/${consultationId}`, { form }, cookies.get("admin"));
     expect(await exists()).toBe(0);
+    // The erasure is in the audit trail (the refused attempts as permission.denied), with what went.
+    const erased = await db.auditEvent.findMany({ where: { consultationId: BigInt(consultationId), action: "consultation.erased" } });
+    expect(erased.map((event) => [event.role, event.outcome, JSON.parse(event.detail)])).toEqual([
+      ["admin", "allowed", { statusChanges: 1, recommendations: 0, recommendationItems: 0, deliveries: 1 }],
+    ]);
   });
 
   it("change an alert rule, or reprocess a delivery, only for an admin", async () => {
@@ -303,6 +308,14 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect(await db.consultation.count({ where: { id: BigInt(consultationId) } })).toBe(1);
     await callAction("updateAlertRuleAction", "/alerts", { form: { rule: "stuck_new", intent: "reset" } }, cookies.get("admin"));
     expect(await db.alertRuleSetting.count({ where: { rule: "stuck_new" } })).toBe(0);
+    // Each change and the run are in the audit trail, as the admin's.
+    const recorded = await db.auditEvent.findMany({ where: { action: { in: ["alert_rule.changed", "deliveries.reprocessed"] }, role: "admin" }, orderBy: { seq: "asc" } });
+    expect(recorded.map((event) => [event.action, JSON.parse(event.detail)])).toEqual([
+      ["alert_rule.changed", { rule: "stuck_new", change: "updated", threshold: 7, businessHoursOnly: false }],
+      ["deliveries.reprocessed", expect.objectContaining({ via: "page", selected: 1, accepted: 1, nowAccepted: 1, newConsultations: 1 })],
+      ["alert_rule.changed", { rule: "stuck_new", change: "reset", threshold: 30, businessHoursOnly: false }],
+    ]);
+    expect(recorded[1]!.deliveryId).toBe(delivery);
   });
 
   it("reveal a pass code only to a role that may, and record the reveal", async () => {

@@ -43,7 +43,7 @@ describe("background jobs on two instances and one with CARE_DESK_JOBS=off", () 
         });
       }
     });
-    const env = { DATABASE_URL: databaseUrl, NODE_ENV: "production", WEBHOOK_BEARER_TOKEN: token, CARE_DESK_JOB_SCHEDULES: everyTwoSeconds };
+    const env = { DATABASE_URL: databaseUrl, NODE_ENV: "production", WEBHOOK_BEARER_TOKEN: token, CARE_DESK_JOBS: "on", CARE_DESK_JOB_SCHEDULES: everyTwoSeconds };
     servers.push(
       ...(await Promise.all([startNextServer(env), startNextServer(env), startNextServer({ ...env, CARE_DESK_JOBS: "off" })])),
     );

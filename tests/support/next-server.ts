@@ -29,7 +29,9 @@ export async function startNextServer(env: Record<string, string>, port?: number
   const next = path.join(root, "node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [...nextStartNodeArgs, next, "start", ...nextStartArgs, "-p", String(listenPort), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, ...env },
+    // No background jobs unless a test asks for them (CARE_DESK_JOBS: "on"): they would act on
+    // the database other test files share (alerts every minute, retention).
+    env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, CARE_DESK_JOBS: "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];

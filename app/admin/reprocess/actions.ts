@@ -2,7 +2,10 @@
 // /admin/reprocess: dry run, then apply, a reprocessing of stored deliveries (permission replay).
 
 import { revalidatePath } from "next/cache";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { requireActionPermission } from "@/lib/auth/caller";
+import { log } from "@/lib/observability/log";
+import { reprocessAuditEvent } from "@/lib/reprocess/audit";
 import { reprocessFilterFrom, type ReprocessSummary } from "@/lib/reprocess/filter";
 import { reprocessDeliveries } from "@/lib/reprocess/reprocess";
 
@@ -19,7 +22,10 @@ export async function reprocessAction(_previous: ReprocessState, form: FormData)
   const dryRun = form.get("intent") !== "apply";
   try {
     const summary = await reprocessDeliveries(guard.caller, parsed.data, { dryRun });
-    if (!dryRun) revalidatePath("/deliveries");
+    if (!dryRun) {
+      await recordAuditOrLog(guard.caller, await currentAuditContext(), reprocessAuditEvent(summary, "page"));
+      revalidatePath("/deliveries");
+    }
     const message = dryRun
       ? summary.selected === 0
         ? "No stored delivery matches."
@@ -27,7 +33,7 @@ export async function reprocessAction(_previous: ReprocessState, form: FormData)
       : `Reprocessed ${summary.selected} ${summary.selected === 1 ? "delivery" : "deliveries"}.`;
     return { ok: true, message, summary, fields };
   } catch (error) {
-    console.error("reprocess: failed", error);
+    log.error({ err: error }, "reprocess: failed");
     return { ok: false, message: "Reprocessing failed; nothing of the failed batch was kept.", fields };
   }
 }

@@ -4,6 +4,7 @@
 // confirmation are both checked here.
 
 import { redirect } from "next/navigation";
+import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { requireActionPermission } from "@/lib/auth/caller";
 import { log } from "@/lib/observability/log";
 import { parseConsultationId } from "@/lib/schemas/ids";
@@ -21,5 +22,10 @@ export async function eraseConsultationAction(_previous: FormResult, form: FormD
   const counts = await eraseConsultation(guard.caller, BigInt(id));
   if (erasedNothing(counts)) return { ok: false, message: `Nothing is stored under consultation ${id}.` };
   log.info({ consultationId: id, counts, by: guard.caller.userId }, "consultation erased");
+  await recordAuditOrLog(guard.caller, await currentAuditContext(), {
+    action: "consultation.erased",
+    consultationId: id,
+    detail: { statusChanges: counts.statusChanges, recommendations: counts.recommendations, recommendationItems: counts.recommendationItems, deliveries: counts.deliveries },
+  });
   redirect(`/consultations?erased=${id}`);
 }
