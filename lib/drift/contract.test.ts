@@ -33,3 +33,13 @@ describe("the documented contract (derived from lib/schemas/webhook.ts)", () => 
     expect(Math.max(...shapes.map((shape) => shape.value.length))).toBe(300);
   });
 });
+
+describe("shapes with NUL or lone surrogates", () => {
+  it("are kept with U+FFFD in their place (PostgreSQL text holds no NUL)", () => {
+    expect(shapesOf({ "a\u0000b": 1, type: "x\ud800" })).toEqual([
+      { kind: "key", value: "a\ufffdb" },
+      { kind: "key", value: "type" },
+      { kind: "type", value: "x\ufffd" },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { documentedStatuses } from "../statuses";
 import { webhookSchema } from "../schemas/webhook";
+import { toStorableText } from "../webhooks/storable-text";
 
 export const shapeKinds = ["key", "status", "type"] as const;
 export type ShapeKind = (typeof shapeKinds)[number];
@@ -83,7 +84,8 @@ export function shapesOf(body: Record<string, unknown>): Shape[] {
   const found = new Map<string, Shape>();
   const add = (kind: ShapeKind, value: string) => {
     if (found.size >= maxShapesPerBody) return;
-    const shape = { kind, value: value.slice(0, maxShapeLength) };
+    // The NUL rule (lib/webhooks/storable-text.ts): a key holding NUL or a lone surrogate is kept with U+FFFD.
+    const shape = { kind, value: toStorableText(value.slice(0, maxShapeLength)) };
     found.set(shapeId(shape), shape);
   };
   const visit = (value: unknown, path: string, depth: number) => {
