@@ -20,4 +20,6 @@ export async function register() {
   await announceSetupLink();
   const { startJobs } = await import("./lib/jobs/scheduler");
   startJobs();
+  const { startFlushingShapeCounts } = await import("./lib/drift/record");
+  startFlushingShapeCounts((error) => log.warn({ err: error }, "payload drift: could not write the shape counts"));
 }

@@ -122,3 +122,17 @@ export function flushShapeCounts(): Promise<number> {
   })();
   return current.flushing;
 }
+
+/**
+ * Flushes this instance's pending counts every minute even while no delivery arrives (each
+ * instance holds its own, so this is a timer per instance, not a leased job). Started by
+ * instrumentation.ts with the background jobs; never keeps the process alive.
+ */
+export function startFlushingShapeCounts(onError: (error: unknown) => void): void {
+  const current = state() as State & { timer?: NodeJS.Timeout };
+  if (current.timer) return;
+  current.timer = setInterval(() => {
+    if (current.pending.size > 0) flushShapeCounts().catch(onError);
+  }, flushEveryMs);
+  current.timer.unref();
+}
