@@ -1,6 +1,7 @@
 // npm run token:create -- --name "…" --role coordinator [--expires-days 90]
 // Prints the new API token once (only its hash is kept).
 import { parseArgs } from "node:util";
+import { noRequestContext, recordAudit } from "../lib/audit/record";
 import { disconnectDb } from "../lib/db";
 import { createApiToken } from "../lib/auth/api-tokens";
 import { isRole } from "../lib/auth/permissions";
@@ -13,7 +14,12 @@ if (!values.name || !isRole(values.role) || (days !== null && !Number.isInteger(
 }
 
 try {
-  const { token } = await createApiToken({ name: values.name, role: values.role, expiresInDays: days, createdBy: "npm run token:create" });
+  const { id, token } = await createApiToken({ name: values.name, role: values.role, expiresInDays: days, createdBy: "npm run token:create" });
+  await recordAudit({ kind: "system", label: "npm run token:create" }, noRequestContext, {
+    action: "token.created",
+    subjectTokenId: id,
+    detail: { name: values.name.trim(), role: values.role, expiresInDays: days },
+  });
   console.log(token);
 } catch (error) {
   console.error(`token:create: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@
 // Reads the password from standard input (one line) and prints the new user's id.
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
+import { noRequestContext, recordAudit } from "../lib/audit/record";
 import { disconnectDb } from "../lib/db";
 import { isRole } from "../lib/auth/permissions";
 import { AccountInputError, createUserAccount } from "../lib/auth/users";
@@ -24,6 +25,11 @@ async function readLine(): Promise<string> {
 
 try {
   const { id } = await createUserAccount({ email: values.email, role: values.role, name: values.name, password: await readLine() });
+  await recordAudit({ kind: "system", label: "npm run user:create" }, noRequestContext, {
+    action: "user.created",
+    subjectUserId: id,
+    detail: { email: values.email.trim().toLowerCase(), role: values.role },
+  });
   console.log(id);
 } catch (error) {
   console.error(error instanceof AccountInputError ? `user:create: ${error.message}` : error);

@@ -3,6 +3,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { auditContextFrom, recordAuditOrLog } from "@/lib/audit/record";
 import { completeSetup } from "@/lib/auth/setup-link";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { AccountInputError } from "@/lib/auth/users";
@@ -18,7 +19,13 @@ export async function setupAction(_previous: SetupState, form: FormData): Promis
   };
   if (input.password !== String(form.get("confirmPassword") ?? "")) return { message: "The two passwords are not the same." };
   try {
-    await completeSetup(input);
+    const { userId } = await completeSetup(input);
+    // Nobody is signed in yet: the setup link is the credential.
+    await recordAuditOrLog({ kind: "anonymous", label: "first-run setup link" }, auditContextFrom(await headers()), {
+      action: "user.created",
+      subjectUserId: userId,
+      detail: { email: input.email.trim().toLowerCase(), role: "admin" },
+    });
   } catch (error) {
     if (error instanceof AccountInputError) return { message: error.message };
     throw error;

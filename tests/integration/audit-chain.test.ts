@@ -41,6 +41,31 @@ describe("the audit chain", () => {
     expect(verified.code).toBe(0);
   });
 
+  it("is read on /audit by filter, newest first, in keyset pages", async () => {
+    const { listAuditEvents } = await import("@/lib/data/audit");
+    const { parseAuditQuery } = await import("@/lib/schemas/audit-query");
+    const { asAuditor } = await import("../support/callers");
+    const query = (params: Record<string, string>) => {
+      const parsed = parseAuditQuery(params);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.query;
+    };
+    const one = await listAuditEvents(asAuditor, query({ consultation: "1005" }));
+    expect(one.items.map((item) => item.consultationId)).toEqual([1005]);
+    const byUser = await listAuditEvents(asAuditor, query({ user: asCoordinator.email, action: "consultation.viewed", outcome: "allowed" }), 25);
+    expect(byUser.items).toHaveLength(25);
+    expect(byUser.items[0]!.seq).toBeGreaterThan(byUser.items[24]!.seq);
+    const next = await listAuditEvents(asAuditor, { ...query({ user: asCoordinator.userId }), after: byUser.page.next! }, 25);
+    expect(next.items[0]!.seq).toBeLessThan(byUser.items[24]!.seq);
+    expect(next.page.prev).toBe(next.items[0]!.seq);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listAuditEvents(asAuditor, query({ from: today, to: today, tz: "UTC", consultation: "1010" }))).items).toHaveLength(1);
+    expect((await listAuditEvents(asAuditor, query({ to: "2020-01-01", tz: "UTC" }))).items).toEqual([]);
+    expect((await listAuditEvents(asAuditor, query({ outcome: "denied" }))).items).toEqual([]);
+    expect(parseAuditQuery({ action: "drop.table" }).ok).toBe(false);
+    await expect(listAuditEvents(asCoordinator, query({}))).rejects.toThrow("audit:read");
+  });
+
   it("names an edited row", async () => {
     const [row] = await rawSql(databaseUrl, `SELECT "detail" FROM "AuditEvent" WHERE "seq" = 7`);
     await rawSql(databaseUrl, `UPDATE "AuditEvent" SET "detail" = '{"via":"page","versions":0}' WHERE "seq" = 7`);

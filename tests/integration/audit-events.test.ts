@@ -77,6 +77,16 @@ describe("the audit trail records", () => {
     expect(JSON.parse(row.detail)).toEqual({ via: "page", versions: 1 });
   });
 
+  it("shows admins who opened a consultation, and nobody else", async () => {
+    const { id } = await consultationWithRecommendation();
+    await get(`/consultations/${id}`, as("coordinator"));
+    const admin = await get(`/consultations/${id}`, as("admin"));
+    expect(admin.text).toContain("Who opened this");
+    expect(admin.text).toContain(users.coordinator.email);
+    const coordinator = await get(`/consultations/${id}`, as("coordinator"));
+    expect(coordinator.text).not.toContain("Who opened this");
+  });
+
   it("a consultation read through GET /api/consultations/{id} with an API token", async () => {
     const { id, recommendationId } = await consultationWithRecommendation();
     const token = await createApiToken({ name: `audit ${randomUUID().slice(0, 8)}`, role: "coordinator" });
