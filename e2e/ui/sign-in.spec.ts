@@ -74,7 +74,7 @@ test.describe("an auditor", () => {
     await deliver(testServer, recommendation(id, timeWindow().at(2)));
     await page.goto("/");
     await expect(page).toHaveURL(/\/admin\/users$/);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Users"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Audit", "Users"]);
     await expect(page.getByRole("cell", { name: e2eUsers.coordinator.email })).toBeVisible();
     await expect(page.getByRole("button", { name: "Create user" })).toHaveCount(0);
     for (const path of ["/consultations", `/consultations/${id}`, `/consultations/${id}/print`, "/deliveries"]) {
