@@ -87,10 +87,23 @@ describe("GET /api/metrics", () => {
       "care_desk_consultations",
       "care_desk_sign_in_total",
       "care_desk_job_runs_total",
+      "care_desk_alerts_firing",
     ]) {
       expect(text, name).toContain(`# TYPE ${name} `);
     }
     expect(text).toContain("care_desk_ingest_queue_depth 0");
+  });
+
+  it("counts the alerts firing now, from the database every instance shares", async () => {
+    const { writeTransaction } = await import("@/lib/db");
+    // A rule name of this test's own: other test files may add and remove firing alerts meanwhile.
+    const rule = `metrics_test_${uniqueId()}`;
+    const alert = await writeTransaction((tx) => tx.alert.create({ data: { rule, openRule: rule, firedAt: new Date(), value: 1, threshold: 1, summary: "metrics test" } }));
+    try {
+      expect(value(await read(), "care_desk_alerts_firing")).toBeGreaterThanOrEqual(1);
+    } finally {
+      await writeTransaction((tx) => tx.alert.delete({ where: { id: alert.id } }));
+    }
   });
 
   it("counts deliveries by outcome and type, times their ingestion and moves the last-processed time", async () => {
