@@ -21,7 +21,7 @@ test.describe("as an admin", () => {
 
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId("run-row").filter({ hasText: "retention-unauthenticated" }).first()).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByTestId("run-row").filter({ hasText: "retention-unauthenticated" }).first()).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 25_000 });
     const run = page.getByTestId("run-row").filter({ hasText: "retention-unauthenticated" }).first();
     await expect(run).toContainText("succeeded");
