@@ -8,6 +8,12 @@
 // authenticates (a valid Bearer or Basic credential) goes on to the route whatever its address,
 // and so does the one refusal per address per minute that the route records in the inbox
 // (./refusal-sampler.ts). Everything else the route does (and every other request) is untouched.
+//
+// A blocked client's 429 is held for `refusalHold.ms` before it is sent (a tarpit): a client that
+// ignores Retry-After and sends again at once then gets one answer a second per connection, not
+// thousands, so a flood cannot take the event loop from genuine deliveries even at a map lookup
+// each. At most `refusalHold.max` refusals are held at a time; beyond that a refusal is sent at
+// once and its connection closed, so held sockets stay bounded.
 // scripts/lib/http-timeouts.mjs calls it, through globalThis, which instrumentation.ts sets.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { allowUnauthenticatedWebhooks, webhookAuth } from "../env";
@@ -45,6 +51,40 @@ export function refuseBlockedWebhook(request: IncomingMessage, response: ServerR
   return decide(request, response);
 }
 
+/** How long a blocked client's refusal is held, and how many are held at most (tests lower them). */
+export const refusalHold = { ms: 1000, max: 1024 };
+let held = 0;
+
+/** Refusals waiting to be sent (for tests and the metrics' curious). */
+export function heldRefusals(): number {
+  return held;
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string | number>, body: string): void {
+  if (!response.destroyed) response.writeHead(status, headers).end(body);
+}
+
+/** Sends the refusal after the hold, or at once with the connection closed when too many are held. */
+function holdThenSend(response: ServerResponse, status: number, headers: Record<string, string | number>, body: string): void {
+  if (held >= refusalHold.max) {
+    response.shouldKeepAlive = false;
+    send(response, status, { ...headers, Connection: "close" }, body);
+    return;
+  }
+  held += 1;
+  const release = () => {
+    clearTimeout(timer);
+    response.off("close", release);
+    held -= 1;
+  };
+  const timer = setTimeout(() => {
+    release();
+    send(response, status, headers, body);
+  }, refusalHold.ms);
+  // A client that hangs up while held frees its place at once.
+  response.on("close", release);
+}
+
 async function decide(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const headers = toHeaders(request);
   const clientIp = clientIpFrom(headers);
@@ -57,13 +97,17 @@ async function decide(request: IncomingMessage, response: ServerResponse): Promi
   metrics.deliveries.inc({ outcome: "unauthorized", type: typeLabel(null) });
   const refusal = tooManyFailures(wait);
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
-  response.writeHead(refusal.status, {
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    ...refusal.headers,
-  });
-  response.end(body);
+  holdThenSend(
+    response,
+    refusal.status,
+    {
+      "Content-Type": "application/json",
+      "Content-Length": Buffer.byteLength(body),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...refusal.headers,
+    },
+    body,
+  );
   return true;
 }

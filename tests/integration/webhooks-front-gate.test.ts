@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../../scripts/lib/http-timeouts.mjs";
 import { authFailuresPerWindow, countAuthFailure } from "@/lib/webhooks/auth-rate-limit";
-import { installFrontGate } from "@/lib/webhooks/front-gate";
+import { heldRefusals, installFrontGate, refusalHold } from "@/lib/webhooks/front-gate";
 import { sampleRefusal } from "@/lib/webhooks/refusal-sampler";
 
 // Loopback addresses of their own, so no other test's client shares their counters.
@@ -65,6 +65,36 @@ describe("the webhook front gate", () => {
     expect(answer.headers["cache-control"]).toBe("no-store");
     expect(JSON.parse(answer.body)).toEqual({ error: { code: "too_many_failed_authentications", message: expect.stringMatching(/Retry after \d+ seconds/) } });
     expect(reached).toHaveLength(1);
+  });
+
+  it("holds a blocked client's refusal before sending it, and frees the place when the client hangs up", async () => {
+    const started = performance.now();
+    const answer = await send(blocked, "POST", "/api/webhooks");
+    expect(answer.status).toBe(429);
+    // A lower bound only: the hold is what keeps a flood to one answer per connection and hold.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(refusalHold.ms - 50);
+    expect(answer.headers.connection).not.toBe("close");
+
+    const request = http.request({ host: "127.0.0.1", port, method: "POST", path: "/api/webhooks", localAddress: blocked });
+    request.on("error", () => {});
+    request.end("{}");
+    await expect.poll(heldRefusals, { timeout: 15_000 }).toBe(1);
+    request.destroy();
+    await expect.poll(heldRefusals, { timeout: 15_000 }).toBe(0);
+    expect(reached).toHaveLength(1);
+  });
+
+  it("sends at once and closes the connection when too many refusals are held", async () => {
+    const saved = { ...refusalHold };
+    Object.assign(refusalHold, { max: 0 });
+    try {
+      const answer = await send(blocked, "POST", "/api/webhooks");
+      expect(answer.status).toBe(429);
+      expect(answer.headers.connection).toBe("close");
+      expect(heldRefusals()).toBe(0);
+    } finally {
+      Object.assign(refusalHold, saved);
+    }
   });
 
   it("never stands between the blocked client and any other route, nor between others and the webhook", async () => {
