@@ -27,6 +27,18 @@ export function PassCode({ passCode, medium }: { passCode: string | null; medium
 }
 
 /** The dispense link: a link only when it is http(s); otherwise a warning and the inert text. */
+/** "Host" and the link's host on its own, left to right whatever the page's direction. */
+function HostLine({ host, className, codeClassName }: { host: string; className: string; codeClassName: string }) {
+  return (
+    <p className={className}>
+      {dispenseWords.host}{" "}
+      <code className={codeClassName} dir="ltr" data-testid="dispense-host">
+        {host}
+      </code>
+    </p>
+  );
+}
+
 export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium: Medium }) {
   if (link.kind === "missing") return <p data-testid="no-dispense-url">{dispenseWords.noLink}</p>;
   if (link.kind === "unsafe") {
@@ -34,14 +46,7 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
       <div role="alert" className="rounded border-2 border-red-700 p-[0.6em] text-red-900" data-testid="unsafe-dispense-url">
         <p className="font-bold">{link.warning}</p>
         <p>{dispenseWords.unsafeAdvice}</p>
-        {link.host !== null ? (
-          <p className="mt-[0.3em]">
-            {dispenseWords.host}{" "}
-            <code className="break-all font-mono font-semibold" dir="ltr" data-testid="dispense-host">
-              {link.host}
-            </code>
-          </p>
-        ) : null}
+        {link.host !== null ? <HostLine host={link.host} className="mt-[0.3em]" codeClassName="break-all font-mono font-semibold" /> : null}
         <p className="mt-[0.3em]">
           {dispenseWords.asReceived}{" "}
           <code className="break-all font-mono text-[0.85em]" dir="ltr">
@@ -54,14 +59,7 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
   return (
     <div>
       {/* On paper the printed link says where it leads; a line more would push an A5 prescription onto a second page. */}
-      {medium === "screen" ? (
-        <p className="text-[0.85em] text-slate-700">
-          {dispenseWords.host}{" "}
-          <code className="font-mono font-semibold text-slate-900" dir="ltr" data-testid="dispense-host">
-            {link.host}
-          </code>
-        </p>
-      ) : null}
+      {medium === "screen" ? <HostLine host={link.host} className="text-[0.85em] text-slate-700" codeClassName="font-mono font-semibold text-slate-900" /> : null}
       {link.qr ? null : <p className="text-[0.85em] text-slate-700">{dispenseWords.tooLongForQr}</p>}
       <a
         href={link.url}

@@ -129,6 +129,10 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
   const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
   const pages = [
     { name: "hello page", route: "GET /hello", paths: ["/hello"] },
+    // The same page with a session cookie whose signature is wrong: the proxy lets it through and
+    // the session check stops at the signature, with no database read. The difference between
+    // the two is what the session check (the root layout reads it for the header) costs a page.
+    { name: "hello page, no session", route: "GET /hello", paths: ["/hello"], cookie: "care-desk.session_token=forged.signature" },
     { name: "list page", route: "GET /consultations", paths: ["/consultations"] },
     { name: "detail page", route: "GET /consultations/[id]", paths: detailPaths },
   ];
@@ -140,7 +144,7 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
       continue;
     }
     log(`  ${page.name}`);
-    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths, signedIn) }));
+    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths, page.cookie !== undefined ? { cookie: page.cookie } : signedIn) }));
   }
 
   const searches = [

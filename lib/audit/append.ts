@@ -1,6 +1,5 @@
-// The audit trail's writer: group commit, as the webhook receiver's (lib/webhooks/ingest.ts).
-// Events that arrive while a transaction is committing wait and go into the next one, so a page
-// view costs a share of one commit; each caller is answered only once its row is committed.
+// The audit trail's writer: group commit (../db-group-commit.ts), as the webhook receiver's, so a
+// page view costs a share of one commit; each caller is answered only once its row is committed.
 //
 // The chain is serialised by its one-row head (AuditChainHead, id 1): each transaction first
 // updates that row (taking its row lock on PostgreSQL, the database write lock on SQLite), reads
@@ -9,18 +8,13 @@
 // first commits, then continues from its head: one chain, no forks, no gaps.
 import "server-only";
 import { writeBatch, type WriteSession } from "../db";
-import { isRetryableWriteError } from "../db-writer";
+import { groupCommit } from "../db-group-commit";
 import { hashRow, type AuditRowFields } from "./hash";
 
 /** A row to append: everything but its place in the chain. */
 export type PendingAuditRow = Omit<AuditRowFields, "seq">;
 
-type Job = { row: PendingAuditRow; resolve: (seq: bigint) => void; reject: (error: unknown) => void };
-
-const maxBatch = 128;
 const maxPending = 5_000;
-const queue: Job[] = [];
-let draining = false;
 
 /** Thrown when the row could not be committed: the action it describes must not go ahead. */
 export class AuditUnavailableError extends Error {
@@ -111,53 +105,13 @@ async function appendRows(tx: WriteSession, rows: PendingAuditRow[]): Promise<bi
   return seqs;
 }
 
-async function commitBatch(rows: PendingAuditRow[], attempts = 3): Promise<bigint[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeBatch((tx) => appendRows(tx, rows));
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableWriteError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
-    }
-  }
-}
-
-async function drain(): Promise<void> {
-  draining = true;
-  try {
-    // Let the event loop run first, so that requests already on the wire share this commit.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (queue.length > 0) {
-      const jobs = queue.splice(0, maxBatch);
-      try {
-        const seqs = await commitBatch(jobs.map((job) => job.row));
-        jobs.forEach((job, i) => job.resolve(seqs[i]!));
-      } catch (batchError) {
-        if (jobs.length === 1) {
-          jobs[0]!.reject(batchError);
-          continue;
-        }
-        // One row the database refuses must not fail the others: each on its own.
-        for (const job of jobs) {
-          try {
-            job.resolve((await commitBatch([job.row]))[0]!);
-          } catch (error) {
-            job.reject(error);
-          }
-        }
-      }
-    }
-  } finally {
-    draining = false;
-  }
-}
+const committer = groupCommit<PendingAuditRow, bigint>({ maxBatch: 128, commit: appendRows });
 
 /** Appends one row to the chain; resolves with its seq once committed, rejects with AuditUnavailableError. */
 export function appendAuditRow(row: PendingAuditRow): Promise<bigint> {
-  if (queue.length >= maxPending) return Promise.reject(new AuditUnavailableError(new Error("the audit queue is full")));
-  return new Promise<bigint>((resolve, reject) => {
-    queue.push({ row, resolve, reject: (error) => reject(error instanceof AuditUnavailableError ? error : new AuditUnavailableError(error)) });
-    if (!draining) void drain();
+  if (committer.queued >= maxPending) return Promise.reject(new AuditUnavailableError(new Error("the audit queue is full")));
+  return committer.submit(row).catch((error: unknown) => {
+    throw error instanceof AuditUnavailableError ? error : new AuditUnavailableError(error);
   });
 }
 

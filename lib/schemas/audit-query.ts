@@ -2,6 +2,7 @@
 // and date range, and the keyset cursor (seq: the chain's order, newest first).
 import { z } from "zod";
 import { auditActions, auditOutcomes, type AuditAction, type AuditOutcome } from "../audit/catalogue";
+import type { AuditRowFields } from "../audit/hash";
 import { resolveTimeZone, startOfDayInZone } from "../time/format";
 import { parseQueryWith, single, type ParsedQuery, type SearchParamsInput } from "./query-params";
 
@@ -101,24 +102,11 @@ export function auditQueryParams(query: AuditListQuery, cursor: { after?: number
   return params;
 }
 
-export type AuditEventDto = {
+/** An audit event as the API and the page read it: the hashed fields, with JSON-safe numbers and times. */
+export type AuditEventDto = Omit<AuditRowFields, "seq" | "at" | "consultationId"> & {
   seq: number;
   at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  role: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  action: string;
-  outcome: string;
   consultationId: number | null;
-  recommendationId: number | null;
-  deliveryId: number | null;
-  subjectUserId: string | null;
-  subjectTokenId: string | null;
-  /** The detail as stored (JSON text of identifiers and counts). */
-  detail: string;
 };
 
 export type AuditListDto = { items: AuditEventDto[]; page: { next: number | null; prev: number | null } };

@@ -1,9 +1,9 @@
-// Group commit: deliveries that arrive while a transaction is being committed wait and are
-// committed together in the next one. One transaction (and one fsync on SQLite) then serves
-// many requests, and each request is answered only after its own rows are committed.
+// The webhook receiver's writer: deliveries go through group commit (../db-group-commit.ts), so
+// one transaction (and one fsync on SQLite) serves many requests, and each request is answered
+// only after its own rows are committed.
 import "server-only";
-import { writeBatch, type WriteSession } from "../db";
-import { isRetryableWriteError } from "../db-writer";
+import type { WriteSession } from "../db";
+import { groupCommit } from "../db-group-commit";
 import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
 import { insertNewShapes, shapesCommitted, type ObservedShapes } from "../drift/record";
@@ -12,11 +12,7 @@ import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
 
-type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: ObservedShapes | null; resolve: (result: CommitResult) => void; reject: (error: unknown) => void };
-
-const maxBatch = 64;
-const queue: Job[] = [];
-let draining = false;
+type Job = { record: DeliveryRecord; event: IngestEvent | null; shapes: ObservedShapes | null };
 
 // Load shedding: deliveries waiting or being committed are bounded by count and by bytes, so a
 // burst (or a slow database) costs bounded memory. Past either bound a delivery is not queued:
@@ -59,61 +55,20 @@ async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitR
   return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
 }
 
-// Another instance on the same PostgreSQL may lock the same rows in another order; the
-// database then aborts one transaction, which is safe to retry (isRetryableWriteError).
-
-async function commitBatch(jobs: Job[], attempts = 3): Promise<CommitResult[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeBatch(async (tx) => {
-        const now = new Date();
-        const results: CommitResult[] = [];
-        for (const job of jobs) results.push(await commitOne(tx, job, now));
-        return results;
-      });
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableWriteError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
-    }
-  }
-}
-
-async function drain(): Promise<void> {
-  draining = true;
-  try {
-    // Let the event loop run first: requests already on the wire reach the queue and share
-    // this commit. (The SQLite driver is synchronous, so without this pause every commit would
-    // hold exactly the one request that started it.)
-    await new Promise((resolve) => setImmediate(resolve));
-    while (queue.length > 0) {
-      const jobs = queue.splice(0, maxBatch);
-      try {
-        const started = performance.now();
-        const results = await commitBatch(jobs);
-        metrics.batchSize.observe(jobs.length);
-        log.debug({ batchSize: jobs.length, durationMs: Math.round(performance.now() - started), queued: queue.length }, "ingest batch committed");
-        jobs.forEach((job, i) => job.resolve(results[i]!));
-      } catch (batchError) {
-        log.warn({ batchSize: jobs.length, err: batchError }, "ingest batch failed: committing its deliveries one by one");
-        if (jobs.length === 1) {
-          jobs[0]!.reject(batchError);
-          continue;
-        }
-        // One bad delivery (or a deadlock with another instance) must not fail the others:
-        // retry each on its own, so each request gets its own honest answer.
-        for (const job of jobs) {
-          try {
-            job.resolve((await commitBatch([job]))[0]!);
-          } catch (error) {
-            job.reject(error);
-          }
-        }
-      }
-    }
-  } finally {
-    draining = false;
-  }
-}
+const committer = groupCommit<Job, CommitResult>({
+  maxBatch: 64,
+  commit: async (tx, jobs) => {
+    const now = new Date();
+    const results: CommitResult[] = [];
+    for (const job of jobs) results.push(await commitOne(tx, job, now));
+    return results;
+  },
+  onCommitted: (batchSize, durationMs, queued) => {
+    metrics.batchSize.observe(batchSize);
+    log.debug({ batchSize, durationMs: Math.round(durationMs), queued }, "ingest batch committed");
+  },
+  onBatchFailed: (batchSize, err) => log.warn({ batchSize, err }, "ingest batch failed: committing its deliveries one by one"),
+});
 
 function observeCommitted(record: DeliveryRecord, result: CommitResult): void {
   metrics.ingestSeconds.observe((Date.now() - record.receivedAt.getTime()) / 1000);
@@ -136,14 +91,11 @@ export function commitDelivery(record: DeliveryRecord, event: IngestEvent | null
     pending.count--;
     pending.bytes -= weight;
   };
-  return new Promise<CommitResult>((resolve, reject) => {
-    queue.push({
-      record,
-      event,
-      shapes,
-      resolve: (result) => (settled(), observeCommitted(record, result), shapesCommitted(shapes, result.outcome === "duplicate"), resolve(result)),
-      reject: (error) => (settled(), reject(error)),
-    });
-    if (!draining) void drain();
-  });
+  return committer.submit({ record, event, shapes }).then(
+    (result) => (settled(), observeCommitted(record, result), shapesCommitted(shapes, result.outcome === "duplicate"), result),
+    (error: unknown) => {
+      settled();
+      throw error;
+    },
+  );
 }

@@ -55,6 +55,13 @@ export function ratioOf(results: DatabaseResults, m: Measurement): { value: numb
     const alone = find(results, "ingest recommendation", m.connections);
     return measured(alone) ? { value: m.rps / alone.rps, text: `${(m.rps / alone.rps).toFixed(2)}× unflooded` } : null;
   }
+  if (m.name === "hello page, no session") {
+    // What the session check costs every signed-in page: /hello signed in minus /hello without.
+    const hello = find(results, "hello page");
+    if (!measured(hello) || m.cpuMsPerRequest === null || hello.cpuMsPerRequest === null) return null;
+    const check = hello.cpuMsPerRequest - m.cpuMsPerRequest;
+    return { value: check, text: `session check ${check.toFixed(2)} ms CPU` };
+  }
   if (m.name === "list page" || m.name === "detail page") {
     const hello = find(results, "hello page");
     return measured(hello) ? { value: hello.rps / m.rps, text: `${(hello.rps / m.rps).toFixed(2)}× hello cost` } : null;

@@ -16,6 +16,7 @@ import { serverEnv } from "../support/deliveries";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { createTestUser } from "../support/users";
 import { storeDelivery } from "../support/stored-deliveries";
+import { actionIds, serverActions, type ActionArgs } from "../support/server-actions";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -204,31 +205,13 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
 describe("every server action in the build, called over HTTP as curl would", () => {
   let server: RunningServer;
   const cookies = new Map<Role, string>();
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
-  };
-  const actions = new Map(Object.entries(manifest.node).map(([id, action]) => [action.exportedName, id]));
-
-  // The wire format React uses for an action's arguments: a FormData argument's fields come
-  // first, prefixed with its part id, then the arguments themselves as part "0".
-  function callAction(name: string, page: string, args: { json: unknown[] } | { form: Record<string, string> }, cookie?: string) {
-    const body = new FormData();
-    if ("form" in args) {
-      for (const [key, value] of Object.entries(args.form)) body.append(`_1_${key}`, value);
-      body.append("0", JSON.stringify([null, "$K1"]));
-    } else {
-      body.append("0", JSON.stringify(args.json));
-    }
-    return fetch(`${server.url}${page}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "next-action": actions.get(name)!, accept: "text/x-component", ...(cookie ? { cookie } : {}) },
-      body,
-    });
-  }
+  const actions = actionIds();
+  let call: ReturnType<typeof serverActions>;
+  const callAction = (name: string, page: string, args: ActionArgs, cookie?: string) => call(name, page, args, cookie ? { cookie } : {});
 
   beforeAll(async () => {
     server = await startNextServer(serverEnv());
+    call = serverActions(server);
     for (const role of roles) {
       const user = await createTestUser(role);
       const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
@@ -322,8 +305,7 @@ describe("every server action in the build, called over HTTP as curl would", () 
     const consultationId = uniqueId();
     await deliver(routeHandler, recommendation(consultationId, "2024-08-02T10:00:00Z"));
     for (const role of [null, "auditor", "coordinator"] as const) {
-      const response = await callAction("revealDispenseAction", `/consultations/${consultationId}`, { json: [consultationId, 1] }, role ? cookies.get(role) : undefined);
-      const text = await response.text();
+      const { text } = await callAction("revealDispenseAction", `/consultations/${consultationId}`, { json: [consultationId, 1] }, role ? cookies.get(role) : undefined);
       if (role === "coordinator") expect(text).toContain('"pass-code"');
       else expect(text).not.toContain('"pass-code"');
     }

@@ -8,7 +8,8 @@ import type { TestUser } from "./users";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-function actionIds(): Map<string, string> {
+/** Every server action in the build: its exported name → its id. */
+export function actionIds(): Map<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName: string }>;
   };
