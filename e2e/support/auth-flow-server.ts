@@ -1,6 +1,6 @@
 // A Care Desk of its own for the sign-in flow specs (two-factor, single sign-on): a real OpenID
 // provider (tests/support/oidc-provider.ts) and `next start` configured for it, on a fresh
-// SQLite database, at E2E_PORT + 10 (so checkouts side by side do not collide). Users are created
+// SQLite database, on a free port the system picks (so runs side by side never collide). Users are created
 // with `npm run user:create`'s script, the same code path as in production.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { resolveDatabase } from "../../lib/db-config";
 import { applyPendingMigrations } from "../../scripts/lib/migrate";
-import { startNextServer, type RunningServer } from "../../tests/support/next-server";
+import { freePort, startNextServer, type RunningServer } from "../../tests/support/next-server";
 import { startOidcProvider, type RunningProvider } from "../../tests/support/oidc-provider";
-import { e2ePort, e2eSigningSecret } from "./test-server";
+import { e2eSigningSecret } from "./test-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const ssoDisplayName = "Insurer Login";
@@ -23,7 +23,7 @@ export type AuthFlowServer = {
 };
 
 export async function startAuthFlowServer(): Promise<AuthFlowServer> {
-  const port = e2ePort + 10;
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const idp = await startOidcProvider(`${url}/api/auth/callback/oidc`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-e2e-auth-"));
