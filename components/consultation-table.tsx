@@ -4,6 +4,7 @@ import { formatDuration } from "@/lib/time/format";
 import { DataTable } from "./data-table";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
+import { MemberLink, PolicyLink } from "./member-links";
 import { StatusBadge } from "./status-badge";
 
 const headers = ["Consultation", "Member", "Insurance id", "Policy number", "Status", "In status for", "Last event", "Recommendation", "Drugs"];
@@ -40,13 +41,13 @@ export function ConsultationTable({ items, timeZone, now }: { items: Consultatio
             </Link>
           </td>
           <td data-label="Member">
-            <Text value={item.userId} />
+            <MemberLink userId={item.userId} />
           </td>
           <td data-label="Insurance id">
             <Text value={item.insuranceId} />
           </td>
           <td data-label="Policy number">
-            <Text value={item.policyNumber} />
+            <PolicyLink policyNumber={item.policyNumber} />
           </td>
           <td data-label="Status">
             <StatusBadge status={item.status} />

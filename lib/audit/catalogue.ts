@@ -51,8 +51,12 @@ export type AuditDetails = {
   /** An admin erased a consultation and every row about it: how many of each went. */
   "consultation.erased": { statusChanges: number; recommendations: number; recommendationItems: number; deliveries: number };
 
-  // Recorded by the coordinator's pages still to come (issue 14: member history, exports).
-  "member.viewed": { memberId: string; consultations: number };
+  /**
+   * A member's history page (/members/{userId}): the member and how many consultations they have;
+   * or a policy's member list (/members?policy=…): the policy number and how many members it showed.
+   */
+  "member.viewed": { memberId: string; consultations: number } | { policyNumber: string; members: number };
+  // Recorded by the coordinator's export still to come (issue 14).
   "export.downloaded": ListQueryDetail & { format: string };
 };
 
