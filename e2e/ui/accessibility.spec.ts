@@ -55,7 +55,8 @@ for (const width of [1280, 390]) {
 
 test("is keyboard navigable: skip link, search from the keyboard, links reachable by Tab", async ({ page }) => {
   const id = uniqueId();
-  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}` }));
+  // No member id: a policy number only one member has would open the member's page instead of the list.
+  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}`, user_id: undefined }));
   await page.goto("/consultations");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -71,7 +72,7 @@ test("is keyboard navigable: skip link, search from the keyboard, links reachabl
   await expect(page.locator(`[data-row-id="${id}"]`)).toBeVisible();
 
   // Tab until the consultation's link has focus, then open it with Enter.
-  const link = page.locator(`[data-row-id="${id}"] a`);
+  const link = page.locator(`[data-row-id="${id}"]`).getByRole("link", { name: String(id), exact: true });
   for (let i = 0; i < 40 && !(await link.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");

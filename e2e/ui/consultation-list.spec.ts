@@ -152,8 +152,10 @@ test("keeps filters, search and sort in the URL: reload and the back button rest
   const w = timeWindow();
   const n = uniqueId();
   const [one, two] = [uniqueId(), uniqueId()];
-  await deliver(testServer, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}` }));
-  await deliver(testServer, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}` }));
+  // No member id: a policy number that named a member would open the member's page once the
+  // search is the only filter left (members.spec.ts); this test is about the list's own URL.
+  await deliver(testServer, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}`, user_id: undefined }));
+  await deliver(testServer, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}`, user_id: undefined }));
 
   await page.goto("/consultations");
   await form(page).getByLabel("Search").fill(`RT-${n}`);
