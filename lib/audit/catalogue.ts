@@ -142,7 +142,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "audit.verified": "Audit chain verified",
   "audit.purged": "Old audit events purged",
   "permission.denied": "Permission refused",
-  "member.viewed": "Member page opened",
+  "member.viewed": "Member or policy members opened",
   "export.downloaded": "Consultations exported",
   "alert_rule.changed": "Alert rule changed",
   "alert.acknowledged": "Alert acknowledged",
