@@ -2,6 +2,7 @@ import Link from "next/link";
 import { drugName, presentDrugField } from "@/lib/present/drug";
 import type { MemberConsultationDto, MemberIdValueDto, MemberPrescriptionDto, RepeatLinkDto } from "@/lib/schemas/member";
 import { DataTable } from "./data-table";
+import { Diagnosis } from "./diagnosis";
 import { LocalTime } from "./local-time";
 import { PolicyLink } from "./member-links";
 import { StatusBadge } from "./status-badge";
@@ -28,21 +29,6 @@ export function MemberIdValues({ values, policy = false, testId }: { values: Mem
         </div>
       ) : null}
     </div>
-  );
-}
-
-function Diagnosis({ diagnosis }: { diagnosis: MemberConsultationDto["diagnosis"] }) {
-  if (diagnosis === null) return <span className="quiet">none yet</span>;
-  if (diagnosis.code === null && diagnosis.name === null) return <span className="quiet">no diagnosis</span>;
-  return (
-    <span>
-      {diagnosis.code ? (
-        <code className="mr-1.5 rounded-sm bg-slate-100 px-1 text-xs" dir="auto">
-          {diagnosis.code}
-        </code>
-      ) : null}
-      {diagnosis.name ? <span dir="auto">{diagnosis.name}</span> : null}
-    </span>
   );
 }
 
