@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { memberHref, policyHref } from "@/lib/schemas/member";
 
+// Outside a table (.data-table styles its own links) a link must look like one.
+const linkStyle = "text-sky-800 underline underline-offset-2";
+
 function Blank({ quiet }: { quiet: string }) {
   return <span className="quiet">{quiet}</span>;
 }
@@ -14,7 +17,7 @@ export function MemberLink({ userId, blank = "—" }: { userId: string | null; b
   if (userId === null || userId === "") return <Blank quiet={blank} />;
   if (!/^\d{1,20}$/.test(userId)) return <span dir="auto">{userId}</span>;
   return (
-    <Link href={memberHref(userId)} prefetch={false} className="font-mono" data-testid="member-link">
+    <Link href={memberHref(userId)} prefetch={false} className={`font-mono ${linkStyle}`} data-testid="member-link">
       {userId}
     </Link>
   );
@@ -24,7 +27,7 @@ export function MemberLink({ userId, blank = "—" }: { userId: string | null; b
 export function PolicyLink({ policyNumber, blank = "—" }: { policyNumber: string | null; blank?: string }) {
   if (policyNumber === null || policyNumber === "") return <Blank quiet={blank} />;
   return (
-    <Link href={policyHref(policyNumber)} prefetch={false} dir="auto" data-testid="policy-link">
+    <Link href={policyHref(policyNumber)} prefetch={false} dir="auto" className={linkStyle} data-testid="policy-link">
       {policyNumber}
     </Link>
   );
