@@ -9,8 +9,8 @@ export type ListQueryDetail = { query: string; rows: number };
 export type AuditDetails = {
   /** A consultation's detail page or GET /api/consultations/{id}: the recommendation version shown (null: none). */
   "consultation.viewed": { via: "page" | "api"; versions: number };
-  /** The consultation list or GET /api/consultations. */
-  "consultations.listed": ListQueryDetail & { via: "page" | "api" };
+  /** The consultation list or GET /api/consultations; `opened`: the search named one member (or a shared policy) and the list sent the coordinator to that page instead. */
+  "consultations.listed": ListQueryDetail & { via: "page" | "api"; opened?: "member" | "policy" };
   /** The print page rendered for a browser, with its paper size. */
   "print.viewed": { paperSize: "a4" | "a5" | null; imported?: "print_views" };
   /** The coordinator pressed Reveal: the pass code and dispense link were sent to the screen. */

@@ -208,6 +208,24 @@ describe("the member pages on next start", () => {
     expect(JSON.parse(row.detail)).toEqual({ memberId: userId, consultations: 2 });
   });
 
+  it("sends a search for a member's insurance id to the member's page, recording the search term; other filters keep the list", async () => {
+    const userId = memberId();
+    const insurance = `INS-${uniqueId()}`;
+    await consultation(member(userId, insurance, null), 0, "new");
+    // The list streams behind its loading.tsx, so the redirect reaches the browser in the page
+    // itself: Next's refresh meta tag (and its client-side redirect), not a 307.
+    const list = await get(`/consultations?q=${insurance}`);
+    expect(list.text).toContain(`<meta id="__next-page-redirect" http-equiv="refresh" content="1;url=/members/${userId}"/>`);
+    expect(list.text).not.toContain('data-testid="consultation-table"');
+    const searched = await (await readDb()).auditEvent.findFirstOrThrow({ where: { actorId: coordinatorId, action: "consultations.listed" }, orderBy: { seq: "desc" } });
+    expect(JSON.parse(searched.detail)).toEqual({ via: "page", query: `q=${insurance}`, rows: 0, opened: "member" });
+
+    // A search the list's other filters narrow stays on the list.
+    const filtered = await get(`/consultations?q=${insurance}&status=new`);
+    expect(filtered.text).not.toContain("__next-page-redirect");
+    expect(filtered.text).toContain('data-testid="consultation-table"');
+  });
+
   it("lists a policy's members, recorded as member.viewed; an unknown member is a 404", async () => {
     const policy = `POL-${uniqueId()}`;
     const [holder, dependant] = [memberId(), memberId()];

@@ -46,7 +46,15 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   const searchOnly = query.statuses.length === 0 && query.fromMicros === undefined && query.toMicros === undefined && query.recommendation === undefined;
   if (query.search && searchOnly && !query.after && !query.before && hasPermission(caller.role, "members:read")) {
     const target = await findMemberSearchTarget(caller, query.search);
-    if (target) redirect(target.kind === "member" ? memberHref(target.userId) : policyHref(target.policyNumber));
+    if (target) {
+      // The term is recorded as any search is (no rows were listed); the page it opens records what it shows.
+      const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+        action: "consultations.listed",
+        detail: { via: "page", query: auditedListQuery(listQueryParams(query)), rows: 0, opened: target.kind },
+      });
+      if (!recorded) return <AuditUnavailable what="the consultation list" />;
+      redirect(target.kind === "member" ? memberHref(target.userId) : policyHref(target.policyNumber));
+    }
   }
   const [page, counts, changes, timeZone] = await Promise.all([
     listConsultations(caller, query),
