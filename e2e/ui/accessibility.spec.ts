@@ -27,6 +27,11 @@ for (const width of [1280, 390]) {
     });
     await deliver(testServer, recommendation(id, w.at(3), arabic));
     const { delivery_id: deliveryId } = await deliver(testServer, statusUpdate(uniqueId(), null, "new", w.at(1)));
+    // A member of their own (the samples' user id 1 is every spec's), prescribed the same drug twice.
+    const member = String(uniqueId());
+    const ids = { user_id: member, policy_number: `AX-${member}` };
+    await deliver(testServer, recommendation(uniqueId(), w.at(4), arabic, ids));
+    await deliver(testServer, recommendation(uniqueId(), w.at(6), undefined, ids));
 
     const pages: [string, string][] = [
       [`/consultations?${w.query}`, "list"],
@@ -36,6 +41,11 @@ for (const width of [1280, 390]) {
       [`/consultations/${id}`, "consultation"],
       [`/consultations/${id}?version=1`, "consultation, earlier version"],
       [`/consultations/${uniqueId()}`, "consultation not found"],
+      [`/members/${member}`, "member"],
+      [`/members/${member}?limit=0`, "member with unreadable paging"],
+      [`/members/${uniqueId()}`, "member not found"],
+      [`/members?policy=${ids.policy_number}`, "policy members"],
+      ["/members", "policy members, no policy given"],
       ["/deliveries", "deliveries"],
       ["/deliveries?outcome=rejected", "deliveries, filtered"],
       [`/deliveries/${deliveryId}`, "delivery"],
