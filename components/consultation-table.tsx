@@ -2,29 +2,16 @@ import Link from "next/link";
 import type { ConsultationSummaryDto } from "@/lib/schemas/consultation";
 import { formatDuration } from "@/lib/time/format";
 import { DataTable } from "./data-table";
+import { Diagnosis } from "./diagnosis";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
+import { MemberLink, PolicyLink } from "./member-links";
 import { StatusBadge } from "./status-badge";
 
 const headers = ["Consultation", "Member", "Insurance id", "Policy number", "Status", "In status for", "Last event", "Recommendation", "Drugs"];
 
 function Text({ value }: { value: string | null }) {
   return value === null || value === "" ? <span className="quiet">—</span> : <span dir="auto">{value}</span>;
-}
-
-function Diagnosis({ diagnosis }: { diagnosis: ConsultationSummaryDto["diagnosis"] }) {
-  if (diagnosis === null) return <span className="quiet">none yet</span>;
-  if (diagnosis.code === null && diagnosis.name === null) return <span className="quiet">no diagnosis</span>;
-  return (
-    <span>
-      {diagnosis.code ? (
-        <code className="mr-1.5 rounded-sm bg-slate-100 px-1 text-xs" dir="auto">
-          {diagnosis.code}
-        </code>
-      ) : null}
-      {diagnosis.name ? <span dir="auto">{diagnosis.name}</span> : null}
-    </span>
-  );
 }
 
 // Row links are not prefetched: a page of 50 rows would cost 50 server renders on every load
@@ -40,13 +27,13 @@ export function ConsultationTable({ items, timeZone, now }: { items: Consultatio
             </Link>
           </td>
           <td data-label="Member">
-            <Text value={item.userId} />
+            <MemberLink userId={item.userId} />
           </td>
           <td data-label="Insurance id">
             <Text value={item.insuranceId} />
           </td>
           <td data-label="Policy number">
-            <Text value={item.policyNumber} />
+            <PolicyLink policyNumber={item.policyNumber} />
           </td>
           <td data-label="Status">
             <StatusBadge status={item.status} />

@@ -17,6 +17,11 @@ const messages = {
     text: "Care Desk has no consultation with this id, so there is no prescription to print.",
     back: toConsultations,
   },
+  member: {
+    title: "Member not found",
+    text: "No consultation of this instance names a member with this id. Members appear once Altibbi sends a status update or a recommendation with their user id.",
+    back: toConsultations,
+  },
   deliveries: { title: "Not found", text: "There is nothing at this address.", back: toDeliveries },
   delivery: { title: "Delivery not found", text: "No request with this number was received.", back: toDeliveries },
 };

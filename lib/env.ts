@@ -132,6 +132,8 @@ const envSchema = z.object({
   CARE_DESK_RETENTION_REFUSED_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   /** Days the sampled records of unauthenticated requests are kept. 0: forever. */
   CARE_DESK_RETENTION_UNAUTHENTICATED_DAYS: z.coerce.number().int().min(0).max(36_500).default(7),
+  /** The member page flags the same generic drug prescribed again within this many days (docs/dashboard.md). */
+  CARE_DESK_REPEAT_PRESCRIPTION_DAYS: z.coerce.number().int().min(1).max(3_660).default(30),
   // Alerts (lib/alerts, docs/alerts.md): each rule's default threshold (0 turns it off; admins
   // override them on /alerts), where notifications go, and the business hours of feed silence.
   /** The instance's own time zone (IANA name): business hours, and the day boundaries of jobs. */

@@ -127,6 +127,7 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
   const signedIn = { cookie: await signInCoordinator(server.baseUrl, databaseUrl) };
   const results: Measurement[] = [];
   const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
+  const memberPaths = seed.memberIds.map((userId) => `/members/${userId}`);
   const pages = [
     { name: "hello page", route: "GET /hello", paths: ["/hello"] },
     // The same page with a session cookie whose signature is wrong: the proxy lets it through and
@@ -135,8 +136,14 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     { name: "hello page, no session", route: "GET /hello", paths: ["/hello"], cookie: "care-desk.session_token=forged.signature" },
     { name: "list page", route: "GET /consultations", paths: ["/consultations"] },
     { name: "detail page", route: "GET /consultations/[id]", paths: detailPaths },
+    // A member's ids, first page of consultations, every prescription checked for repeats.
+    { name: "member page", route: "GET /members/[userId]", paths: memberPaths },
   ];
   for (const page of pages) {
+    if (page.paths.length === 0) {
+      results.push(skipped({ name: page.name, route: page.route, connections: 8 }, "nothing to open in the seeded data"));
+      continue;
+    }
     const status = await probe(server.baseUrl + page.paths[0]);
     if (status === 404) {
       results.push(skipped({ name: page.name, route: page.route, connections: 8 }, "not available (404)"));

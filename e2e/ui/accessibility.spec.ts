@@ -27,6 +27,11 @@ for (const width of [1280, 390]) {
     });
     await deliver(testServer, recommendation(id, w.at(3), arabic));
     const { delivery_id: deliveryId } = await deliver(testServer, statusUpdate(uniqueId(), null, "new", w.at(1)));
+    // A member of their own (the samples' user id 1 is every spec's), prescribed the same drug twice.
+    const member = String(uniqueId());
+    const ids = { user_id: member, policy_number: `AX-${member}` };
+    await deliver(testServer, recommendation(uniqueId(), w.at(4), arabic, ids));
+    await deliver(testServer, recommendation(uniqueId(), w.at(6), undefined, ids));
 
     const pages: [string, string][] = [
       [`/consultations?${w.query}`, "list"],
@@ -36,6 +41,11 @@ for (const width of [1280, 390]) {
       [`/consultations/${id}`, "consultation"],
       [`/consultations/${id}?version=1`, "consultation, earlier version"],
       [`/consultations/${uniqueId()}`, "consultation not found"],
+      [`/members/${member}`, "member"],
+      [`/members/${member}?limit=0`, "member with unreadable paging"],
+      [`/members/${uniqueId()}`, "member not found"],
+      [`/members?policy=${ids.policy_number}`, "policy members"],
+      ["/members", "policy members, no policy given"],
       ["/deliveries", "deliveries"],
       ["/deliveries?outcome=rejected", "deliveries, filtered"],
       [`/deliveries/${deliveryId}`, "delivery"],
@@ -55,7 +65,8 @@ for (const width of [1280, 390]) {
 
 test("is keyboard navigable: skip link, search from the keyboard, links reachable by Tab", async ({ page }) => {
   const id = uniqueId();
-  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}` }));
+  // No member id: a policy number only one member has would open the member's page instead of the list.
+  await deliver(testServer, statusUpdate(id, null, "new", timeWindow().at(1), { policy_number: `KB-${id}`, user_id: undefined }));
   await page.goto("/consultations");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -71,7 +82,7 @@ test("is keyboard navigable: skip link, search from the keyboard, links reachabl
   await expect(page.locator(`[data-row-id="${id}"]`)).toBeVisible();
 
   // Tab until the consultation's link has focus, then open it with Enter.
-  const link = page.locator(`[data-row-id="${id}"] a`);
+  const link = page.locator(`[data-row-id="${id}"]`).getByRole("link", { name: String(id), exact: true });
   for (let i = 0; i < 40 && !(await link.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");

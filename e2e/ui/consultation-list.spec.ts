@@ -62,7 +62,7 @@ test("filters by several statuses, last event dates and recommendation, through 
   await expect.poll(() => rowIds(page)).toEqual([nextDay]);
 });
 
-test("searches by consultation id, user id, insurance id, policy number, ICD-10 code and name, drug and trade name", async ({ page }) => {
+test("searches by consultation id, ICD-10 code and name, drug and trade name; a member's ids open the member's page", async ({ page }) => {
   test.setTimeout(90_000);
   const w = timeWindow();
   const id = uniqueId();
@@ -73,7 +73,15 @@ test("searches by consultation id, user id, insurance id, policy number, ICD-10 
   });
   await deliver(testServer, recommendation(id, w.at(1), data, { user_id: n, insurance_id: `INS-${n}`, policy_number: `POL-${n}` }));
 
-  const terms = [String(id), String(n), `INS-${n}`, `POL-${n}`, `Q${n}.9`, `q${n}`, `Rarefied syndrome ${n}`, `rarefied`, `genericum${n}`, `Brandex ${n}`];
+  // A member's id, or an insurance id or policy number only one member has, opens the member's page.
+  for (const term of [String(n), `INS-${n}`, `POL-${n}`]) {
+    await page.goto("/consultations");
+    await form(page).getByLabel("Search").fill(term);
+    await form(page).getByLabel("Search").press("Enter");
+    await expect(page, term).toHaveURL(new RegExp(`/members/${n}$`));
+    await expect(page.locator(`[data-row-id="${id}"]`)).toBeVisible();
+  }
+  const terms = [String(id), `Q${n}.9`, `q${n}`, `Rarefied syndrome ${n}`, `rarefied`, `genericum${n}`, `Brandex ${n}`];
   for (const term of terms) {
     await page.goto("/consultations");
     await form(page).getByLabel("Search").fill(term);
@@ -144,8 +152,10 @@ test("keeps filters, search and sort in the URL: reload and the back button rest
   const w = timeWindow();
   const n = uniqueId();
   const [one, two] = [uniqueId(), uniqueId()];
-  await deliver(testServer, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}` }));
-  await deliver(testServer, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}` }));
+  // No member id: a policy number that named a member would open the member's page once the
+  // search is the only filter left (members.spec.ts); this test is about the list's own URL.
+  await deliver(testServer, statusUpdate(one, null, "new", w.at(1), { policy_number: `RT-${n}`, user_id: undefined }));
+  await deliver(testServer, statusUpdate(two, "in_progress", "closed", w.at(2), { policy_number: `RT-${n}`, user_id: undefined }));
 
   await page.goto("/consultations");
   await form(page).getByLabel("Search").fill(`RT-${n}`);

@@ -9,8 +9,8 @@ export type ListQueryDetail = { query: string; rows: number };
 export type AuditDetails = {
   /** A consultation's detail page or GET /api/consultations/{id}: the recommendation version shown (null: none). */
   "consultation.viewed": { via: "page" | "api"; versions: number };
-  /** The consultation list or GET /api/consultations. */
-  "consultations.listed": ListQueryDetail & { via: "page" | "api" };
+  /** The consultation list or GET /api/consultations; `opened`: the search named one member (or a shared policy) and the list sent the coordinator to that page instead. */
+  "consultations.listed": ListQueryDetail & { via: "page" | "api"; opened?: "member" | "policy" };
   /** The print page rendered for a browser, with its paper size. */
   "print.viewed": { paperSize: "a4" | "a5" | null; imported?: "print_views" };
   /** The coordinator pressed Reveal: the pass code and dispense link were sent to the screen. */
@@ -51,8 +51,12 @@ export type AuditDetails = {
   /** An admin erased a consultation and every row about it: how many of each went. */
   "consultation.erased": { statusChanges: number; recommendations: number; recommendationItems: number; deliveries: number };
 
-  // Recorded by the coordinator's pages still to come (issue 14: member history, exports).
-  "member.viewed": { memberId: string; consultations: number };
+  /**
+   * A member's history page (/members/{userId}): the member and how many consultations they have;
+   * or a policy's member list (/members?policy=…): the policy number and how many members it showed.
+   */
+  "member.viewed": { memberId: string; consultations: number } | { policyNumber: string; members: number };
+  // Recorded by the coordinator's export still to come (issue 14).
   "export.downloaded": ListQueryDetail & { format: string };
 };
 
@@ -138,7 +142,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "audit.verified": "Audit chain verified",
   "audit.purged": "Old audit events purged",
   "permission.denied": "Permission refused",
-  "member.viewed": "Member page opened",
+  "member.viewed": "Member or policy members opened",
   "export.downloaded": "Consultations exported",
   "alert_rule.changed": "Alert rule changed",
   "alert.acknowledged": "Alert acknowledged",

@@ -61,7 +61,8 @@ const emptyRows = (): Rows => ({ consultation: [], statusChange: [], recommendat
 /** Values search benchmarks look for: they exist in the seeded data. */
 export type SearchSamples = { id: string[]; policyNumber: string[]; drugName: string[]; icd10Code: string[] };
 
-export type SeedResult = { consultations: number; rows: number; seconds: number; detailIds: number[]; search: SearchSamples };
+/** detailIds: consultations for the detail page; memberIds: their members, for the member page. */
+export type SeedResult = { consultations: number; rows: number; seconds: number; detailIds: number[]; memberIds: string[]; search: SearchSamples };
 
 export type SeedOptions = { count: number; seed: number; until: Date; onProgress?: (done: number) => void };
 
@@ -123,6 +124,7 @@ export async function seedDatabase(target: DatabaseTarget, options: SeedOptions)
   const random = createRandom(options.seed ^ 0xbe7c4);
   const search: SearchSamples = { id: [], policyNumber: [], drugName: [], icd10Code: [] };
   const detailIds: number[] = [];
+  const memberIds: string[] = [];
   // Samples spread evenly over the whole range (old and new rows alike): every `step`-th
   // consultation raises a wish that the next consultation able to grant it fulfils.
   const searchStep = Math.max(1, Math.floor(options.count / 20));
@@ -147,6 +149,8 @@ export async function seedDatabase(target: DatabaseTarget, options: SeedOptions)
       done++;
       if (current && wishes.detail > 0) {
         detailIds.push(consultation.id);
+        const userId = consultation.events[0]!.body.user_id;
+        keep(memberIds, userId === null || userId === undefined ? null : String(userId));
         wishes.detail--;
       }
       if (current && wishes.search > 0) {
@@ -173,7 +177,7 @@ export async function seedDatabase(target: DatabaseTarget, options: SeedOptions)
     await writer.close();
   }
   options.onProgress?.(done);
-  return { consultations: done, rows: rowCount, seconds: (performance.now() - started) / 1000, detailIds, search };
+  return { consultations: done, rows: rowCount, seconds: (performance.now() - started) / 1000, detailIds, memberIds, search };
 }
 
 type Writer = { write(rows: Rows): Promise<number>; finish(): Promise<void>; close(): Promise<void> };

@@ -59,6 +59,8 @@ const expected: Record<string, Permission | null> = {
   "/api/consultations/[id]": "consultations:read",
   "/api/consultations/changes": "consultations:read",
   "/api/deliveries/changes": "deliveries:read",
+  "/members": "members:read",
+  "/members/[userId]": "members:read",
 };
 
 type Entry = { pattern: string; kind: "page" | "route" };
@@ -75,16 +77,17 @@ function buildEntries(): Entry[] {
 describe("every page and route handler in the build", () => {
   let server: RunningServer;
   const cookies = new Map<Role, string>();
-  const ids = { consultation: 0, delivery: 0 };
+  const ids = { consultation: 0, delivery: 0, member: "" };
   const entries = buildEntries();
   const guarded = entries.filter((entry) => !exempt.has(entry.pattern));
   const url = (pattern: string) =>
-    pattern.replace("[id]", String(pattern.startsWith("/deliveries") ? ids.delivery : ids.consultation)).replace("[...all]", "anything");
+    pattern.replace("[id]", String(pattern.startsWith("/deliveries") ? ids.delivery : ids.consultation)).replace("[...all]", "anything").replace("[userId]", ids.member);
 
   beforeAll(async () => {
     const consultation = uniqueId();
     ids.consultation = consultation;
-    ids.delivery = (await deliver(routeHandler, statusUpdate(consultation, null, "new", "2024-08-01T10:00:00Z"))).delivery_id;
+    ids.member = String(uniqueId());
+    ids.delivery = (await deliver(routeHandler, statusUpdate(consultation, null, "new", "2024-08-01T10:00:00Z", { user_id: ids.member }))).delivery_id;
     server = await startNextServer(serverEnv());
     for (const role of roles) {
       const user = await createTestUser(role);

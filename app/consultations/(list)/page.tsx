@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { webhookAuthConfigured } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
 import { auditedListQuery, currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
+import { findMemberSearchTarget } from "@/lib/data/members";
 import { getStatusCounts } from "@/lib/data/status-counts";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { parseConsultationId } from "@/lib/schemas/ids";
+import { memberHref, policyHref } from "@/lib/schemas/member";
 import { hrefWith } from "@/lib/schemas/query-params";
 import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -37,6 +41,21 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
     return <QueryProblem title="Consultations" issues={parsed.issues} reset={{ href: "/consultations", label: "Show all consultations" }} />;
   }
   const query = parsed.query;
+  // A search for one member's id, insurance id or policy number opens the member's page (a policy
+  // several members share: its member list), when the search is the list's only filter.
+  const searchOnly = query.statuses.length === 0 && query.fromMicros === undefined && query.toMicros === undefined && query.recommendation === undefined;
+  if (query.search && searchOnly && !query.after && !query.before && hasPermission(caller.role, "members:read")) {
+    const target = await findMemberSearchTarget(caller, query.search);
+    if (target) {
+      // The term is recorded as any search is (no rows were listed); the page it opens records what it shows.
+      const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
+        action: "consultations.listed",
+        detail: { via: "page", query: auditedListQuery(listQueryParams(query)), rows: 0, opened: target.kind },
+      });
+      if (!recorded) return <AuditUnavailable what="the consultation list" />;
+      redirect(target.kind === "member" ? memberHref(target.userId) : policyHref(target.policyNumber));
+    }
+  }
   const [page, counts, changes, timeZone] = await Promise.all([
     listConsultations(caller, query),
     getStatusCounts(caller),

@@ -14,6 +14,7 @@ import { WhoOpened } from "@/components/audit/who-opened";
 import { Field } from "@/components/field";
 import { LiveConsultations } from "@/components/live-refresh";
 import { LocalTime } from "@/components/local-time";
+import { MemberLink, PolicyLink } from "@/components/member-links";
 import { RecommendationViewer } from "@/components/recommendation-viewer";
 import { BackLink, RecordHeader } from "@/components/record-header";
 import { EraseConsultation } from "@/components/erase-consultation";
@@ -87,13 +88,13 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       >
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
           <Field label="Member (user id)">
-            <Text value={consultation.userId} />
+            <MemberLink userId={consultation.userId} blank="none" />
           </Field>
           <Field label="Insurance id">
             <Text value={consultation.insuranceId} />
           </Field>
           <Field label="Policy number">
-            <Text value={consultation.policyNumber} />
+            <PolicyLink policyNumber={consultation.policyNumber} blank="none" />
           </Field>
           <Field label="In status since">
             {consultation.statusSince ? (

@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/skeleton";
+
+export default function MemberLoading() {
+  return <Skeleton label="Loading the member's history…" rows={6} />;
+}
