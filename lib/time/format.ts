@@ -76,6 +76,28 @@ function offsetText(seconds: number): string {
   return `UTC${seconds < 0 ? "-" : "+"}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${rest}`;
 }
 
+/** "2023-06-15T15:38:50.848+03:00": ISO 8601 in `timeZone` with that instant's offset (for files, not people). */
+export function formatIsoInZone(date: Date, timeZone: string): string {
+  const parts = formatter(`iso|${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      fractionalSecondDigits: 3,
+      hourCycle: "h23",
+    }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? "";
+  const offset = formatOffset(date, timeZone);
+  // A local mean time offset (before the 1930s) keeps its seconds, "+05:21:10", so the time stays exact.
+  const suffix = offset === "UTC" ? "Z" : offset.slice(3);
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}.${part("fractionalSecond")}${suffix}`;
+}
+
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
 export function startOfDayInZone(day: string, timeZone: string): Date {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
