@@ -51,8 +51,9 @@ export type AuditDetails = {
   /** An admin erased a consultation and every row about it: how many of each went. */
   "consultation.erased": { statusChanges: number; recommendations: number; recommendationItems: number; deliveries: number };
 
-  // Recorded by the coordinator's pages still to come (issue 14: member history, exports).
+  // Recorded by the coordinator's pages still to come (issue 14: member history).
   "member.viewed": { memberId: string; consultations: number };
+  /** GET /api/consultations/export: the list's filters, the rows matched when it began (the most it sends), "csv". */
   "export.downloaded": ListQueryDetail & { format: string };
 };
 

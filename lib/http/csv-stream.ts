@@ -1,0 +1,24 @@
+// A CSV download as a web stream, written by csv-stringify's stream API: a UTF-8 byte order mark
+// (so Excel reads Arabic as UTF-8), the formula rule of lib/csv.ts, and back-pressure all the
+// way down. Records are pulled from `batches` only as fast as the client reads the bytes, so a
+// download of a million rows holds a batch or two in memory, never the file.
+import { Readable, pipeline } from "node:stream";
+import { stringify } from "csv-stringify";
+import { safeCsvOptions } from "../csv";
+
+async function* records(batches: AsyncIterable<string[][]>): AsyncGenerator<string[]> {
+  for await (const batch of batches) yield* batch;
+}
+
+/**
+ * The CSV bytes: a header line of `columns`, then one line per record. A failure while reading
+ * `batches` aborts the stream (the client sees a cut-off download, never a complete-looking file);
+ * `onError` is told. A client that goes away stops the reading (the generator is returned).
+ */
+export function csvStream(columns: readonly string[], batches: AsyncIterable<string[][]>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const stringifier = stringify({ ...safeCsvOptions, bom: true, header: true, columns: [...columns] });
+  pipeline(Readable.from(records(batches)), stringifier, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") onError(error);
+  });
+  return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
+}
