@@ -6,6 +6,9 @@ import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import { safeCsvOptions } from "../csv";
 
+/** How the pipeline ends when the client cancels the download (not a failure worth a log line). */
+const clientWentAway = new Set(["ABORT_ERR", "ERR_STREAM_PREMATURE_CLOSE"]);
+
 async function* records(batches: AsyncIterable<string[][]>): AsyncGenerator<string[]> {
   for await (const batch of batches) yield* batch;
 }
@@ -18,7 +21,7 @@ async function* records(batches: AsyncIterable<string[][]>): AsyncGenerator<stri
 export function csvStream(columns: readonly string[], batches: AsyncIterable<string[][]>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
   const stringifier = stringify({ ...safeCsvOptions, bom: true, header: true, columns: [...columns] });
   pipeline(Readable.from(records(batches)), stringifier, (error) => {
-    if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") onError(error);
+    if (error && !clientWentAway.has(String((error as NodeJS.ErrnoException).code))) onError(error);
   });
   return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
 }
