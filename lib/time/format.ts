@@ -53,19 +53,23 @@ const offsetSeconds = (date: Date, timeZone: string): number => {
 
 // Offsets only change on quarter hours: remember them per zone and quarter hour (formatToParts
 // is the slowest Intl call a list page makes, once per row).
-const offsetCache = new Map<string, string>();
+const offsetCache = new Map<string, number>();
 const quarterHourMs = 15 * 60_000;
+
+function cachedOffsetSeconds(date: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
+  let seconds = offsetCache.get(key);
+  if (seconds === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    seconds = offsetSeconds(date, timeZone);
+    offsetCache.set(key, seconds);
+  }
+  return seconds;
+}
 
 /** "UTC+03:00", "UTC-05:00" (or "UTC"): the zone's offset at that instant. */
 export function formatOffset(date: Date, timeZone: string): string {
-  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
-  let text = offsetCache.get(key);
-  if (text === undefined) {
-    if (offsetCache.size > 10_000) offsetCache.clear();
-    text = offsetText(offsetSeconds(date, timeZone));
-    offsetCache.set(key, text);
-  }
-  return text;
+  return offsetText(cachedOffsetSeconds(date, timeZone));
 }
 
 function offsetText(seconds: number): string {
@@ -78,24 +82,12 @@ function offsetText(seconds: number): string {
 
 /** "2023-06-15T15:38:50.848+03:00": ISO 8601 in `timeZone` with that instant's offset (for files, not people). */
 export function formatIsoInZone(date: Date, timeZone: string): string {
-  const parts = formatter(`iso|${timeZone}`, () =>
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      fractionalSecondDigits: 3,
-      hourCycle: "h23",
-    }),
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? "";
-  const offset = formatOffset(date, timeZone);
-  // A local mean time offset (before the 1930s) keeps its seconds, "+05:21:10", so the time stays exact.
-  const suffix = offset === "UTC" ? "Z" : offset.slice(3);
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}.${part("fractionalSecond")}${suffix}`;
+  const seconds = cachedOffsetSeconds(date, timeZone);
+  if (seconds === 0) return date.toISOString();
+  // The wall-clock time is the instant shifted by the offset, written as if it were UTC. A local
+  // mean time offset (before the 1930s) keeps its seconds, "+05:21:10", so the time stays exact.
+  const wallClock = new Date(date.getTime() + seconds * 1000).toISOString().slice(0, 23);
+  return `${wallClock}${offsetText(seconds).slice(3)}`;
 }
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */
