@@ -25,3 +25,15 @@ export function csvStream(columns: readonly string[], batches: AsyncIterable<str
   });
   return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
 }
+
+/** A CSV download: an attachment named `<stem>-<today, UTC>.csv`, never cached. */
+export function csvAttachment(body: ReadableStream<Uint8Array>, stem: string): Response {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${stem}-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

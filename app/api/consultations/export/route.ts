@@ -4,7 +4,7 @@ import { requireApiPermission } from "@/lib/auth/caller";
 import { countExportRows, exportConsultations, exportQuery } from "@/lib/data/consultation-export";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError } from "@/lib/http-json";
-import { csvStream } from "@/lib/http/csv-stream";
+import { csvAttachment, csvStream } from "@/lib/http/csv-stream";
 import { consultationCsvColumns, consultationCsvRecord } from "@/lib/present/consultation-csv";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { viewerTimeZoneFrom } from "@/lib/viewer-time-zone";
@@ -32,14 +32,7 @@ export async function GET(request: Request) {
       for await (const batch of exportConsultations(caller, query, { upTo: rows })) yield batch.map((row) => consultationCsvRecord(row, timeZone));
     };
     const body = csvStream(consultationCsvColumns, batches(), (error) => console.error("GET /api/consultations/export: the download was cut off:", error));
-    const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="care-desk-consultations-${stamp}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvAttachment(body, "care-desk-consultations");
   } catch (error) {
     return internalError("GET /api/consultations/export", error);
   }
