@@ -2,7 +2,8 @@
 // Builds if needed, then for each database: a fresh database filled with generated
 // consultations, `next start` on it, and side by side in the same run: the ceiling (a route
 // that does no database work), webhook ingest of both payload kinds, the list and detail pages
-// against a hello-world page, search, the server's peak memory, and how long a new
+// against a hello-world page, search, the server's peak memory, the CSV export of every
+// consultation (time and the server's peak memory while it streams), and how long a new
 // consultation takes to show in an open list in Chromium. A benchmark, never a test.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,6 +16,7 @@ import { buildIfNeeded } from "./lib/build";
 import { parseOptions } from "./lib/cli";
 import { root } from "./lib/prisma-schemas";
 import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench/databases";
+import { measureExport } from "./bench/export";
 import { measureLiveUpdates } from "./bench/live-updates";
 import { measure, probe, skipped, type LoadSpec, type Measurement } from "./bench/load";
 import { summarizeProfile } from "./bench/profile";
@@ -305,6 +307,9 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   measurements.push(...(await measurePages(server, seed, processes, db.target.url)));
   memory.stop();
   const peakBytes = memory.peak;
+  // After the other figures (and outside their peak): its own memory samples.
+  log(`  CSV export of all ${consultations.toLocaleString("en")} consultations`);
+  const csvExport = await measureExport({ baseUrl: server.baseUrl, cookie: await signInCoordinator(server.baseUrl, db.target.url), serverPid: server.pid });
   const count = options["live-updates"];
   const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count, cookie: await signInCoordinator(server.baseUrl, db.target.url) })) : null;
   await stopServer();
@@ -317,6 +322,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
     seed: { consultations: seed.consultations, rows: seed.rows, seconds: seed.seconds },
     memory: { afterStartBytes, peakBytes },
     measurements,
+    csvExport,
     liveUpdates,
     profiles,
   };

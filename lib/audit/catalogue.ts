@@ -56,7 +56,7 @@ export type AuditDetails = {
    * or a policy's member list (/members?policy=…): the policy number and how many members it showed.
    */
   "member.viewed": { memberId: string; consultations: number } | { policyNumber: string; members: number };
-  // Recorded by the coordinator's export still to come (issue 14).
+  /** GET /api/consultations/export: the list's filters, the rows matched when it began (the most it sends), "csv". */
   "export.downloaded": ListQueryDetail & { format: string };
 };
 

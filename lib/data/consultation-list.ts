@@ -173,3 +173,20 @@ export async function listConsultations(caller: Caller, query: ConsultationListQ
     },
   };
 }
+
+/** How many consultations match the query's filters and search (sort and cursor aside). */
+export async function countConsultations(caller: Caller, query: ConsultationListQuery): Promise<number> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const conditions = await filterConditions(db, query);
+  // The status branches never overlap, so their counts add up.
+  const counts = await Promise.all(
+    statusBranches(query.statuses).map(async (branch) => {
+      const where = branch ? [branch, ...conditions] : conditions;
+      const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+      const [row] = await db.$queryRaw<{ count: unknown }[]>`SELECT COUNT(*) AS "count" FROM "Consultation" c ${whereSql}`;
+      return Number(row?.count ?? 0);
+    }),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatOffset, formatRelative, resolveTimeZone, startOfDayInZone } from "./format";
+import { formatDateTime, formatDuration, formatIsoInZone, formatOffset, formatRelative, resolveTimeZone, startOfDayInZone } from "./format";
 
 describe("resolveTimeZone", () => {
   it("keeps a zone the runtime knows", () => {
@@ -27,6 +27,17 @@ describe("formatDateTime and formatOffset", () => {
     expect(formatOffset(new Date("2023-01-15T12:00:00Z"), "America/New_York")).toBe("UTC-05:00");
     expect(formatOffset(instant, "Asia/Kolkata")).toBe("UTC+05:30");
     expect(formatOffset(new Date("1909-06-01T00:00:00Z"), "Asia/Amman")).toBe("UTC+02:23:44");
+  });
+});
+
+describe("formatIsoInZone", () => {
+  it("writes the instant in the zone with its offset, and reads back as the same instant", () => {
+    const instant = new Date("2023-06-15T12:38:50.848Z");
+    expect(formatIsoInZone(instant, "Asia/Riyadh")).toBe("2023-06-15T15:38:50.848+03:00");
+    expect(formatIsoInZone(instant, "America/New_York")).toBe("2023-06-15T08:38:50.848-04:00");
+    expect(formatIsoInZone(instant, "UTC")).toBe("2023-06-15T12:38:50.848Z");
+    expect(new Date(formatIsoInZone(instant, "Asia/Kolkata")).getTime()).toBe(instant.getTime());
+    expect(formatIsoInZone(new Date("2023-01-01T00:00:00Z"), "Asia/Riyadh")).toBe("2023-01-01T03:00:00.000+03:00");
   });
 });
 

@@ -53,19 +53,23 @@ const offsetSeconds = (date: Date, timeZone: string): number => {
 
 // Offsets only change on quarter hours: remember them per zone and quarter hour (formatToParts
 // is the slowest Intl call a list page makes, once per row).
-const offsetCache = new Map<string, string>();
+const offsetCache = new Map<string, number>();
 const quarterHourMs = 15 * 60_000;
+
+function cachedOffsetSeconds(date: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
+  let seconds = offsetCache.get(key);
+  if (seconds === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    seconds = offsetSeconds(date, timeZone);
+    offsetCache.set(key, seconds);
+  }
+  return seconds;
+}
 
 /** "UTC+03:00", "UTC-05:00" (or "UTC"): the zone's offset at that instant. */
 export function formatOffset(date: Date, timeZone: string): string {
-  const key = `${timeZone}|${Math.floor(date.getTime() / quarterHourMs)}`;
-  let text = offsetCache.get(key);
-  if (text === undefined) {
-    if (offsetCache.size > 10_000) offsetCache.clear();
-    text = offsetText(offsetSeconds(date, timeZone));
-    offsetCache.set(key, text);
-  }
-  return text;
+  return offsetText(cachedOffsetSeconds(date, timeZone));
 }
 
 function offsetText(seconds: number): string {
@@ -74,6 +78,16 @@ function offsetText(seconds: number): string {
   const pad = (value: number) => String(value).padStart(2, "0");
   const rest = abs % 60 === 0 ? "" : `:${pad(abs % 60)}`;
   return `UTC${seconds < 0 ? "-" : "+"}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${rest}`;
+}
+
+/** "2023-06-15T15:38:50.848+03:00": ISO 8601 in `timeZone` with that instant's offset (for files, not people). */
+export function formatIsoInZone(date: Date, timeZone: string): string {
+  const seconds = cachedOffsetSeconds(date, timeZone);
+  if (seconds === 0) return date.toISOString();
+  // The wall-clock time is the instant shifted by the offset, written as if it were UTC. A local
+  // mean time offset (before the 1930s) keeps its seconds, "+05:21:10", so the time stays exact.
+  const wallClock = new Date(date.getTime() + seconds * 1000).toISOString().slice(0, 23);
+  return `${wallClock}${offsetText(seconds).slice(3)}`;
 }
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`. */

@@ -1,6 +1,7 @@
 // The bench's figures as a table, the issue's targets as met / missed, and what would close
 // each gap. The same figures go to bench/results/latest.json.
 import type { DatabaseKind } from "./databases";
+import type { ExportResult } from "./export";
 import type { LiveUpdateResult } from "./live-updates";
 import type { Measurement } from "./load";
 import type { ProfileSummary } from "./profile";
@@ -12,6 +13,8 @@ export type DatabaseResults = {
   seed: { consultations: number; rows: number; seconds: number };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
+  /** GET /api/consultations/export of every seeded consultation, one download. */
+  csvExport: ExportResult;
   /** From a webhook's 2xx to its row in the open list, in Chromium (null: not measured). */
   liveUpdates: LiveUpdateResult | null;
   profiles: {
@@ -216,6 +219,15 @@ export function formatReport(results: BenchResults): string {
           (live.note ? ` (${live.note})` : ""),
       );
     }
+    const csv = db.csvExport;
+    lines.push(
+      `  ${pad("CSV export", 23)}${pad("GET /api/consultations/export", 28)}${"1".padStart(5)}   ` +
+        (csv.status === 200
+          ? `${num(csv.rows)} rows, ${megabytes(csv.bytes)} in ${num(csv.seconds, 1)} s (${num(csv.rows / Math.max(csv.seconds, 0.001))} rows/s` +
+            `${csv.cpuMsPerThousandRows === null ? "" : `, CPU ${num(csv.cpuMsPerThousandRows, 1)} ms per 1,000 rows`}); ` +
+            `server memory ${megabytes(csv.rssBeforeBytes)} before, peak ${megabytes(csv.rssPeakBytes)} during`
+          : `answered ${csv.status}`),
+    );
     lines.push(
       `  server memory: ${megabytes(db.memory.afterStartBytes)} after start, peak ${megabytes(db.memory.peakBytes)} · ` +
         `seeded ${num(db.seed.consultations)} consultations (${num(db.seed.rows)} rows) in ${num(db.seed.seconds)} s`,

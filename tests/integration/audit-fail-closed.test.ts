@@ -69,8 +69,8 @@ describe("when the audit row cannot be written", () => {
     expect(html).not.toContain(String(id));
   });
 
-  it("the API answers 503 with the common error body", async () => {
-    for (const path of [`/api/consultations/${id}`, `/api/consultations`]) {
+  it("the API answers 503 with the common error body (the export sends no byte of CSV)", async () => {
+    for (const path of [`/api/consultations/${id}`, `/api/consultations`, `/api/consultations/export`]) {
       const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
       expect(response.status, path).toBe(503);
       expect(await response.json(), path).toEqual({ error: { code: "audit_unavailable", message: expect.any(String) } });

@@ -58,6 +58,7 @@ const expected: Record<string, Permission | null> = {
   "/api/consultations": "consultations:read",
   "/api/consultations/[id]": "consultations:read",
   "/api/consultations/changes": "consultations:read",
+  "/api/consultations/export": "export",
   "/api/deliveries/changes": "deliveries:read",
   "/members": "members:read",
   "/members/[userId]": "members:read",

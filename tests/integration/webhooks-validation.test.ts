@@ -7,6 +7,7 @@ import { readDb } from "@/lib/db";
 import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { rawWebhookRequest, webhookRequest } from "../support/webhooks";
 import { asCoordinator } from "../support/callers";
+import { hostile } from "../support/hostile";
 
 const when = "2024-01-02T03:04:05.123456Z";
 const status = (extra: Record<string, unknown>) => ({ ...statusUpdate(uniqueId(), "new", "in_progress", when), ...extra });
@@ -125,15 +126,6 @@ describe("POST /api/webhooks refuses malformed and hostile bodies", () => {
 });
 
 describe("POST /api/webhooks stores hostile but valid text verbatim", () => {
-  const hostile = {
-    html: `<script>alert("x")</script><img src=x onerror=alert(1)>`,
-    sql: `'); DROP TABLE "Consultation"; --`,
-    formula: `=HYPERLINK("http://evil.example","click")`,
-    bidi: "\u202Eevil\u202C normal \u2066isolate\u2069",
-    zeroWidth: "Para\u200Bcetamol\u200D",
-    arabic: "باراسيتامول ٥٠٠ ملغ، مرتين يومياً بعد الأكل",
-  };
-
   it("keeps every string exactly as sent, with javascript: URLs stored but not trusted", async () => {
     const id = uniqueId();
     const body = recommendation(id, when, {

@@ -3,7 +3,8 @@
 // the CSV export's formula-injection guard.
 import { describe, expect, it } from "vitest";
 import { auditActionLabels, auditActions, isAuditAction, type AuditEventInput } from "@/lib/audit/catalogue";
-import { auditCsvHeader, auditCsvRows, safeCell } from "@/lib/audit/csv";
+import { parse } from "csv-parse/sync";
+import { auditCsvColumns, auditCsvHeader, auditCsvRows } from "@/lib/audit/csv";
 import { canonicalJson, genesisHash, hashRow, storableText, type AuditRowFields } from "@/lib/audit/hash";
 import type { AuditEventDto } from "@/lib/schemas/audit-query";
 
@@ -79,15 +80,18 @@ describe("the chain's hash", () => {
 });
 
 describe("the CSV export", () => {
+  const event: AuditEventDto = { ...row, seq: 42, at: row.at.toISOString(), consultationId: 5, actorLabel: '=HYPERLINK("x")', detail: '{"query":"q=a,b"}' };
+
   it("prefixes cells a spreadsheet would run as a formula", () => {
-    for (const text of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(safeCell(text)).toBe(`'${text}`);
-    expect(safeCell("plain")).toBe("plain");
-    expect(safeCell(12)).toBe("12");
-    expect(safeCell(null)).toBe("");
+    const cells = (actorLabel: string) => (parse(auditCsvRows([{ ...event, actorLabel }])) as string[][])[0]![auditCsvColumns.indexOf("actorLabel")];
+    for (const text of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(cells(text)).toBe(`'${text}`);
+    expect(cells("plain")).toBe("plain");
+    const line = (parse(auditCsvRows([{ ...event, seq: 12, consultationId: null }])) as string[][])[0]!;
+    expect(line[auditCsvColumns.indexOf("seq")]).toBe("12");
+    expect(line[auditCsvColumns.indexOf("consultationId")]).toBe("");
   });
 
   it("writes one quoted line per event under a header", () => {
-    const event: AuditEventDto = { ...row, seq: 42, at: row.at.toISOString(), consultationId: 5, actorLabel: '=HYPERLINK("x")', detail: '{"query":"q=a,b"}' };
     expect(auditCsvHeader()).toBe("seq,at,actorKind,actorId,actorLabel,role,ip,userAgent,action,outcome,consultationId,recommendationId,deliveryId,subjectUserId,subjectTokenId,detail\n");
     const line = auditCsvRows([event]);
     expect(line).toContain(`"'=HYPERLINK(""x"")"`);

@@ -5,6 +5,7 @@ import { auditContextFrom, auditUnavailableResponse, recordBeforeShowing } from 
 import { countAuditEvents, exportAuditEvents } from "@/lib/data/audit";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError } from "@/lib/http-json";
+import { csvAttachment } from "@/lib/http/csv-stream";
 import { auditQueryParams, maxAuditExportRows, parseAuditQuery } from "@/lib/schemas/audit-query";
 
 export const dynamic = "force-dynamic";
@@ -39,14 +40,7 @@ export async function GET(request: Request) {
         }
       },
     });
-    const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="care-desk-audit-${stamp}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvAttachment(body, "care-desk-audit");
   } catch (error) {
     return internalError("GET /audit/export", error);
   }

@@ -85,6 +85,15 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
       ) : null}
       <StatusCounts counts={counts} active={query.statuses} />
       <ConsultationFilters key={listQueryParams(query).toString()} query={query} timeZone={timeZone} />
+      {hasPermission(caller.role, "export") ? (
+        <p className="text-sm">
+          {/* A download, not a page: every row of these filters and search (docs/api.md, "Export"). */}
+          <a href={hrefWith("/api/consultations/export", listQueryParams(query))} download className="text-sky-800 underline" data-testid="export-csv">
+            Export CSV
+          </a>
+          <span className="text-slate-600"> — every consultation these filters and search match, not only this page</span>
+        </p>
+      ) : null}
       {page.items.length > 0 ? (
         <>
           <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
