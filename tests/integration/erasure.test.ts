@@ -1,28 +1,17 @@
 // A member's right to erasure, on both databases: an admin erases one consultation and every row
 // about it (status changes, recommendation versions and their items, every delivery naming it);
 // other consultations are untouched; only an admin may; the counts say what went.
-//
-// On a database of this file's own: the erasure reads, then deletes, in one transaction, and on
-// SQLite a commit by another process in between (the other test files' workers and servers share
-// the run's database file) fails it with SQLITE_BUSY ("Operation has timed out") at once.
-import { afterAll, describe, expect, it } from "vitest";
-import { createIsolatedDatabase } from "../support/isolated-database";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/webhooks/route";
+import { PermissionDeniedError } from "@/lib/auth/permissions";
+import { readDb } from "@/lib/db";
+import { getErasurePreview } from "@/lib/data/erasure-preview";
+import { eraseConsultation } from "@/lib/writes/erase-consultation";
 import { asAdmin, asAuditor, asCoordinator } from "../support/callers";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { timeWindow } from "../support/time-window";
-
-const setup = await createIsolatedDatabase("erasure");
-const { POST } = await import("@/app/api/webhooks/route");
-const { PermissionDeniedError } = await import("@/lib/auth/permissions");
-const { readDb } = await import("@/lib/db");
-const { getErasurePreview } = await import("@/lib/data/erasure-preview");
-const { eraseConsultation } = await import("@/lib/writes/erase-consultation");
-const { deliver, webhookRequest } = await import("../support/webhooks");
-const { routeHandler } = await import("../support/route-handler");
-
-afterAll(async () => {
-  await setup.drop();
-});
+import { deliver, webhookRequest } from "../support/webhooks";
+import { routeHandler } from "../support/route-handler";
 
 async function consultationWithEverything(at: (minutes: number) => string) {
   const id = uniqueId();
