@@ -45,6 +45,10 @@ export default defineConfig({
           },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Three files at a time on two cores: most of an integration file's time is spent
+          // waiting (on servers, on the database, on timeouts), not computing. Tests scope every
+          // row they read to their own ids, so files running side by side never see each other.
+          maxWorkers: 3,
         },
       },
       {
@@ -65,6 +69,10 @@ export default defineConfig({
           },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Three files at a time on two cores: most of an integration file's time is spent
+          // waiting (on servers, on the database, on timeouts), not computing. Tests scope every
+          // row they read to their own ids, so files running side by side never see each other.
+          maxWorkers: 3,
         },
       },
     ],

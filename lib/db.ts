@@ -60,6 +60,14 @@ export async function readDb(): Promise<Db> {
   return clients.read;
 }
 
+// Prisma's SQLite adapter opens a transaction with a plain (deferred) BEGIN. A transaction that
+// reads before it writes then cannot wait for the write lock: when another process (the CLI, a
+// migration) has committed since its first read, its first write fails at once with
+// SQLITE_BUSY_SNAPSHOT ("Operation has timed out"), busy_timeout or not. A write that changes
+// nothing, as the first statement (on a table of the first migration), takes the write lock up
+// front, waiting busy_timeout for it, as the ingestion writer's BEGIN IMMEDIATE does.
+const takeSqliteWriteLock = (tx: Tx) => tx.$executeRawUnsafe('UPDATE "Consultation" SET "id" = "id" WHERE 0');
+
 /**
  * Runs `work` in one database transaction. On SQLite, transactions run one at a time (the
  * single write connection); on PostgreSQL they run concurrently and the database orders them.
@@ -68,7 +76,11 @@ export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
   const clients = getClients();
   await clients.ready;
   if (clients.target.kind === "sqlite") {
-    return clients.writeLock.run(() => clients.write.$transaction(work, { timeout: 30_000, maxWait: 30_000 }));
+    const locked = async (tx: Tx) => {
+      await takeSqliteWriteLock(tx);
+      return work(tx);
+    };
+    return clients.writeLock.run(() => clients.write.$transaction(locked, { timeout: 30_000, maxWait: 30_000 }));
   }
   return clients.write.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
 }

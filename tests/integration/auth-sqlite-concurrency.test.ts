@@ -23,7 +23,8 @@ describe("sign-ins while webhooks are ingested", () => {
         : statusUpdate(consultationId + (i % 3), null, statuses[i % 4]!, `2024-03-01T10:${String(i).padStart(2, "0")}:00Z`),
     );
     const signIns = users.flatMap((user) => [0, 1, 2].map(() => signInWithPassword(user.email, user.password, clientHeaders())));
-    const failureIps = users.map((_, i) => `198.51.100.${i + 1}`);
+    // Addresses no other test file signs in from (198.19.0.0/24): the counters must be this test's alone.
+    const failureIps = users.map((_, i) => `198.19.0.${i + 1}`);
     const failures = users.map((user, i) => signInWithPassword(user.email, "not the password at all", new Headers({ [peerAddressHeader]: failureIps[i]! })));
     const deliveries = bodies.map((body) => POST(webhookRequest(body)));
     // Prisma transactions that write and then fail, the shape of the hazard: a plain write of

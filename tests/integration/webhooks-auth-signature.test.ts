@@ -12,15 +12,25 @@ const { oldSecret, newSecret } = vi.hoisted(() => {
 
 import { POST } from "@/app/api/webhooks/route";
 import { readDb } from "@/lib/db";
+import { peerAddressHeader } from "@/lib/http/peer-address";
 import { statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
 
 const body = () => statusUpdate(uniqueId(), "new", "in_progress", "2024-06-01T08:00:00Z");
 const wrongSecret = "whsec_" + Buffer.from("somebody-elses-secret-0123456789").toString("base64");
 
-async function lastDelivery() {
+// Each refused attempt speaks from an address of its own (198.19.200.0/24: no other test file
+// uses it), so its record is found by that address, not as "the newest row" (other test files write
+// deliveries at the same time), and the one-record-per-address-per-minute sampling of
+// unauthenticated refusals records every attempt.
+let lastOctets = 0;
+const newClientIp = () => `198.19.200.${++lastOctets}`;
+
+async function deliveryFrom(ip: string) {
   const db = await readDb();
-  return db.webhookDelivery.findFirstOrThrow({ orderBy: { id: "desc" } });
+  const rows = await db.webhookDelivery.findMany({ where: { headers: { contains: `"client-ip":"${ip}"` } } });
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
 }
 
 describe("Standard Webhooks signatures", () => {
@@ -32,17 +42,18 @@ describe("Standard Webhooks signatures", () => {
   });
 
   it.each([
-    ["a wrong secret", () => webhookRequest(body(), { secret: wrongSecret }), /no webhook-signature matches/],
-    ["a timestamp 6 minutes old", () => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() - 6 * 60_000) }), /tolerance/],
-    ["a timestamp 6 minutes ahead", () => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() + 6 * 60_000) }), /tolerance/],
-    ["no signature headers", () => webhookRequest(body(), { unsigned: true }), /missing webhook-id/],
+    ["a wrong secret", (headers: Record<string, string>) => webhookRequest(body(), { secret: wrongSecret, headers }), /no webhook-signature matches/],
+    ["a timestamp 6 minutes old", (headers: Record<string, string>) => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() - 6 * 60_000), headers }), /tolerance/],
+    ["a timestamp 6 minutes ahead", (headers: Record<string, string>) => webhookRequest(body(), { secret: newSecret, timestamp: new Date(Date.now() + 6 * 60_000), headers }), /tolerance/],
+    ["no signature headers", (headers: Record<string, string>) => webhookRequest(body(), { unsigned: true, headers }), /missing webhook-id/],
   ])("refuses %s with 401 and records the attempt without its body", async (_name, makeRequest, reason) => {
-    const response = await POST(makeRequest());
+    const ip = newClientIp();
+    const response = await POST(makeRequest({ [peerAddressHeader]: ip }));
     expect(response.status).toBe(401);
     const json = await response.json();
     expect(json.error.code).toBe("unauthorized");
     expect(json.error.message).toMatch(reason);
-    const delivery = await lastDelivery();
+    const delivery = await deliveryFrom(ip);
     expect(delivery).toMatchObject({ outcome: "unauthorized", httpStatus: 401, rawBody: null });
   });
 

@@ -70,10 +70,13 @@ describe("NUL and lone surrogates in a webhook body", () => {
   it("refuses a body with a literal NUL byte (not JSON) with 400 and records it without the body", async () => {
     const db = await readDb();
     const before = await db.webhookDelivery.aggregate({ _max: { id: true } });
-    const response = await POST(webhookRequest(`{"type":"status_update"\u0000}`));
+    const request = webhookRequest(`{"type":"status_update"\u0000}`);
+    // Its own record, by its webhook-id: other test files write deliveries at the same time.
+    const webhookId = request.headers.get("webhook-id")!;
+    const response = await POST(request);
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("invalid_json");
-    const recorded = await db.webhookDelivery.findFirstOrThrow({ where: { id: { gt: before._max.id ?? 0 }, errorCode: "invalid_json" }, orderBy: { id: "desc" } });
+    const recorded = await db.webhookDelivery.findFirstOrThrow({ where: { id: { gt: before._max.id ?? 0 }, webhookId, errorCode: "invalid_json" }, orderBy: { id: "desc" } });
     expect(recorded).toMatchObject({ outcome: "rejected", httpStatus: 400, rawBody: null, bodyBytes: 25 });
     expect(recorded.errorDetail).not.toContain("\u0000");
   });
@@ -82,9 +85,11 @@ describe("NUL and lone surrogates in a webhook body", () => {
     const text = JSON.stringify(statusUpdate(uniqueId(), "new", "closed", "2024-01-02T03:04:05Z")).replace('"status_update"', `"status${nul}update"`);
     const db = await readDb();
     const before = await db.webhookDelivery.aggregate({ _max: { id: true } });
-    const response = await POST(webhookRequest(text));
+    const request = webhookRequest(text);
+    const webhookId = request.headers.get("webhook-id")!;
+    const response = await POST(request);
     expect(response.status).toBe(400);
-    const recorded = await db.webhookDelivery.findFirstOrThrow({ where: { id: { gt: before._max.id ?? 0 }, type: "status\uFFFDupdate" } });
+    const recorded = await db.webhookDelivery.findFirstOrThrow({ where: { id: { gt: before._max.id ?? 0 }, webhookId, type: "status\uFFFDupdate" } });
     expect(recorded.rawBody).toBe(text);
   });
 });

@@ -82,14 +82,17 @@ describe("POST /api/webhooks refuses malformed and hostile bodies", () => {
   it.each(cases)("%s → %i %s", async (_name, body, expectedStatus, code, path) => {
     const db = await readDb();
     const before = await db.webhookDelivery.aggregate({ _max: { id: true } });
-    const response = await POST(webhookRequest(body));
+    const request = webhookRequest(body);
+    // Its own record, by its webhook-id: other test files write deliveries at the same time.
+    const webhookId = request.headers.get("webhook-id")!;
+    const response = await POST(request);
     expect(response.status).toBe(expectedStatus);
     const json = await response.json();
     expect(json.error.code).toBe(code);
     expect(typeof json.error.message).toBe("string");
     if (path) expect(json.error.issues.map((issue: { path: string }) => issue.path)).toContain(path);
     // Recorded in the inbox as rejected, with the reason.
-    const recorded = await db.webhookDelivery.findFirst({ where: { id: { gt: before._max.id ?? 0 } }, orderBy: { id: "desc" } });
+    const recorded = await db.webhookDelivery.findFirst({ where: { id: { gt: before._max.id ?? 0 }, webhookId }, orderBy: { id: "desc" } });
     expect(recorded).toMatchObject({ outcome: "rejected", httpStatus: expectedStatus, errorCode: code, dedupKey: null });
   });
 

@@ -4,20 +4,26 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRetryableWriteError } from "@/lib/db-writer";
+import { createTestDatabase, dropTestDatabase, siblingTestDatabase } from "@/tests/setup/test-database";
 
-const table = `write_retry_${process.pid}`;
-const first = new pg.Client({ connectionString: process.env.DATABASE_URL });
-const second = new pg.Client({ connectionString: process.env.DATABASE_URL });
+// Its table lives in a database of its own: in the run's database, other files (migrations.test.ts
+// compares the whole schema with prisma/models.prisma) would see it.
+const target = siblingTestDatabase(process.env.DATABASE_URL!, "write_retry");
+const connectionString = target.kind === "postgresql" ? target.url : "";
+const table = "write_retry";
+const first = new pg.Client({ connectionString });
+const second = new pg.Client({ connectionString });
 
 beforeAll(async () => {
+  await createTestDatabase(target);
   await Promise.all([first.connect(), second.connect()]);
   await first.query(`CREATE TABLE ${table} (id int PRIMARY KEY, n int NOT NULL)`);
   await first.query(`INSERT INTO ${table} VALUES (1, 0), (2, 0)`);
 });
 
 afterAll(async () => {
-  await first.query(`DROP TABLE IF EXISTS ${table}`);
   await Promise.all([first.end(), second.end()]);
+  await dropTestDatabase(target);
 });
 
 /** Runs `sql` in the client's open transaction, and rolls it back if it fails; the error, or null. */

@@ -77,6 +77,14 @@ export async function dropTestDatabase(target: DatabaseTarget): Promise<void> {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
+    // pg's Pool.end() resolves before its connections have closed: give this database's sessions
+    // a few seconds to end, so FORCE does not terminate a closing connection (its client would
+    // throw "terminating connection due to administrator command" into the test process).
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await client.query<{ sessions: number }>("SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]!.sessions === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
