@@ -107,3 +107,20 @@ test("the CSP blocks an injected inline handler, and both listeners report it", 
     .toEqual([expect.stringMatching(/^console: .*Content Security Policy/), expect.stringMatching(/^script-src-attr blocked inline/)]);
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
 });
+
+test("the print page's @page rule survives a <style> re-created with another request's nonce; any other inline style is blocked", async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto(`/consultations/${seeded.consultationId}/print?paper=a5`);
+  await expect(page.getByTestId("dispense-qr")).toBeVisible();
+  // What a refresh's payload does when React re-creates the element: the same text, a nonce
+  // from another response.
+  const applied = await page.evaluate(() => {
+    const rule = [...document.querySelectorAll("style")].map((style) => style.textContent ?? "").find((text) => text.startsWith("@page"))!;
+    const again = Object.assign(document.createElement("style"), { nonce: "from-another-response", textContent: rule });
+    const other = Object.assign(document.createElement("style"), { nonce: "from-another-response", textContent: "body { outline: 3px solid red; }" });
+    document.head.append(again, other);
+    return { again: again.sheet !== null && again.sheet.cssRules.length > 0, other: other.sheet !== null && other.sheet.cssRules.length > 0 };
+  });
+  expect(applied).toEqual({ again: true, other: false });
+  await expect.poll(() => violations.some((text) => text.startsWith("style-src-elem blocked inline")), { timeout: 15_000 }).toBe(true);
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { pageRule, printPageRuleFor } from "../present/print-page-rule";
 import { buildContentSecurityPolicy, createNonce } from "./content-security-policy";
 import { applySecurityHeaders, isMedicalPath } from "./security-headers";
 
@@ -22,6 +24,19 @@ describe("the Content-Security-Policy", () => {
   it("upgrades insecure requests over https and allows eval only in development", () => {
     expect(directives(buildContentSecurityPolicy({ nonce: "n", development: false, https: true })).has("upgrade-insecure-requests")).toBe(true);
     expect(directives(buildContentSecurityPolicy({ nonce: "n", development: true, https: false })).get("script-src")).toContain("'unsafe-eval'");
+  });
+
+  it("allows the print page's @page rule by its hash too, so a refresh's re-created <style> keeps it", () => {
+    const rule = printPageRuleFor("/consultations/72/print", new URLSearchParams("paper=a5"))!;
+    expect(rule).toBe(pageRule("a5", 72));
+    const hash = `'sha256-${createHash("sha256").update(rule).digest("base64")}'`;
+    expect(directives(buildContentSecurityPolicy({ nonce: "n", development: false, https: false, inlineStyles: [rule] })).get("style-src")).toEqual(["'self'", "'nonce-n'", hash]);
+    // The page renders A4 for anything but a size it offers, and nothing for a malformed id.
+    expect(printPageRuleFor("/consultations/72/print", new URLSearchParams("paper=letter"))).toBe(pageRule("a4", 72));
+    expect(printPageRuleFor("/consultations/72/print", new URLSearchParams("paper=a5&paper=a4"))).toBe(pageRule("a4", 72));
+    expect(printPageRuleFor("/consultations/072/print", new URLSearchParams())).toBeNull();
+    expect(printPageRuleFor("/consultations/72", new URLSearchParams())).toBeNull();
+    expect(printPageRuleFor("/consultations/72/print/x", new URLSearchParams())).toBeNull();
   });
 
   it("makes a new 128-bit nonce every time", () => {

@@ -1,6 +1,8 @@
 // The Content-Security-Policy proxy.ts sends with every response: scripts only from this
 // origin with this request's nonce ('strict-dynamic' lets Next's nonced loader pull in its
 // chunks), nothing framed, no plugins, no <base>, forms only to this origin.
+import { createHash } from "node:crypto";
+
 export const nonceHeader = "x-nonce";
 
 export type CspOptions = {
@@ -9,6 +11,8 @@ export type CspOptions = {
   development: boolean;
   /** Served over https: ask browsers to upgrade any http sub-resource. */
   https: boolean;
+  /** Inline styles allowed by their content too ('sha256-…' sources): the print page's @page rule. */
+  inlineStyles?: readonly string[];
 };
 
 /** A fresh, unguessable nonce (128 random bits, base64). */
@@ -17,11 +21,16 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function buildContentSecurityPolicy({ nonce, development, https }: CspOptions): string {
+/** The CSP source that allows exactly this inline style text: 'sha256-<base64 of its SHA-256>'. */
+export function styleHashSource(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+export function buildContentSecurityPolicy({ nonce, development, https, inlineStyles = [] }: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
-    ["style-src", "'self'", development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+    ["style-src", "'self'", ...(development ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`, ...inlineStyles.map(styleHashSource)])],
     // style="" attributes cannot carry a nonce (React's style prop: the QR code's size); they
     // cannot run script either.
     ["style-src-attr", "'unsafe-inline'"],

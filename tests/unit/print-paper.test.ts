@@ -1,7 +1,7 @@
 // The paper size and the page box of the printed prescription (how a drug reads on it:
 // lib/present/drug.test.ts).
 import { describe, expect, it } from "vitest";
-import { pageRule } from "@/components/print/page-rule";
+import { pageRule } from "@/lib/present/print-page-rule";
 import { parsePaperSize } from "@/lib/schemas/print-view";
 
 describe("parsePaperSize", () => {

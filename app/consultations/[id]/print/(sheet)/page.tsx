@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PrescriptionSheet } from "@/components/print/prescription-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { AuditUnavailable } from "@/components/audit-unavailable";
-import { pageRule } from "@/components/print/page-rule";
+import { pageRule } from "@/lib/present/print-page-rule";
 import { instanceName } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
