@@ -1,13 +1,13 @@
 // GET /api/members/{userId}/export on a real database: the member page's Prescriptions as CSV
 // (read back with csv-parse), only that member's rows, repeat flags, times in UTC and the viewer's
 // zone, no cell a formula, the audit event committed before the first byte, who may download it.
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/members/[userId]/export/route";
 import { exportMemberPrescriptions } from "@/lib/data/members";
 import { readDb } from "@/lib/db";
 import { memberPrescriptionCsvColumns } from "@/lib/present/member-prescription-csv";
 import { asAuditor } from "../support/callers";
+import { readCsvDownload } from "../support/csv-download";
 import { formulaStarts, hostile } from "../support/hostile";
 import { recommendation, recommendationData, statusUpdate, uniqueId, type Json } from "../support/payloads";
 import { routeHandler } from "../support/route-handler";
@@ -26,13 +26,7 @@ const exportRequest = (userId: string, headers: Record<string, string> = {}) =>
 
 type CsvRow = Record<(typeof memberPrescriptionCsvColumns)[number], string>;
 
-async function download(response: Response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const records = parse(Buffer.from(bytes), { bom: true }) as string[][];
-  const [header, ...lines] = records;
-  const rows = lines.map((line) => Object.fromEntries(header!.map((name, index) => [name, line[index]])) as CsvRow);
-  return { bytes, header: header!, lines, rows };
-}
+const download = (response: Response) => readCsvDownload<CsvRow>(response);
 
 const memberId = () => String(uniqueId());
 const at = (day: number, hours = 0) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000 + hours * 3_600_000).toISOString().replace(".000Z", ".000000Z");
