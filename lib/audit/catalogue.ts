@@ -56,8 +56,14 @@ export type AuditDetails = {
    * or a policy's member list (/members?policy=…): the policy number and how many members it showed.
    */
   "member.viewed": { memberId: string; consultations: number } | { policyNumber: string; members: number };
-  /** GET /api/consultations/export: the list's filters, the rows matched when it began (the most it sends), "csv". */
-  "export.downloaded": ListQueryDetail & { format: string };
+  /**
+   * A CSV download. GET /api/consultations/export: the list's filters, the rows matched when it
+   * began (the most it sends), "csv". GET /api/members/{userId}/export (`export: "member_prescriptions"`):
+   * the member and how many prescription rows it sends.
+   */
+  "export.downloaded":
+    | (ListQueryDetail & { format: "csv"; export?: "consultations" })
+    | { export: "member_prescriptions"; memberId: string; rows: number; format: "csv" };
 };
 
 export type AuditAction = keyof AuditDetails;
@@ -143,7 +149,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "audit.purged": "Old audit events purged",
   "permission.denied": "Permission refused",
   "member.viewed": "Member or policy members opened",
-  "export.downloaded": "Consultations exported",
+  "export.downloaded": "CSV exported",
   "alert_rule.changed": "Alert rule changed",
   "alert.acknowledged": "Alert acknowledged",
   "deliveries.reprocessed": "Deliveries reprocessed",

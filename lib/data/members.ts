@@ -19,6 +19,8 @@ import { consultationRowSelect, toConsultationSummary } from "./consultation";
 
 /** At most this many of a member's prescriptions are listed (newest first) and checked for repeats. */
 export const prescriptionLimit = 500;
+/** At most this many of a member's prescriptions go into the member's CSV export (more is refused, never cut). */
+export const prescriptionExportLimit = 10_000;
 /** At most this many members of one policy are listed (latest seen first). */
 export const policyMemberLimit = 200;
 /** At most this many distinct insurance ids or policy numbers of one member are listed. */
@@ -68,7 +70,7 @@ type PrescriptionRow = {
   duration: unknown;
 };
 
-async function memberPrescriptions(userId: string, windowDays: number): Promise<{ items: MemberPrescriptionDto[]; truncated: boolean }> {
+async function memberPrescriptions(userId: string, windowDays: number, limit: number = prescriptionLimit): Promise<{ items: MemberPrescriptionDto[]; truncated: boolean }> {
   const db = await readDb();
   const rows = await db.$queryRaw<PrescriptionRow[]>`
     SELECT c."id" AS "consultationId", r."id" AS "recommendationId", r."eventTime" AS "eventTime", r."eventUs" AS "eventMicros",
@@ -79,9 +81,9 @@ async function memberPrescriptions(userId: string, windowDays: number): Promise<
     JOIN "RecommendationDrug" d ON d."recommendationId" = r."id"
     WHERE c."userId" = ${userId}
     ORDER BY r."eventUs" DESC, c."id" DESC, d."position" ASC
-    LIMIT ${prescriptionLimit + 1}`;
-  const truncated = rows.length > prescriptionLimit;
-  const kept = rows.slice(0, prescriptionLimit).map((row) => {
+    LIMIT ${limit + 1}`;
+  const truncated = rows.length > limit;
+  const kept = rows.slice(0, limit).map((row) => {
     const micros = big(row.eventMicros);
     return {
       consultationId: int(row.consultationId),
@@ -173,6 +175,27 @@ export async function getMemberHistory(
     prescriptionsTruncated: prescriptions.truncated,
     repeatWindowDays: windowDays,
   };
+}
+
+export type MemberPrescriptionExport =
+  | { kind: "unknown" }
+  | { kind: "too_many" }
+  | { kind: "ok"; items: MemberPrescriptionDto[] };
+
+/**
+ * Every prescription of the member (newest first, repeat flags over all of them) for the member's
+ * CSV export; an unknown member, or more than prescriptionExportLimit prescriptions, is said so.
+ */
+export async function exportMemberPrescriptions(
+  caller: Caller,
+  userId: string,
+  windowDays: number = env.CARE_DESK_REPEAT_PRESCRIPTION_DAYS,
+): Promise<MemberPrescriptionExport> {
+  assertPermission(caller, "export");
+  const db = await readDb();
+  if ((await db.consultation.findFirst({ where: { userId }, select: { id: true } })) === null) return { kind: "unknown" };
+  const { items, truncated } = await memberPrescriptions(userId, windowDays, prescriptionExportLimit);
+  return truncated ? { kind: "too_many" } : { kind: "ok", items };
 }
 
 /** The members seen with a policy number (dependants share their holder's), latest seen first. */

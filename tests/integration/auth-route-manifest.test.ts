@@ -62,6 +62,7 @@ const expected: Record<string, Permission | null> = {
   "/api/deliveries/changes": "deliveries:read",
   "/members": "members:read",
   "/members/[userId]": "members:read",
+  "/api/members/[userId]/export": "export",
 };
 
 type Entry = { pattern: string; kind: "page" | "route" };

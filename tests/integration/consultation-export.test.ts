@@ -1,7 +1,6 @@
 // GET /api/consultations/export on a real database: the list's filters as CSV (read back with
 // csv-parse, as a spreadsheet would), no cell a formula, Arabic intact, every batch of the keyset
 // walk, the audit event committed before the first byte, and who may download it.
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/consultations/export/route";
 import { exportConsultations } from "@/lib/data/consultation-export";
@@ -10,6 +9,7 @@ import { readDb } from "@/lib/db";
 import { csvStream } from "@/lib/http/csv-stream";
 import { consultationCsvColumns } from "@/lib/present/consultation-csv";
 import { asAuditor, asCoordinator } from "../support/callers";
+import { readCsvDownload } from "../support/csv-download";
 import { formulaStarts, hostile } from "../support/hostile";
 import { listQuery } from "../support/list-query";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
@@ -28,14 +28,7 @@ const exportRequest = (query: string, headers: Record<string, string> = {}) =>
 
 type CsvRow = Record<(typeof consultationCsvColumns)[number], string>;
 
-/** The download's bytes and its rows, parsed back by column name. */
-async function download(response: Response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const records = parse(Buffer.from(bytes), { bom: true }) as string[][];
-  const [header, ...lines] = records;
-  const rows = lines.map((line) => Object.fromEntries(header!.map((name, index) => [name, line[index]])) as CsvRow);
-  return { bytes, header: header!, lines, rows };
-}
+const download = (response: Response) => readCsvDownload<CsvRow>(response);
 
 describe("GET /api/consultations/export", () => {
   it("answers a CSV attachment of exactly the rows the list's filters match, in the list's order", async () => {

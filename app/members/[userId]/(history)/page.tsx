@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/caller";
+import { hasPermission } from "@/lib/auth/permissions";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { getMemberHistory } from "@/lib/data/members";
 import { defaultMemberPageLimit, memberHref, parseMemberId, parseMemberPageQuery } from "@/lib/schemas/member";
@@ -98,6 +99,15 @@ export default async function MemberPage({ params, searchParams }: Props) {
           {history.repeatWindowDays} days is flagged <strong>Repeat</strong> on both prescriptions
           {repeats > 0 ? ` (${repeats === 1 ? "1 repeat" : `${repeats} repeats`})` : ""}.
         </p>
+        {hasPermission(caller.role, "export") ? (
+          <p className="text-sm">
+            {/* A download, not a page: every prescription of the member with its repeat flags (docs/api.md, "Member export"). */}
+            <a href={`/api/members/${userId}/export`} download className="text-sky-800 underline" data-testid="export-csv">
+              Export CSV
+            </a>
+            <span className="text-slate-600"> — every prescription of this member, with its repeat flags</span>
+          </p>
+        ) : null}
         {history.prescriptionsTruncated ? (
           <p className="text-sm text-slate-700" data-testid="prescriptions-truncated">
             Only the newest {prescriptions.length} prescriptions are listed and checked for repeats.
