@@ -62,6 +62,7 @@ const expected: Record<string, Permission | null> = {
   "/api/deliveries/changes": "deliveries:read",
   "/members": "members:read",
   "/members/[userId]": "members:read",
+  "/insights": "consultations:read",
 };
 
 type Entry = { pattern: string; kind: "page" | "route" };
