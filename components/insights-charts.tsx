@@ -7,8 +7,8 @@ import { statusStyles } from "@/lib/statuses";
 
 const statusLabel = (status: InsightStatus) => statusStyles[status].label;
 
-/** Where each legend entry starts: its label's rough width (6.5 px a character) plus the swatch. */
-const legendOffsets = insightStatuses.reduce<number[]>((offsets, status, index) => [...offsets, index === 0 ? 0 : offsets[index - 1]! + statusLabel(insightStatuses[index - 1]!).length * 6.5 + 32], []);
+/** Where each legend entry starts: its label's rough width (6 px a character) plus the swatch. */
+const legendOffsets = insightStatuses.reduce<number[]>((offsets, status, index) => [...offsets, index === 0 ? 0 : offsets[index - 1]! + statusLabel(insightStatuses[index - 1]!).length * 6 + 28], []);
 
 const patternId = (status: InsightStatus) => `insights-${status}`;
 
@@ -56,7 +56,7 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
   const plotHeight = height - margin.top - margin.bottom;
   const top = niceMax(Math.max(0, ...days.map((day) => day.total)));
   const slot = plotWidth / Math.max(1, days.length);
-  const barWidth = Math.max(1, slot * 0.7);
+  const barWidth = Math.min(48, Math.max(1, slot * 0.7));
   const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.ceil(days.length / 12);
   const total = days.reduce((sum, day) => sum + day.total, 0);
