@@ -140,6 +140,8 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     { name: "detail page", route: "GET /consultations/[id]", paths: detailPaths },
     // A member's ids, first page of consultations, every prescription checked for repeats.
     { name: "member page", route: "GET /members/[userId]", paths: memberPaths },
+    // The last 30 days (UTC: the bench sends no tz cookie): five aggregates over the status-time index.
+    { name: "insights page", route: "GET /insights", paths: ["/insights"] },
   ];
   for (const page of pages) {
     if (page.paths.length === 0) {

@@ -63,6 +63,7 @@ const expected: Record<string, Permission | null> = {
   "/members": "members:read",
   "/members/[userId]": "members:read",
   "/api/members/[userId]/export": "export",
+  "/insights": "consultations:read",
 };
 
 type Entry = { pattern: string; kind: "page" | "route" };

@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/skeleton";
+
+export default function InsightsLoading() {
+  return <Skeleton label="Loading insights…" rows={6} />;
+}

@@ -1,0 +1,194 @@
+// /insights' charts: plain SVG drawn on the server (no chart script reaches the browser). Each
+// chart is an image with an accessible name and a table alternative beside it; series differ by
+// pattern as well as shade, and every bar is labelled, so a black-and-white print reads the same.
+import type { DayCounts, InsightStatus, TopItem } from "@/lib/data/insights";
+import { insightStatuses } from "@/lib/data/insights";
+import { statusStyles } from "@/lib/statuses";
+
+const statusLabel = (status: InsightStatus) => statusStyles[status].label;
+
+/** Where each legend entry starts: its label's rough width (6 px a character) plus the swatch. */
+const legendOffsets = insightStatuses.reduce<number[]>((offsets, status, index) => [...offsets, index === 0 ? 0 : offsets[index - 1]! + statusLabel(insightStatuses[index - 1]!).length * 6 + 28], []);
+
+const patternId = (status: InsightStatus) => `insights-${status}`;
+
+/** Fill per status: solid, hatched, dotted, light, cross-hatched. */
+function StatusPatterns() {
+  return (
+    <defs>
+      <pattern id={patternId("new")} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill="#1e293b" />
+      </pattern>
+      <pattern id={patternId("checking_medical_profile")} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill="#e2e8f0" />
+        <rect width="3" height="6" fill="#475569" />
+      </pattern>
+      <pattern id={patternId("in_progress")} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill="#f1f5f9" />
+        <circle cx="3" cy="3" r="1.6" fill="#334155" />
+      </pattern>
+      <pattern id={patternId("closed")} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill="#94a3b8" />
+      </pattern>
+      <pattern id={patternId("other")} width="6" height="6" patternUnits="userSpaceOnUse">
+        <rect width="6" height="6" fill="#ffffff" />
+        <path d="M0 0L6 6M6 0L0 6" stroke="#334155" strokeWidth="1" />
+      </pattern>
+    </defs>
+  );
+}
+
+/** A round upper bound for an axis: 1, 2, 5, 10, 20, 50, … */
+function niceMax(value: number): number {
+  if (value <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (value <= step * power) return step * power;
+  return 10 * power;
+}
+
+const shortDay = (day: string) => day.slice(5);
+
+export function PerDayChart({ days }: { days: DayCounts[] }) {
+  const width = 760;
+  const height = 260;
+  const margin = { top: 16, right: 12, bottom: 44, left: 44 };
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const top = niceMax(Math.max(0, ...days.map((day) => day.total)));
+  const slot = plotWidth / Math.max(1, days.length);
+  const barWidth = Math.min(48, Math.max(1, slot * 0.7));
+  const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
+  const labelEvery = Math.ceil(days.length / 12);
+  const total = days.reduce((sum, day) => sum + day.total, 0);
+  return (
+    <figure className="space-y-2">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-label={`Consultations per day by status, ${days[0]?.day} to ${days.at(-1)?.day}: ${total} in all`}>
+        <StatusPatterns />
+        {[0, top / 2, top].map((tick) => (
+          <g key={tick}>
+            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" strokeDasharray={tick === 0 ? undefined : "3 3"} />
+            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#334155">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {days.map((day, index) => {
+          let base = 0;
+          const x = margin.left + index * slot + (slot - barWidth) / 2;
+          return (
+            <g key={day.day}>
+              {insightStatuses.map((status) => {
+                const count = day.counts[status];
+                if (count === 0) return null;
+                const rect = <rect key={status} x={x} width={barWidth} y={y(base + count)} height={y(base) - y(base + count)} fill={`url(#${patternId(status)})`} stroke="#0f172a" strokeWidth="0.5" />;
+                base += count;
+                return rect;
+              })}
+              {index % labelEvery === 0 ? (
+                <text x={x + barWidth / 2} y={height - margin.bottom + 14} textAnchor="middle" fontSize="10" fill="#334155">
+                  {shortDay(day.day)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+        <g transform={`translate(${margin.left}, ${height - 14})`}>
+          {insightStatuses.map((status, index) => (
+            <g key={status} transform={`translate(${legendOffsets[index]}, 0)`}>
+              <rect width="10" height="10" y="-9" fill={`url(#${patternId(status)})`} stroke="#0f172a" strokeWidth="0.5" />
+              <text x="14" fontSize="11" fill="#0f172a">
+                {statusLabel(status)}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+      <details>
+        <summary className="cursor-pointer text-sm text-slate-700">Consultations per day as a table</summary>
+        <table className="data-table" data-testid="per-day-table">
+          <caption className="sr-only">Consultations per day by status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {insightStatuses.map((status) => (
+                <th key={status} scope="col">
+                  {statusLabel(status)}
+                </th>
+              ))}
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{day.day}</th>
+                {insightStatuses.map((status) => (
+                  <td key={status}>{day.counts[status]}</td>
+                ))}
+                <td>{day.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** A horizontal bar per item, its label and count written beside it. */
+export function TopChart({ title, items, testId, codeHeader }: { title: string; items: TopItem[]; testId: string; codeHeader?: string }) {
+  if (items.length === 0) return <p className="text-sm text-slate-700">None in this range.</p>;
+  const row = 24;
+  const width = 560;
+  const labelWidth = 230;
+  const countWidth = 40;
+  const height = items.length * row + 8;
+  const top = Math.max(...items.map((item) => item.count));
+  const barSpace = width - labelWidth - countWidth;
+  const clip = (text: string) => (text.length > 34 ? `${text.slice(0, 33)}…` : text);
+  return (
+    <figure className="space-y-2">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-label={`${title}: ${items.map((item) => `${item.label} ${item.count}`).join(", ")}`}>
+        {items.map((item, index) => {
+          const barLength = Math.max(2, (item.count / top) * barSpace);
+          const yTop = 4 + index * row;
+          return (
+            <g key={`${item.code ?? ""}:${item.label}`}>
+              <text x={labelWidth - 8} y={yTop + 15} textAnchor="end" fontSize="12" fill="#0f172a">
+                {clip(item.code ? `${item.code} ${item.label}` : item.label)}
+              </text>
+              <rect x={labelWidth} y={yTop + 3} width={barLength} height={row - 8} fill="#64748b" stroke="#0f172a" strokeWidth="0.5" />
+              <text x={labelWidth + barLength + 6} y={yTop + 15} fontSize="12" fill="#0f172a">
+                {item.count}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <details>
+        <summary className="cursor-pointer text-sm text-slate-700">{title} as a table</summary>
+        <table className="data-table" data-testid={testId}>
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              {codeHeader ? <th scope="col">{codeHeader}</th> : null}
+              <th scope="col">Name</th>
+              <th scope="col">Consultations</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, index) => (
+              <tr key={`${item.code ?? ""}:${item.label}`}>
+                <td>{index + 1}</td>
+                {codeHeader ? <td dir="auto">{item.code}</td> : null}
+                <td dir="auto">{item.label}</td>
+                <td>{item.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

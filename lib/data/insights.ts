@@ -1,0 +1,113 @@
+// /insights: five figures over one date range, each from one SQL aggregate that SQLite and
+// PostgreSQL both run. Every figure reads the consultations whose latest status event (statusUs,
+// indexed with and without the status) falls in [fromMicros, toMicros); see docs/dashboard.md.
+import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
+import { Prisma, readDb, type Db } from "../db";
+import { documentedStatuses } from "../statuses";
+import type { InsightsQuery } from "../schemas/insights-query";
+
+export const insightStatuses = [...documentedStatuses, "other"] as const;
+export type InsightStatus = (typeof insightStatuses)[number];
+
+export type DayCounts = { day: string; counts: Record<InsightStatus, number>; total: number };
+export type TopItem = { label: string; code: string | null; count: number };
+export type Insights = {
+  perDay: DayCounts[];
+  /** New → closed, in microseconds; null when no consultation in range has both events. */
+  closeTime: { consultations: number; medianMicros: number | null; p90Micros: number | null };
+  recommendations: { closed: number; withRecommendation: number };
+  topDiagnoses: TopItem[];
+  topDrugs: TopItem[];
+};
+
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value as bigint | number | string));
+const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
+const inRange = (query: InsightsQuery) => Prisma.sql`c."statusUs" >= ${query.fromMicros} AND c."statusUs" < ${query.toMicros}`;
+
+/**
+ * Consultations per day by current status: the viewer's days as a VALUES list of [start, end)
+ * instants joined to the status-time index, so a day is exactly the zone's day (DST or any offset).
+ */
+async function perDay(db: Db, query: InsightsQuery): Promise<DayCounts[]> {
+  const ends = [...query.days.slice(1).map((day) => day.startMicros), query.toMicros];
+  const values = Prisma.join(query.days.map((day, index) => Prisma.sql`(CAST(${day.startMicros} AS BIGINT), CAST(${ends[index]!} AS BIGINT))`));
+  const rows = await db.$queryRaw<{ start: unknown; status: unknown; count: unknown }[]>`
+    SELECT d."column1" AS "start",
+      CASE WHEN c."status" IN (${Prisma.join([...documentedStatuses])}) THEN c."status" ELSE 'other' END AS "status",
+      COUNT(*) AS "count"
+    FROM (VALUES ${values}) d JOIN "Consultation" c ON c."statusUs" >= d."column1" AND c."statusUs" < d."column2"
+    GROUP BY 1, 2`;
+  const days = new Map(
+    query.days.map((day) => [day.startMicros, { day: day.day, counts: Object.fromEntries(insightStatuses.map((status) => [status, 0])) as Record<InsightStatus, number>, total: 0 }]),
+  );
+  for (const row of rows) {
+    const day = days.get(BigInt(row.start as bigint | number | string))!;
+    const count = num(row.count)!;
+    day.counts[str(row.status) as InsightStatus] += count;
+    day.total += count;
+  }
+  return [...days.values()];
+}
+
+/**
+ * New → closed: for each consultation now closed with its status time in range, that time minus
+ * its earliest `new` event at or before it. Median and 90th percentile by nearest rank (the value
+ * at rank ⌈p·n⌉ in ascending order).
+ */
+async function closeTime(db: Db, query: InsightsQuery): Promise<Insights["closeTime"]> {
+  const [row] = await db.$queryRaw<{ n: unknown; median: unknown; p90: unknown }[]>`
+    WITH "durations" AS (
+      SELECT c."id" AS "id", c."statusUs" - MIN(s."eventUs") AS "duration"
+      FROM "Consultation" c JOIN "StatusChange" s ON s."consultationId" = c."id" AND s."newStatus" = 'new' AND s."eventUs" <= c."statusUs"
+      WHERE c."status" = 'closed' AND ${inRange(query)}
+      GROUP BY c."id", c."statusUs"
+    ), "ranked" AS (
+      SELECT "duration", ROW_NUMBER() OVER (ORDER BY "duration", "id") AS "rank", COUNT(*) OVER () AS "n" FROM "durations"
+    )
+    SELECT COUNT(*) AS "n",
+      MAX(CASE WHEN "rank" = ("n" * 50 + 99) / 100 THEN "duration" END) AS "median",
+      MAX(CASE WHEN "rank" = ("n" * 90 + 99) / 100 THEN "duration" END) AS "p90"
+    FROM "ranked"`;
+  return { consultations: num(row?.n) ?? 0, medianMicros: num(row?.median), p90Micros: num(row?.p90) };
+}
+
+/** Of the consultations now closed with their status time in range, those with a recommendation. */
+async function recommendations(db: Db, query: InsightsQuery): Promise<Insights["recommendations"]> {
+  const [row] = await db.$queryRaw<{ closed: unknown; with: unknown }[]>`
+    SELECT COUNT(*) AS "closed", COUNT(c."recommendationId") AS "with"
+    FROM "Consultation" c WHERE c."status" = 'closed' AND ${inRange(query)}`;
+  return { closed: num(row?.closed) ?? 0, withRecommendation: num(row?.with) ?? 0 };
+}
+
+/** The 10 diagnosis codes most consultations in range carry (latest recommendation); ties by code. */
+async function topDiagnoses(db: Db, query: InsightsQuery): Promise<TopItem[]> {
+  const rows = await db.$queryRaw<{ code: unknown; name: unknown; count: unknown }[]>`
+    SELECT c."diagnosisCode" AS "code", MIN(c."diagnosisName") AS "name", COUNT(*) AS "count"
+    FROM "Consultation" c WHERE ${inRange(query)} AND c."diagnosisCode" IS NOT NULL
+    GROUP BY c."diagnosisCode" ORDER BY COUNT(*) DESC, c."diagnosisCode" LIMIT 10`;
+  return rows.map((row) => ({ code: str(row.code), label: str(row.name) ?? str(row.code)!, count: num(row.count)! }));
+}
+
+/** The 10 drug names prescribed in most consultations in range (latest recommendation); ties by name. */
+async function topDrugs(db: Db, query: InsightsQuery): Promise<TopItem[]> {
+  const rows = await db.$queryRaw<{ name: unknown; count: unknown }[]>`
+    SELECT d."name" AS "name", COUNT(DISTINCT c."id") AS "count"
+    FROM "Consultation" c JOIN "RecommendationDrug" d ON d."recommendationId" = c."recommendationId"
+    WHERE ${inRange(query)} AND d."name" IS NOT NULL
+    GROUP BY d."name" ORDER BY COUNT(DISTINCT c."id") DESC, d."name" LIMIT 10`;
+  return rows.map((row) => ({ code: null, label: str(row.name)!, count: num(row.count)! }));
+}
+
+export async function getInsights(caller: Caller, query: InsightsQuery): Promise<Insights> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const [days, close, share, diagnoses, drugs] = await Promise.all([
+    perDay(db, query),
+    closeTime(db, query),
+    recommendations(db, query),
+    topDiagnoses(db, query),
+    topDrugs(db, query),
+  ]);
+  return { perDay: days, closeTime: close, recommendations: share, topDiagnoses: diagnoses, topDrugs: drugs };
+}
