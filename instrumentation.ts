@@ -1,7 +1,7 @@
 // Runs once when a server instance starts: stamp each request with its TCP peer's address
 // (lib/http/peer-address), put the webhook front gate in place (lib/webhooks/front-gate), say
 // loudly when webhooks are not authenticated, print the first-run setup link while no admin
-// exists, and start the background jobs (lib/jobs).
+// exists, backfill the worklist's tasks once, and start the background jobs (lib/jobs).
 export async function register() {
   // NEXT_RUNTIME is set by Next.js itself (not configuration): the edge runtime has no Node APIs.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,6 +18,11 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { announceSetupLink } = await import("./lib/auth/announce-setup");
   await announceSetupLink();
+  // Tasks for recommendations stored before the worklist existed: once per database (lib/tasks/backfill.ts).
+  const { backfillTasks } = await import("./lib/tasks/backfill");
+  backfillTasks()
+    .then((result) => (result.skipped ? undefined : log.info({ consultations: result.consultations }, "worklist: tasks backfilled")))
+    .catch((error: unknown) => log.error({ err: error }, "worklist: the task backfill failed; it runs again at the next start"));
   const { startJobs } = await import("./lib/jobs/scheduler");
   startJobs();
   const { startFlushingShapeCounts } = await import("./lib/drift/record");

@@ -134,6 +134,10 @@ const envSchema = z.object({
   CARE_DESK_RETENTION_UNAUTHENTICATED_DAYS: z.coerce.number().int().min(0).max(36_500).default(7),
   /** The member page flags the same generic drug prescribed again within this many days (docs/dashboard.md). */
   CARE_DESK_REPEAT_PRESCRIPTION_DAYS: z.coerce.number().int().min(1).max(3_660).default(30),
+  /** A follow-up task is due this many days after its recommendation's event time (docs/worklist.md). */
+  CARE_DESK_FOLLOW_UP_DUE_DAYS: z.coerce.number().int().min(0).max(3_660).default(7),
+  /** A referral task is due this many days after its recommendation's event time. */
+  CARE_DESK_REFERRAL_DUE_DAYS: z.coerce.number().int().min(0).max(3_660).default(14),
   // Alerts (lib/alerts, docs/alerts.md): each rule's default threshold (0 turns it off; admins
   // override them on /alerts), where notifications go, and the business hours of feed silence.
   /** The instance's own time zone (IANA name): business hours, and the day boundaries of jobs. */

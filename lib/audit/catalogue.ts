@@ -62,8 +62,16 @@ export type AuditDetails = {
    * the member and how many prescription rows it sends.
    */
   "export.downloaded":
-    | (ListQueryDetail & { format: "csv"; export?: "consultations" })
+    | (ListQueryDetail & { format: "csv"; export?: "consultations" | "tasks" })
     | { export: "member_prescriptions"; memberId: string; rows: number; format: "csv" };
+
+  /** The worklist (/worklist): its filters (without the paging cursor) and how many tasks it showed. */
+  "tasks.listed": ListQueryDetail;
+  /**
+   * A coordinator changed a task (recorded before the change is made: fail closed); `conflict`:
+   * it was refused because someone else had changed the task since (then outcome "failed"). Never the note text or reason.
+   */
+  "task.changed": { taskId: number; change: "complete" | "dismiss" | "reopen" | "assign" | "due" | "notes"; conflict?: boolean };
 };
 
 export type AuditAction = keyof AuditDetails;
@@ -98,6 +106,8 @@ export const auditActions = [
   "consultation.erased",
   "member.viewed",
   "export.downloaded",
+  "tasks.listed",
+  "task.changed",
 ] as const satisfies readonly AuditAction[];
 
 // Every key of AuditDetails is listed above (a missing one fails to compile here).
@@ -154,4 +164,6 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "alert.acknowledged": "Alert acknowledged",
   "deliveries.reprocessed": "Deliveries reprocessed",
   "consultation.erased": "Consultation erased",
+  "tasks.listed": "Worklist opened",
+  "task.changed": "Task changed",
 };

@@ -22,10 +22,11 @@ export const permissions = [
   "consultations:erase",
   "alerts:read",
   "alerts:manage",
+  "tasks:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const coordinator: Permission[] = ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read"];
+const coordinator: Permission[] = ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read", "tasks:manage"];
 const auditor: Permission[] = ["audit:read", "users:read"];
 
 /** admin: everything the others may, plus users, tokens, the deliveries log, settings, replay, health details, background jobs, erasure and alerts. */

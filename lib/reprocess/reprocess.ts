@@ -12,6 +12,7 @@ import { bodyPath, toIssues } from "../schemas/issues";
 import { webhookSchema } from "../schemas/webhook";
 import { parseJsonObject } from "../webhooks/parse-json";
 import { dedupKeyFor } from "../webhooks/receive";
+import { reconcileTasks } from "../tasks/reconcile";
 import { applyEvent } from "../webhooks/store";
 import { toIngestRows } from "../webhooks/to-rows";
 import { toStorableText } from "../webhooks/storable-text";
@@ -53,7 +54,7 @@ type Touched = Map<string, string | null>; // consultation id → status before 
 const exists = async (session: WriteSession, sql: string, params: (string | bigint)[]) => (await session.get(sql, params)) !== undefined;
 
 /** Runs one delivery again inside `session`, adding what it did to `summary`. */
-async function reprocessOne(session: WriteSession, row: Row, summary: ReprocessSummary, touched: Touched, now: Date): Promise<void> {
+async function reprocessOne(session: WriteSession, row: Row, summary: ReprocessSummary, touched: Touched, now: Date, recommended: bigint[]): Promise<void> {
   const parsed = parseJsonObject(Buffer.from(row.rawBody!, "utf8"));
   if (!parsed.ok) {
     summary.stillRejected.push({ deliveryId: row.id, reason: `${parsed.code}: ${parsed.message}` });
@@ -97,6 +98,7 @@ async function reprocessOne(session: WriteSession, row: Row, summary: ReprocessS
     !(await exists(session, `SELECT 1 AS "x" FROM "Recommendation" WHERE "consultationId" = ? AND "contentSha" = ?`, [id, event.contentSha]));
 
   await applyEvent(session, event, now, row.id);
+  if (event.kind === "recommendation") recommended.push(id);
 
   // What this run created carries the delivery's own receipt time, as if it had been accepted then.
   if (!before) {
@@ -154,7 +156,9 @@ export async function reprocessDeliveries(caller: Caller, filter: ReprocessFilte
     // One transaction, rolled back: the report is what applying would do, step for step.
     try {
       await writeBatch(async (session) => {
-        for (const row of rows) await reprocessOne(session, row, summary, touched, now);
+        const recommended: bigint[] = [];
+        for (const row of rows) await reprocessOne(session, row, summary, touched, now, recommended);
+        await reconcileTasks(session, recommended, now);
         await finishStatusChanges(session, touched, summary);
         throw new DryRunRollback();
       });
@@ -166,7 +170,10 @@ export async function reprocessDeliveries(caller: Caller, filter: ReprocessFilte
   // Applied in batches, each its own transaction, so ingestion never waits long for the write lock.
   for (let start = 0; start < rows.length; start += batchSize) {
     await writeBatch(async (session) => {
-      for (const row of rows.slice(start, start + batchSize)) await reprocessOne(session, row, summary, touched, now);
+      const recommended: bigint[] = [];
+      for (const row of rows.slice(start, start + batchSize)) await reprocessOne(session, row, summary, touched, now, recommended);
+      // The worklist's tasks follow the re-applied recommendations (lib/tasks/reconcile.ts), once per batch.
+      await reconcileTasks(session, recommended, now);
     });
   }
   await writeBatch((session) => finishStatusChanges(session, touched, summary));

@@ -7,6 +7,7 @@ import { groupCommit } from "../db-group-commit";
 import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
 import { insertNewShapes, shapesCommitted, type ObservedShapes } from "../drift/record";
+import { reconcileTasks } from "../tasks/reconcile";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
 
@@ -60,7 +61,14 @@ const committer = groupCommit<Job, CommitResult>({
   commit: async (tx, jobs) => {
     const now = new Date();
     const results: CommitResult[] = [];
-    for (const job of jobs) results.push(await commitOne(tx, job, now));
+    const recommended: bigint[] = [];
+    for (const job of jobs) {
+      const result = await commitOne(tx, job, now);
+      if (result.outcome === "processed" && job.event?.kind === "recommendation") recommended.push(job.event.consultationId);
+      results.push(result);
+    }
+    // The worklist's tasks follow the current recommendations, once per batch (lib/tasks/reconcile.ts).
+    if (recommended.length > 0) await reconcileTasks(tx, recommended, now);
     return results;
   },
   onCommitted: (batchSize, durationMs, queued) => {

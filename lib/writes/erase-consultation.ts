@@ -31,6 +31,7 @@ export async function eraseConsultation(caller: Caller, id: bigint): Promise<Era
     await tx.recommendationAnswer.deleteMany({ where: ofRecommendations });
     await tx.recommendation.deleteMany({ where: { consultationId: id } });
     await tx.statusChange.deleteMany({ where: { consultationId: id } });
+    await tx.task.deleteMany({ where: { consultationId: id } });
     // Deliveries name the consultation without a foreign key.
     await tx.webhookDelivery.deleteMany({ where: { consultationId: id } });
     await tx.consultation.deleteMany({ where: { id } });

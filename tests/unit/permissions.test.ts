@@ -5,7 +5,7 @@ import { hasPermission, permissions, roles, type Permission, type Role } from "@
 
 const table: Record<Role, Permission[]> = {
   admin: [...permissions],
-  coordinator: ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read"],
+  coordinator: ["consultations:read", "consultations:print", "passcode:reveal", "export", "members:read", "tasks:manage"],
   auditor: ["users:read", "audit:read"],
 };
 

@@ -1,0 +1,202 @@
+// The worklist's reads: open tasks by due date (overdue first) with its filters and a keyset
+// cursor, the tasks of one consultation, one task's current state (after a conflict), the
+// open/overdue counts, who can be assigned, and the changes the live refresh polls.
+import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
+import { readDb, type Prisma } from "../db";
+import { decodeCursor, encodeCursor } from "../keyset-cursor";
+import { documentedStatuses } from "../statuses";
+import type { ConsultationChangesDto } from "../schemas/consultation";
+import { worklistPageSize, type TaskCountsDto, type TaskDto, type TaskKindValue, type TaskState, type WorklistQuery } from "../schemas/task";
+
+const dayMs = 86_400_000;
+
+const taskSelect = {
+  id: true,
+  consultationId: true,
+  kind: true,
+  title: true,
+  state: true,
+  dismissReason: true,
+  withdrawnAt: true,
+  dueAt: true,
+  notes: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+  closedById: true,
+  assignee: { select: { id: true, name: true } },
+  consultation: { select: { status: true } },
+} satisfies Prisma.TaskSelect;
+
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
+
+async function closerNames(rows: TaskRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((row) => row.closedById).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const db = await readDb();
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+function toDto(row: TaskRow, now: Date, closers: Map<string, string>): TaskDto {
+  return {
+    id: row.id,
+    consultationId: Number(row.consultationId),
+    kind: row.kind as TaskKindValue,
+    title: row.title,
+    state: row.state as TaskState,
+    dismissReason: row.dismissReason,
+    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+    assignee: row.assignee,
+    dueAt: row.dueAt.toISOString(),
+    overdue: row.state === "open" && row.withdrawnAt === null && row.dueAt < now,
+    notes: row.notes,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    closedBy: row.closedById === null ? null : (closers.get(row.closedById) ?? "a former user"),
+    consultationStatus: row.consultation.status,
+  };
+}
+
+async function toDtos(rows: TaskRow[], now: Date): Promise<TaskDto[]> {
+  const closers = await closerNames(rows);
+  return rows.map((row) => toDto(row, now, closers));
+}
+
+/** The worklist's filters as a where clause: open tasks still in the current recommendation. */
+export function worklistWhere(caller: Caller, query: WorklistQuery, now: Date): Prisma.TaskWhereInput {
+  const where: Prisma.TaskWhereInput = { state: "open", withdrawnAt: null };
+  if (query.kind) where.kind = query.kind;
+  if (query.assignee === "mine") where.assigneeId = caller.kind === "user" ? caller.userId : "";
+  else if (query.assignee === "unassigned") where.assigneeId = null;
+  else if (query.assignee) where.assigneeId = query.assignee;
+  if (query.due === "overdue") where.dueAt = { lt: now };
+  else if (query.due === "week") where.dueAt = { gte: now, lt: new Date(now.getTime() + 7 * dayMs) };
+  else if (query.due === "later") where.dueAt = { gte: new Date(now.getTime() + 7 * dayMs) };
+  if (query.status === "other") where.consultation = { OR: [{ status: null }, { status: { notIn: [...documentedStatuses] } }] };
+  else if (query.status) where.consultation = { status: query.status };
+  return where;
+}
+
+export type WorklistPage = { items: TaskDto[]; next: string | null };
+
+/** One page of the worklist: by due date (the overdue first), then id; `after` is the last row's cursor. */
+export async function listWorklist(caller: Caller, query: WorklistQuery, now: Date, limit = worklistPageSize): Promise<WorklistPage> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const where = worklistWhere(caller, query, now);
+  const after = query.after ? decodeCursor(query.after) : null;
+  if (after && after.key !== null) {
+    const dueAt = new Date(Number(after.key));
+    where.AND = [{ OR: [{ dueAt: { gt: dueAt } }, { dueAt, id: { gt: Number(after.id) } }] }];
+  }
+  const rows = await db.task.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit + 1, select: taskSelect });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toDtos(page, now),
+    next: rows.length > limit && last ? encodeCursor({ key: BigInt(last.dueAt.getTime()), id: BigInt(last.id) }) : null,
+  };
+}
+
+/** How many tasks the worklist's filters match (what the export records and sends at most). */
+export async function countWorklist(caller: Caller, query: WorklistQuery, now: Date): Promise<number> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  return db.task.count({ where: worklistWhere(caller, query, now) });
+}
+
+/** Every task of one consultation: open ones first (by due date), then closed and withdrawn ones. */
+export async function listConsultationTasks(caller: Caller, consultationId: number, now: Date): Promise<TaskDto[]> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const rows = await db.task.findMany({ where: { consultationId: BigInt(consultationId) }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: taskSelect });
+  const rank = (row: TaskRow) => (row.withdrawnAt !== null ? 2 : row.state === "open" ? 0 : 1);
+  return toDtos([...rows].sort((a, b) => rank(a) - rank(b)), now);
+}
+
+/** One task as it is now, or null. */
+export async function getTask(caller: Caller, taskId: number, now: Date): Promise<TaskDto | null> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const row = await db.task.findUnique({ where: { id: taskId }, select: taskSelect });
+  return row ? (await toDtos([row], now))[0]! : null;
+}
+
+/** Open tasks (still in the current recommendation) and, of those, the overdue: for the list's status counts. */
+export async function countOpenTasks(caller: Caller, now: Date): Promise<TaskCountsDto> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const [open, overdue] = await Promise.all([
+    db.task.count({ where: { state: "open", withdrawnAt: null } }),
+    db.task.count({ where: { state: "open", withdrawnAt: null, dueAt: { lt: now } } }),
+  ]);
+  return { open, overdue };
+}
+
+export type AssignableUser = { id: string; name: string; email: string };
+
+/** Who a task can be assigned to: coordinators and admins who are not disabled. */
+export async function listAssignableUsers(caller: Caller): Promise<AssignableUser[]> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  return db.user.findMany({
+    where: { role: { in: ["coordinator", "admin"] }, OR: [{ banned: null }, { banned: false }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, email: true },
+    take: 500,
+  });
+}
+
+export const taskOverlapMs = 10_000;
+export const maxTaskChanges = 500;
+
+/**
+ * Tasks changed at or after `since` minus an overlap (all of the latest window when `since` is
+ * null), like getConsultationChanges: the worklist's live refresh.
+ */
+export async function getTaskChanges(caller: Caller, since: Date | null): Promise<ConsultationChangesDto> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  let from = since;
+  if (from === null) {
+    const latest = await db.task.findFirst({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { updatedAt: true } });
+    if (!latest) return { cursor: null, changes: [], truncated: false };
+    from = latest.updatedAt;
+  }
+  const rows = await db.task.findMany({
+    where: { updatedAt: { gte: new Date(from.getTime() - taskOverlapMs) } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: maxTaskChanges + 1,
+    select: { id: true, updatedAt: true },
+  });
+  const listed = rows.slice(0, maxTaskChanges);
+  const newest = listed[0]?.updatedAt;
+  return {
+    cursor: (newest && newest > from ? newest : from).toISOString(),
+    changes: listed.map((row) => ({ id: row.id, updatedAt: row.updatedAt.toISOString() })),
+    truncated: rows.length > maxTaskChanges,
+  };
+}
+
+/**
+ * The worklist's rows for a CSV export, one batch at a time along the worklist's own cursor,
+ * stopping after `upTo` rows (the count recorded before the first byte).
+ */
+export async function* exportWorklist(caller: Caller, query: WorklistQuery, now: Date, { batchSize = 500, upTo = Number.POSITIVE_INFINITY } = {}): AsyncGenerator<TaskDto[]> {
+  assertPermission(caller, "export");
+  let page: WorklistQuery = { ...query, after: undefined };
+  let left = upTo;
+  while (left > 0) {
+    const { items, next } = await listWorklist(caller, page, now, batchSize);
+    const batch = items.slice(0, left);
+    if (batch.length > 0) yield batch;
+    left -= batch.length;
+    if (next === null) return;
+    page = { ...page, after: next };
+  }
+}
