@@ -8,6 +8,7 @@ type Signed = Extract<Caller, { kind: "user" }>;
 // Links only to pages the role may open (the pages check again on the server).
 const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/consultations", label: "Consultations", permission: "consultations:read" },
+  { href: "/worklist", label: "Worklist", permission: "consultations:read" },
   { href: "/insights", label: "Insights", permission: "consultations:read" },
   { href: "/deliveries", label: "Webhook deliveries", permission: "deliveries:read" },
   { href: "/audit", label: "Audit", permission: "audit:read" },

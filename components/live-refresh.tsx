@@ -88,3 +88,26 @@ export function LiveDeliveries({ initial }: { initial: DeliveryChangesDto }) {
   useTick(router.refresh);
   return <LiveStatus live={isSuccess} failing={isError} />;
 }
+
+/** For the worklist: refreshes when a task it has not seen is created or changed (GET /api/tasks/changes). */
+export function LiveTasks({ initial }: { initial: ConsultationChangesDto }) {
+  const router = useRouter();
+  const cursor = useRef(initial.cursor);
+  const seen = useRef(new Set(initial.changes.map((change) => `${change.id}@${change.updatedAt}`)));
+  const { data, isError, isSuccess } = useQuery({
+    queryKey: ["task-changes"],
+    queryFn: ({ signal }) => fetchJson<ConsultationChangesDto>(`/api/tasks/changes${cursor.current ? `?since=${encodeURIComponent(cursor.current)}` : ""}`, signal),
+    refetchInterval: pollMs,
+  });
+
+  useEffect(() => {
+    if (!data) return;
+    const fresh = data.changes.filter((change) => !seen.current.has(`${change.id}@${change.updatedAt}`));
+    seen.current = new Set(data.changes.map((change) => `${change.id}@${change.updatedAt}`));
+    cursor.current = data.cursor ?? cursor.current;
+    if (fresh.length > 0 || data.truncated) router.refresh();
+  }, [data, router]);
+
+  useTick(router.refresh);
+  return <LiveStatus live={isSuccess} failing={isError} />;
+}

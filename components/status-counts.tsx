@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { StatusCountsDto } from "@/lib/schemas/consultation";
+import type { TaskCountsDto } from "@/lib/schemas/task";
 import { statusFilters, statusStyles, type StatusFilter } from "@/lib/statuses";
 
 const number = new Intl.NumberFormat("en");
 
-/** Counts per status, each a link that filters the list by it. */
-export function StatusCounts({ counts, active }: { counts: StatusCountsDto; active: StatusFilter[] }) {
+/** Counts per status, each a link that filters the list by it; then the worklist's open and overdue tasks, linking to it. */
+export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDto; active: StatusFilter[]; tasks?: TaskCountsDto }) {
   const only = active.length === 1 ? active[0] : undefined;
   return (
     <nav aria-label="Consultations by status">
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <ul className={`grid grid-cols-2 gap-2 sm:grid-cols-4 ${tasks ? "lg:grid-cols-8" : "lg:grid-cols-6"}`}>
         {statusFilters.map((status) => (
           <li key={status}>
             <Link
@@ -40,6 +41,26 @@ export function StatusCounts({ counts, active }: { counts: StatusCountsDto; acti
             </span>
           </Link>
         </li>
+        {tasks ? (
+          <>
+            <li>
+              <Link href="/worklist" prefetch={false} className="block rounded-lg border border-t-4 border-slate-200 border-t-sky-700 bg-white px-3 py-2 hover:bg-slate-50" data-testid="count-open-tasks">
+                <span className="block text-xs text-slate-600">Open tasks</span>
+                <span className="block text-xl font-semibold tabular-nums" data-count={tasks.open}>
+                  {number.format(tasks.open)}
+                </span>
+              </Link>
+            </li>
+            <li>
+              <Link href="/worklist?due=overdue" prefetch={false} className="block rounded-lg border border-t-4 border-slate-200 border-t-red-700 bg-white px-3 py-2 hover:bg-slate-50" data-testid="count-overdue-tasks">
+                <span className="block text-xs text-slate-600">Overdue</span>
+                <span className="block text-xl font-semibold tabular-nums" data-count={tasks.overdue}>
+                  {number.format(tasks.overdue)}
+                </span>
+              </Link>
+            </li>
+          </>
+        ) : null}
       </ul>
     </nav>
   );

@@ -138,6 +138,23 @@ export async function countOpenTasks(caller: Caller, now: Date): Promise<TaskCou
   return { open, overdue };
 }
 
+type CachedCounts = { value: TaskCountsDto; at: number };
+const countsCache = globalThis as unknown as { careDeskTaskCounts?: CachedCounts };
+const countsMaxAgeMs = 2_000;
+
+/**
+ * The same counts for the consultation list's status counts, at most 2 s old (one count per
+ * process every 2 s however many list views: the list re-renders on every live refresh).
+ */
+export async function getTaskCounts(caller: Caller): Promise<TaskCountsDto> {
+  assertPermission(caller, "consultations:read");
+  const cached = countsCache.careDeskTaskCounts;
+  if (cached && Date.now() - cached.at < countsMaxAgeMs) return cached.value;
+  const value = await countOpenTasks(caller, new Date());
+  countsCache.careDeskTaskCounts = { value, at: Date.now() };
+  return value;
+}
+
 export type AssignableUser = { id: string; name: string; email: string };
 
 /** Who a task can be assigned to: coordinators and admins who are not disabled. */

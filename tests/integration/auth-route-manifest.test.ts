@@ -64,6 +64,9 @@ const expected: Record<string, Permission | null> = {
   "/members/[userId]": "members:read",
   "/api/members/[userId]/export": "export",
   "/insights": "consultations:read",
+  "/worklist": "consultations:read",
+  "/api/tasks/changes": "consultations:read",
+  "/api/tasks/export": "export",
 };
 
 type Entry = { pattern: string; kind: "page" | "route" };
@@ -206,6 +209,7 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   updateAlertRuleAction: "alerts:manage",
   retryNotificationAction: "alerts:manage",
   reprocessAction: "replay",
+  taskAction: "tasks:manage",
 };
 
 describe("every server action in the build, called over HTTP as curl would", () => {
@@ -278,6 +282,34 @@ describe("every server action in the build, called over HTTP as curl would", () 
     expect(erased.map((event) => [event.role, event.outcome, JSON.parse(event.detail)])).toEqual([
       ["admin", "allowed", { statusChanges: 1, recommendations: 0, recommendationItems: 0, deliveries: 1 }],
     ]);
+  });
+
+  it("change a task only for a coordinator or an admin, at the version they saw, recorded in the audit trail", async () => {
+    const consultationId = uniqueId();
+    await deliver(routeHandler, recommendation(consultationId, "2024-08-03T10:00:00Z"));
+    const db = await readDb();
+    const tasks = await db.task.findMany({ where: { consultationId: BigInt(consultationId) }, orderBy: { id: "asc" } });
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = tasks as [(typeof tasks)[0], (typeof tasks)[0]];
+    const complete = (taskId: number, version: number) => ({ form: { taskId: String(taskId), version: String(version), change: "complete" } });
+    for (const role of [null, "auditor"] as const) await callAction("taskAction", "/worklist", complete(first.id, 1), role ? cookies.get(role) : undefined);
+    expect((await db.task.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("open");
+    await callAction("taskAction", "/worklist", complete(first.id, 1), cookies.get("coordinator"));
+    expect(await db.task.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ state: "done", version: 2 });
+    // An admin with a stale version: refused, told, nothing overwritten.
+    const stale = await callAction("taskAction", "/worklist", { form: { taskId: String(first.id), version: "1", change: "dismiss", reason: "late" } }, cookies.get("admin"));
+    expect(stale.text).toContain("Someone else changed this task");
+    expect(await db.task.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ state: "done", version: 2, dismissReason: null });
+    await callAction("taskAction", `/consultations/${consultationId}`, { form: { taskId: String(second.id), version: "1", change: "notes", notes: "secret note text" } }, cookies.get("admin"));
+    expect((await db.task.findUniqueOrThrow({ where: { id: second.id } })).notes).toBe("secret note text");
+    const events = await db.auditEvent.findMany({ where: { consultationId: BigInt(consultationId), action: "task.changed" }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => [event.role, event.outcome, JSON.parse(event.detail)])).toEqual([
+      ["coordinator", "allowed", { taskId: first.id, change: "complete" }],
+      ["admin", "allowed", { taskId: first.id, change: "dismiss" }],
+      ["admin", "failed", { taskId: first.id, change: "dismiss", conflict: true }],
+      ["admin", "allowed", { taskId: second.id, change: "notes" }],
+    ]);
+    expect(events.some((event) => event.detail.includes("secret note"))).toBe(false);
   });
 
   it("change an alert rule, or reprocess a delivery, only for an admin", async () => {

@@ -10,6 +10,7 @@ import { getConsultationChanges } from "@/lib/data/consultation-changes";
 import { listConsultations } from "@/lib/data/consultation-list";
 import { findMemberSearchTarget } from "@/lib/data/members";
 import { getStatusCounts } from "@/lib/data/status-counts";
+import { getTaskCounts } from "@/lib/data/tasks";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { parseConsultationId } from "@/lib/schemas/ids";
@@ -56,9 +57,10 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
       redirect(target.kind === "member" ? memberHref(target.userId) : policyHref(target.policyNumber));
     }
   }
-  const [page, counts, changes, timeZone] = await Promise.all([
+  const [page, counts, taskCounts, changes, timeZone] = await Promise.all([
     listConsultations(caller, query),
     getStatusCounts(caller),
+    getTaskCounts(caller),
     getConsultationChanges(caller, null),
     getViewerTimeZone(),
   ]);
@@ -83,7 +85,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           Consultation {erased} was erased, with its status history, recommendations and webhook deliveries.
         </p>
       ) : null}
-      <StatusCounts counts={counts} active={query.statuses} />
+      <StatusCounts counts={counts} active={query.statuses} tasks={taskCounts} />
       <ConsultationFilters key={listQueryParams(query).toString()} query={query} timeZone={timeZone} />
       {hasPermission(caller.role, "export") ? (
         <p className="text-sm">

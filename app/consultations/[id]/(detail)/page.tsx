@@ -6,6 +6,7 @@ import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { listConsultationOpenings } from "@/lib/data/audit";
 import { getConsultation } from "@/lib/data/consultation";
 import { getErasurePreview } from "@/lib/data/erasure-preview";
+import { listAssignableUsers, listConsultationTasks } from "@/lib/data/tasks";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -20,6 +21,8 @@ import { BackLink, RecordHeader } from "@/components/record-header";
 import { EraseConsultation } from "@/components/erase-consultation";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusTimeline } from "@/components/status-timeline";
+import { TaskBoard } from "@/components/task-board";
+import { taskAction } from "@/app/worklist/actions";
 import { revealDispenseAction } from "../reveal-actions";
 import { eraseConsultationAction } from "../actions";
 
@@ -45,10 +48,13 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const version = typeof versionText === "string" && /^\d{1,6}$/.test(versionText) ? Number(versionText) : undefined;
 
   const mayErase = hasPermission(caller.role, "consultations:erase");
-  const [detail, timeZone, erasure] = await Promise.all([
+  const mayManageTasks = hasPermission(caller.role, "tasks:manage");
+  const [detail, timeZone, erasure, tasks, assignable] = await Promise.all([
     getConsultation(caller, id),
     getViewerTimeZone(),
     mayErase ? getErasurePreview(caller, BigInt(id)) : null,
+    listConsultationTasks(caller, id, new Date()),
+    mayManageTasks ? listAssignableUsers(caller) : [],
   ]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
@@ -127,6 +133,18 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} revealDispense={revealDispenseAction} />
         </section>
       </div>
+      <section aria-labelledby="tasks-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="tasks-heading" className="text-lg font-semibold">
+          Tasks
+        </h2>
+        {tasks.length > 0 ? (
+          <TaskBoard tasks={tasks} timeZone={timeZone} meId={caller.userId} assignable={assignable} action={mayManageTasks ? taskAction : null} label="Tasks of this consultation" />
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="no-tasks">
+            No task: the current recommendation has no follow-up item or referral.
+          </p>
+        )}
+      </section>
       {openings ? <WhoOpened openings={openings} consultationId={consultation.id} timeZone={timeZone} /> : null}
       {erasure ? <EraseConsultation consultationId={id} counts={erasure} action={eraseConsultationAction} /> : null}
     </article>

@@ -1,0 +1,6 @@
+"use client";
+import { RouteError } from "@/components/route-error";
+
+export default function WorklistError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError error={error} retry={retry} what="The worklist" />;
+}

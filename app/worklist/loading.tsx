@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/skeleton";
+
+export default function WorklistLoading() {
+  return <Skeleton label="Loading the worklist…" />;
+}
