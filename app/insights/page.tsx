@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { getInsights } from "@/lib/data/insights";
+import { getTaskInsights } from "@/lib/data/task-insights";
+import { taskKindLabels } from "@/lib/schemas/task";
 import { parseInsightsQuery } from "@/lib/schemas/insights-query";
 import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -46,14 +48,14 @@ function Figure({ title, id, children }: { title: string; id: string; children: 
   );
 }
 
-/** Figures over a date range: consultations per day, time to close, recommendation share, top diagnoses and drugs. */
+/** Figures over a date range: consultations per day, time to close, recommendation share, top diagnoses and drugs; and the worklist's open and overdue tasks by kind. */
 export default async function InsightsPage({ searchParams }: Props) {
   const caller = await requirePagePermission("consultations:read", "/insights");
   const [params, timeZone] = await Promise.all([searchParams, getViewerTimeZone()]);
   const parsed = parseInsightsQuery(params, timeZone);
   if (!parsed.ok) return <QueryProblem title="Insights" issues={parsed.issues} reset={{ href: "/insights", label: "Show the last 30 days" }} />;
   const { query } = parsed;
-  const insights = await getInsights(caller, query);
+  const [insights, tasks] = await Promise.all([getInsights(caller, query), getTaskInsights(caller)]);
   const { closed, withRecommendation } = insights.recommendations;
   const share = closed === 0 ? null : Math.round((withRecommendation / closed) * 1000) / 10;
 
@@ -92,6 +94,30 @@ export default async function InsightsPage({ searchParams }: Props) {
           <TopChart title="Top 10 drugs" items={insights.topDrugs} testId="top-drugs-table" />
         </Figure>
       </div>
+      <Figure title="Open and overdue tasks by kind" id="tasks-by-kind">
+        <p className="text-sm text-slate-700">The worklist now, whatever the range above.</p>
+        <table className="w-full max-w-md text-sm" data-testid="tasks-by-kind">
+          <caption className="sr-only">Open and overdue tasks by kind</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-start">
+              <th scope="col" className="py-1 pe-4 text-start font-medium">Kind</th>
+              <th scope="col" className="py-1 pe-4 text-end font-medium">Open</th>
+              <th scope="col" className="py-1 text-end font-medium">Overdue</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((row) => (
+              <tr key={row.kind} className="border-b border-slate-100">
+                <th scope="row" className="py-1 pe-4 text-start font-normal">
+                  <a href={`/worklist?kind=${row.kind}`} className="text-sky-800 underline">{taskKindLabels[row.kind]}</a>
+                </th>
+                <td className="py-1 pe-4 text-end tabular-nums" data-testid={`tasks-open-${row.kind}`}>{row.open}</td>
+                <td className="py-1 text-end tabular-nums" data-testid={`tasks-overdue-${row.kind}`}>{row.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Figure>
     </div>
   );
 }

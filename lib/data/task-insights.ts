@@ -1,0 +1,25 @@
+// /insights: open and overdue tasks by kind, now (whatever the page's date range): one grouped
+// count over the worklist's index (open, still in the current recommendation), in SQL both
+// databases run.
+import "server-only";
+import { assertPermission, type Caller } from "../auth/permissions";
+import { readDb } from "../db";
+import { taskKindValues, type TaskKindValue } from "../schemas/task";
+
+export type TaskKindInsight = { kind: TaskKindValue; open: number; overdue: number };
+
+/** Every kind, in a fixed order (a kind with no open task shows zeros). */
+export async function getTaskInsights(caller: Caller, now = new Date()): Promise<TaskKindInsight[]> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const rows = await db.$queryRaw<{ kind: unknown; open: unknown; overdue: unknown }[]>`
+    SELECT "kind" AS "kind", COUNT(*) AS "open", SUM(CASE WHEN "dueAt" < ${now} THEN 1 ELSE 0 END) AS "overdue"
+      FROM "Task"
+     WHERE "state" = 'open' AND "withdrawnAt" IS NULL
+     GROUP BY "kind"`;
+  const byKind = new Map(rows.map((row) => [String(row.kind), row]));
+  return taskKindValues.map((kind) => {
+    const row = byKind.get(kind);
+    return { kind, open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
+  });
+}
