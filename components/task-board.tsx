@@ -31,6 +31,8 @@ type Props = {
   /** The worklist: each task links to its consultation and shows its status. */
   showConsultation?: boolean;
   label: string;
+  /** Shown instead of the list when there is no task (the answer area stays: a task just closed may have left it). */
+  empty?: React.ReactNode;
 };
 
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-900 hover:bg-slate-100 disabled:opacity-60";
@@ -180,7 +182,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
   );
 }
 
-export function TaskBoard({ tasks, timeZone, meId, assignable, action, showConsultation = false, label }: Props) {
+export function TaskBoard({ tasks, timeZone, meId, assignable, action, showConsultation = false, label, empty = null }: Props) {
   const [state, formAction, pending] = useActionState<TaskActionState, FormData>(action ?? (async () => null), null);
   return (
     <div className="space-y-3">
@@ -196,7 +198,8 @@ export function TaskBoard({ tasks, timeZone, meId, assignable, action, showConsu
           </div>
         ) : null}
       </div>
-      <ul className="space-y-3" aria-label={label}>
+      {tasks.length === 0 ? empty : null}
+      <ul className={tasks.length === 0 ? "hidden" : "space-y-3"} aria-label={label}>
         {tasks.map((task) => (
           <li key={task.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="task" data-task-id={task.id}>
             <div className="flex flex-wrap items-start justify-between gap-3">

@@ -66,29 +66,26 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           <span className="text-slate-600"> — every open task these filters match, not only this page</span>
         </p>
       ) : null}
-      {page.items.length > 0 ? (
-        <>
-          <TaskBoard
-            tasks={page.items}
-            timeZone={timeZone}
-            meId={caller.userId}
-            assignable={assignable}
-            action={mayManage ? taskAction : null}
-            showConsultation
-            label="Open tasks"
-          />
-          <Pagination label="Worklist pages" first={query.after ? hrefWith("/worklist", params) : null} prev={null} next={page.next ? hrefWith("/worklist", nextParams) : null} />
-        </>
-      ) : (
-        <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
-          <p>{query.after ? "There is no task on this page any more." : filtered ? "No open task matches these filters." : "No open task: nothing to follow up."}</p>
-          {filtered || query.after ? (
-            <Link href="/worklist" prefetch={false} className="mt-2 inline-block text-sky-800 underline">
-              {query.after ? "Back to the first page" : "Clear the filters"}
-            </Link>
-          ) : null}
-        </div>
-      )}
+      <TaskBoard
+        tasks={page.items}
+        timeZone={timeZone}
+        meId={caller.userId}
+        assignable={assignable}
+        action={mayManage ? taskAction : null}
+        showConsultation
+        label="Open tasks"
+        empty={
+          <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
+            <p>{query.after ? "There is no task on this page any more." : filtered ? "No open task matches these filters." : "No open task: nothing to follow up."}</p>
+            {filtered || query.after ? (
+              <Link href="/worklist" prefetch={false} className="mt-2 inline-block text-sky-800 underline">
+                {query.after ? "Back to the first page" : "Clear the filters"}
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      <Pagination label="Worklist pages" first={query.after ? hrefWith("/worklist", params) : null} prev={null} next={page.next ? hrefWith("/worklist", nextParams) : null} />
     </div>
   );
 }

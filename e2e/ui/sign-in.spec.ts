@@ -51,7 +51,7 @@ test.describe("anonymous", () => {
     await expect(page.getByTestId("signed-in-as")).toContainText(user.name);
     await expect(page.getByTestId("signed-in-as")).toContainText("Coordinator");
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Consultations", "Insights"]);
+    await expect(nav.getByRole("link")).toHaveText(["Consultations", "Worklist", "Insights"]);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/consultations");
