@@ -142,6 +142,8 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     { name: "member page", route: "GET /members/[userId]", paths: memberPaths },
     // The last 30 days (UTC: the bench sends no tz cookie): five aggregates over the status-time index.
     { name: "insights page", route: "GET /insights", paths: ["/insights"] },
+    // The first 50 open tasks by due date (the seeded tasks of every current recommendation), their counts and the assignable users.
+    { name: "worklist page", route: "GET /worklist", paths: ["/worklist"] },
   ];
   for (const page of pages) {
     if (page.paths.length === 0) {

@@ -7,52 +7,17 @@
 // A few set-based statements in the SQL that SQLite and PostgreSQL share (`?` placeholders),
 // inside the caller's transaction (ingestion's group commit, reprocessing, the backfill).
 import "server-only";
-import { createHash } from "node:crypto";
 import type { WriteSession } from "../db";
 import type { SqlParam } from "../db-writer";
 import { env } from "../env";
+import { desiredTasks, dueAfter, type TaskKind } from "./items";
 
-export const taskKinds = ["follow_up", "referral"] as const;
-export type TaskKind = (typeof taskKinds)[number];
+export { desiredTasks, normaliseItemText, taskKinds, type DesiredTask, type TaskKind } from "./items";
 
-/** An item's text as its identity: NFC, trimmed, inner spaces collapsed, lower-cased. */
-export function normaliseItemText(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/gu, " ").toLowerCase();
-}
-
-// Long texts keep a readable prefix and a hash of the whole, so the unique index stays small.
-const maxKeyText = 200;
-function keyText(normalised: string): string {
-  if (normalised.length <= maxKeyText) return normalised;
-  return `${normalised.slice(0, 150)}…${createHash("sha256").update(normalised).digest("hex").slice(0, 24)}`;
-}
-
-export type DesiredTask = { kind: TaskKind; itemKey: string; title: string };
-
-/**
- * The tasks one recommendation asks for, in order: each non-blank follow-up item, then the
- * referral. Identical items (same normalised text) are told apart by their occurrence: "#1", "#2".
- */
-export function desiredTasks(followUps: (string | null)[], referralName: string | null): DesiredTask[] {
-  const seen = new Map<string, number>();
-  const out: DesiredTask[] = [];
-  const add = (kind: TaskKind, title: string | null) => {
-    if (title === null || title.trim() === "") return;
-    const text = keyText(normaliseItemText(title));
-    const n = (seen.get(`${kind} ${text}`) ?? 0) + 1;
-    seen.set(`${kind} ${text}`, n);
-    out.push({ kind, itemKey: `${text}#${n}`, title });
-  };
-  for (const name of followUps) add("follow_up", name);
-  add("referral", referralName);
-  return out;
-}
-
-const dayMs = 86_400_000;
-const dueDays: Record<TaskKind, number> = { follow_up: env.CARE_DESK_FOLLOW_UP_DUE_DAYS, referral: env.CARE_DESK_REFERRAL_DUE_DAYS };
+export const dueDays: Record<TaskKind, number> = { follow_up: env.CARE_DESK_FOLLOW_UP_DUE_DAYS, referral: env.CARE_DESK_REFERRAL_DUE_DAYS };
 
 /** A new task's default due date: its recommendation's event time plus the kind's configured days. */
-export const defaultDueAt = (kind: TaskKind, eventTime: Date): Date => new Date(eventTime.getTime() + dueDays[kind] * dayMs);
+export const defaultDueAt = (kind: TaskKind, eventTime: Date): Date => dueAfter(eventTime, dueDays[kind]);
 
 /** Microseconds since the epoch as a Date, rounded down (also before 1970). */
 const microsToDate = (micros: bigint): Date => new Date(Number(micros / 1000n - (micros % 1000n < 0n ? 1n : 0n)));

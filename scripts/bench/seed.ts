@@ -9,7 +9,9 @@ import type { DatabaseTarget } from "../../lib/db-config";
 import { drugFields } from "../../lib/schemas/drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "../../lib/schemas/recommendation-fields";
 import type { WebhookPayload } from "../../lib/schemas/webhook";
+import { env } from "../../lib/env";
 import { statusRank } from "../../lib/statuses";
+import { desiredTasks, dueAfter } from "../../lib/tasks/items";
 import { toIngestRows, type RecommendationEvent, type StatusEvent } from "../../lib/webhooks/to-rows";
 import { generateConsultations, type SimConsultation } from "../simulator/generate";
 import { createRandom } from "../simulator/random";
@@ -50,13 +52,23 @@ const tables = {
   lab: child("RecommendationLab", ["kind", ...labFields]),
   followUp: child("RecommendationFollowUp", followUpFields),
   answer: child("RecommendationAnswer", answerFields),
+  // The worklist's tasks of each current recommendation, as lib/tasks/reconcile.ts derives them.
+  task: {
+    name: "Task",
+    columns: [
+      ["consultationId", "bigint"], text("kind"), text("itemKey"), text("title"), text("state"), ["dueAt", "timestamp(3)"], ["version", "integer"],
+      ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"], ["recommendationId", "integer"],
+    ],
+  },
 } satisfies Record<string, Table>;
 
 type TableKey = keyof typeof tables;
 type Value = string | number | null;
 type Rows = Record<TableKey, Value[][]>;
 
-const emptyRows = (): Rows => ({ consultation: [], statusChange: [], recommendation: [], icd10: [], drug: [], lab: [], followUp: [], answer: [] });
+const emptyRows = (): Rows => ({ consultation: [], statusChange: [], recommendation: [], icd10: [], drug: [], lab: [], followUp: [], answer: [], task: [] });
+
+const dueDays = { follow_up: env.CARE_DESK_FOLLOW_UP_DUE_DAYS, referral: env.CARE_DESK_REFERRAL_DUE_DAYS };
 
 /** Values search benchmarks look for: they exist in the seeded data. */
 export type SearchSamples = { id: string[]; policyNumber: string[]; drugName: string[]; icd10Code: string[] };
@@ -90,6 +102,15 @@ function addRows(rows: Rows, consultation: SimConsultation, nextRecommendationId
     event.labs.forEach((lab, i) => rows.lab.push([id, i, lab.kind, ...labFields.map((field) => lab[field])]));
     event.followUps.forEach((followUp, i) => rows.followUp.push([id, i, ...followUpFields.map((field) => followUp[field])]));
     event.answers.forEach((answer, i) => rows.answer.push([id, i, ...answerFields.map((field) => answer[field])]));
+  }
+
+  if (current) {
+    const { id, event } = current;
+    const eventTime = new Date(Number(event.eventMicros / 1000n));
+    const created = iso(receivedAt(event.eventMicros));
+    for (const task of desiredTasks(event.followUps.map((followUp) => followUp.name), event.referralName)) {
+      rows.task.push([Number(event.consultationId), task.kind, task.itemKey, task.title, "open", iso(dueAfter(eventTime, dueDays[task.kind])), 1, created, created, id]);
+    }
   }
 
   // The consultation as the order-independent upsert leaves it: latest values win.
