@@ -4,7 +4,7 @@
 // the whole list, above it: after a change the page re-renders on the server (a done task leaves
 // the worklist), and the answer, with the task's state when someone else changed it first, stays.
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { formatIsoInZone } from "@/lib/time/format";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
@@ -95,6 +95,8 @@ function TaskSummary({ task, timeZone }: { task: TaskDto; timeZone: string }) {
 
 function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: { task: TaskDto; meId: string; assignable: Assignable[]; timeZone: string; formAction: (form: FormData) => void; pending: boolean }) {
   const idBase = `task-${task.id}`;
+  // The rarer actions render only once opened: a page of tasks stays light to render and to send.
+  const [more, setMore] = useState(false);
   // The due day as the viewer's calendar shows it (a date set here means the end of that day there).
   const dueDay = formatIsoInZone(new Date(task.dueAt), timeZone).slice(0, 10);
   if (task.state !== "open") {
@@ -126,57 +128,59 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
           </form>
         ) : null}
       </div>
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(event) => setMore(event.currentTarget.open)}>
         <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">More actions</summary>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={`Assign: ${task.title}`}>
-            <Hidden task={task} change="assign" />
-            <label className="flex flex-col gap-1" htmlFor={`${idBase}-assignee`}>
-              <span className="font-medium text-slate-700">Assignee</span>
-              <select id={`${idBase}-assignee`} name="assignee" defaultValue={task.assignee?.id ?? "nobody"} className={input}>
-                <option value="nobody">Nobody</option>
-                {assignable.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.id === meId ? `${user.name} (me)` : user.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className={button} disabled={pending}>
-              Assign
-            </button>
-          </form>
-          <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={`Due date: ${task.title}`}>
-            <Hidden task={task} change="due" />
-            <label className="flex flex-col gap-1" htmlFor={`${idBase}-due`}>
-              <span className="font-medium text-slate-700">Due date</span>
-              <input id={`${idBase}-due`} type="date" name="due" required defaultValue={dueDay} className={input} />
-            </label>
-            <button type="submit" className={button} disabled={pending}>
-              Set due date
-            </button>
-          </form>
-          <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={`Notes: ${task.title}`}>
-            <Hidden task={task} change="notes" />
-            <label className="font-medium text-slate-700" htmlFor={`${idBase}-notes`}>
-              Notes <span className="font-normal text-slate-600">(plain text, up to {maxNotesLength} characters)</span>
-            </label>
-            <textarea id={`${idBase}-notes`} name="notes" rows={2} maxLength={maxNotesLength} defaultValue={task.notes ?? ""} className={input} dir="auto" />
-            <button type="submit" className={`${button} self-start`} disabled={pending}>
-              Save notes
-            </button>
-          </form>
-          <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={`Dismiss: ${task.title}`}>
-            <Hidden task={task} change="dismiss" />
-            <label className="font-medium text-slate-700" htmlFor={`${idBase}-reason`}>
-              Reason for dismissing
-            </label>
-            <input id={`${idBase}-reason`} name="reason" required maxLength={maxDismissReasonLength} className={input} dir="auto" />
-            <button type="submit" className={`${button} self-start`} disabled={pending}>
-              Dismiss
-            </button>
-          </form>
-        </div>
+        {more ? (
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={`Assign: ${task.title}`}>
+              <Hidden task={task} change="assign" />
+              <label className="flex flex-col gap-1" htmlFor={`${idBase}-assignee`}>
+                <span className="font-medium text-slate-700">Assignee</span>
+                <select id={`${idBase}-assignee`} name="assignee" defaultValue={task.assignee?.id ?? "nobody"} className={input}>
+                  <option value="nobody">Nobody</option>
+                  {assignable.map((user) => (
+                    <option key={user.id} value={user.id}>
+                      {user.id === meId ? `${user.name} (me)` : user.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className={button} disabled={pending}>
+                Assign
+              </button>
+            </form>
+            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={`Due date: ${task.title}`}>
+              <Hidden task={task} change="due" />
+              <label className="flex flex-col gap-1" htmlFor={`${idBase}-due`}>
+                <span className="font-medium text-slate-700">Due date</span>
+                <input id={`${idBase}-due`} type="date" name="due" required defaultValue={dueDay} className={input} />
+              </label>
+              <button type="submit" className={button} disabled={pending}>
+                Set due date
+              </button>
+            </form>
+            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={`Notes: ${task.title}`}>
+              <Hidden task={task} change="notes" />
+              <label className="font-medium text-slate-700" htmlFor={`${idBase}-notes`}>
+                Notes <span className="font-normal text-slate-600">(plain text, up to {maxNotesLength} characters)</span>
+              </label>
+              <textarea id={`${idBase}-notes`} name="notes" rows={2} maxLength={maxNotesLength} defaultValue={task.notes ?? ""} className={input} dir="auto" />
+              <button type="submit" className={`${button} self-start`} disabled={pending}>
+                Save notes
+              </button>
+            </form>
+            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={`Dismiss: ${task.title}`}>
+              <Hidden task={task} change="dismiss" />
+              <label className="font-medium text-slate-700" htmlFor={`${idBase}-reason`}>
+                Reason for dismissing
+              </label>
+              <input id={`${idBase}-reason`} name="reason" required maxLength={maxDismissReasonLength} className={input} dir="auto" />
+              <button type="submit" className={`${button} self-start`} disabled={pending}>
+                Dismiss
+              </button>
+            </form>
+          </div>
+        ) : null}
       </details>
     </div>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { auditedListQuery, currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
-import { countOpenTasks, getTaskChanges, listAssignableUsers, listWorklist } from "@/lib/data/tasks";
+import { getTaskChanges, getTaskCounts, listAssignableUsers, listWorklist } from "@/lib/data/tasks";
 import { hrefWith } from "@/lib/schemas/query-params";
 import { parseWorklistQuery, worklistParams } from "@/lib/schemas/task";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
@@ -28,7 +28,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const [page, counts, changes, assignable, timeZone] = await Promise.all([
     listWorklist(caller, query, now),
-    countOpenTasks(caller, now),
+    getTaskCounts(caller),
     getTaskChanges(caller, null),
     listAssignableUsers(caller),
     getViewerTimeZone(),

@@ -20,7 +20,8 @@ export const dueFilterLabels: Record<DueFilter, string> = { overdue: "Overdue", 
 
 export const maxNotesLength = 2000;
 export const maxDismissReasonLength = 500;
-export const worklistPageSize = 50;
+/** As the consultation list: 25 tasks fill a screen, and every one costs render time on each live refresh. */
+export const worklistPageSize = 25;
 
 // `assignee`: mine, unassigned, or a user id (better-auth's ids: letters, digits, - and _).
 const assignee = z.string().regex(/^(mine|unassigned|[A-Za-z0-9_-]{1,64})$/, { error: "must be mine, unassigned or a user id" });

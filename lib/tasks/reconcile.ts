@@ -26,11 +26,12 @@ export type ReconcileResult = { inserted: number; withdrawn: number; restored: n
 
 const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 /**
- * An IN list padded (with its last value again) to 1, 4, 16, 64, 256 or 500 entries, so the
+ * An IN list padded (with its last value again) to 1, 4, 16, 64 or 256 entries (longer ones as they are), so the
  * statement texts (prepared and cached per text on PostgreSQL) stay few.
  */
+const padded = (count: number) => [1, 4, 16, 64, 256].find((n) => n >= count) ?? count;
 function inList<T extends SqlParam>(values: T[]): { sql: string; params: T[] } {
-  const size = [1, 4, 16, 64, 256].find((n) => n >= values.length) ?? values.length;
+  const size = padded(values.length);
   const params = [...values, ...Array.from({ length: size - values.length }, () => values[values.length - 1]!)];
   return { sql: `(${placeholders(size)})`, params };
 }
@@ -50,7 +51,7 @@ const insertColumns = ["consultationId", "kind", "itemKey", "title", "state", "d
 export async function reconcileTasks(session: WriteSession, consultationIds: bigint[], now: Date): Promise<ReconcileResult> {
   const result: ReconcileResult = { inserted: 0, withdrawn: 0, restored: 0 };
   const ids = [...new Set(consultationIds.map(String))].map(BigInt);
-  for (const part of chunk(ids, 500)) {
+  for (const part of chunk(ids, 256)) {
     const items = await session.all<ItemRow>(
       `SELECT c."id" AS "consultationId", r."id" AS "recommendationId", r."eventUs" AS "eventUs", r."referralName" AS "referralName",
               f."position" AS "position", f."name" AS "name"
@@ -82,11 +83,14 @@ export async function reconcileTasks(session: WriteSession, consultationIds: big
       }
     }
     const tuple = `(${placeholders(insertColumns.length)})`;
-    for (const rows of chunk(inserts, 200)) {
+    for (const rows of chunk(inserts, 256)) {
+      // Padded like the IN lists (a repeated row is a conflict, so it inserts nothing).
+      const size = padded(rows.length);
+      const values = [...rows, ...Array.from({ length: size - rows.length }, () => rows[rows.length - 1]!)];
       result.inserted += await session.run(
-        `INSERT INTO "Task" (${insertColumns.map((column) => `"${column}"`).join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}
+        `INSERT INTO "Task" (${insertColumns.map((column) => `"${column}"`).join(", ")}) VALUES ${values.map(() => tuple).join(", ")}
          ON CONFLICT ("consultationId", "kind", "itemKey") DO NOTHING`,
-        rows.flat(),
+        values.flat(),
       );
     }
 
@@ -103,13 +107,13 @@ export async function reconcileTasks(session: WriteSession, consultationIds: big
       if (!isWanted && !isWithdrawn) withdraw.push(Number(task.id));
       if (isWanted && isWithdrawn) restore.push(Number(task.id));
     }
-    for (const taskIds of chunk(withdraw, 500)) {
+    for (const taskIds of chunk(withdraw, 256)) {
       result.withdrawn += await session.run(
         `UPDATE "Task" SET "withdrawnAt" = ?, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" IN ${inList(taskIds).sql} AND "withdrawnAt" IS NULL`,
         [now, now, ...inList(taskIds).params],
       );
     }
-    for (const taskIds of chunk(restore, 500)) {
+    for (const taskIds of chunk(restore, 256)) {
       result.restored += await session.run(
         `UPDATE "Task" SET "withdrawnAt" = NULL, "updatedAt" = ?, "version" = "version" + 1 WHERE "id" IN ${inList(taskIds).sql} AND "withdrawnAt" IS NOT NULL`,
         [now, ...inList(taskIds).params],
