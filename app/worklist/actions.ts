@@ -37,9 +37,9 @@ export async function taskAction(_previous: TaskActionResult, form: FormData): P
   revalidatePath("/worklist");
   revalidatePath(`/consultations/${before.consultationId}`);
   if (!outcome.ok) {
-    if (outcome.reason === "conflict") {
-      await recordAuditOrLog(guard.caller, context, { ...event, outcome: "failed", detail: { ...event.detail, conflict: true } });
-    }
+    // Recorded before it was tried: say that it did not happen (and why, when it was a conflict).
+    const detail = outcome.reason === "conflict" ? { ...event.detail, conflict: true } : event.detail;
+    await recordAuditOrLog(guard.caller, context, { ...event, outcome: "failed", detail });
     return { ok: false, message: outcome.message, conflict: outcome.reason === "conflict", task: await getTask(guard.caller, input.taskId, new Date()) };
   }
   return { ok: true, message: `${taskChangeLabels[input.change]}.`, task: await getTask(guard.caller, input.taskId, new Date()) };

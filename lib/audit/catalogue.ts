@@ -68,8 +68,9 @@ export type AuditDetails = {
   /** The worklist (/worklist): its filters (without the paging cursor) and how many tasks it showed. */
   "tasks.listed": ListQueryDetail;
   /**
-   * A coordinator changed a task (recorded before the change is made: fail closed); `conflict`:
-   * it was refused because someone else had changed the task since (then outcome "failed"). Never the note text or reason.
+   * A coordinator changed a task (recorded before the change is made: fail closed). A change then
+   * refused is recorded again with outcome "failed"; `conflict`: because someone else had changed
+   * the task since. Never the note text or the reason.
    */
   "task.changed": { taskId: number; change: "complete" | "dismiss" | "reopen" | "assign" | "due" | "notes"; conflict?: boolean };
 };

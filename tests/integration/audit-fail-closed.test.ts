@@ -1,6 +1,7 @@
 // Fail closed: on a database whose audit table refuses every insert (a trigger, as a full disk
-// or a revoked grant would), the consultation page, the print page, the API, the list and the
-// Reveal action send no medical data and say why; the page answers plainly, the API 503.
+// or a revoked grant would), the consultation page, the print page, the API, the list, the
+// worklist, the Reveal action and the task actions send no medical data (and change nothing) and
+// say why; the page answers plainly, the API 503.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIsolatedDatabase } from "../support/isolated-database";
 import { rawSql } from "../support/audit";
@@ -70,11 +71,23 @@ describe("when the audit row cannot be written", () => {
   });
 
   it("the API answers 503 with the common error body (the export sends no byte of CSV)", async () => {
-    for (const path of [`/api/consultations/${id}`, `/api/consultations`, `/api/consultations/export`]) {
+    for (const path of [`/api/consultations/${id}`, `/api/consultations`, `/api/consultations/export`, `/api/tasks/export`]) {
       const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
       expect(response.status, path).toBe(503);
       expect(await response.json(), path).toEqual({ error: { code: "audit_unavailable", message: expect.any(String) } });
     }
+  });
+
+  it("the worklist shows no task, and a task action changes nothing", async () => {
+    const { html } = await page("/worklist");
+    expect(html).toContain("Not shown: the audit trail is not available");
+    expect(html).not.toContain(String(id));
+    const { readDb } = await import("@/lib/db");
+    const db = await readDb();
+    const task = await db.task.findFirstOrThrow({ where: { consultationId: BigInt(id) } });
+    const response = await serverActions(server)("taskAction", "/worklist", { form: { taskId: String(task.id), version: String(task.version), change: "complete" } }, { cookie });
+    expect(response.text).toContain("The audit trail is unavailable, so nothing was changed");
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ state: "open", version: task.version });
   });
 
   it("Reveal sends no pass code", async () => {
