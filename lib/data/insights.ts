@@ -1,11 +1,13 @@
 // /insights: five figures over one date range, each from one SQL aggregate that SQLite and
 // PostgreSQL both run. Every figure reads the consultations whose latest status event (statusUs,
 // indexed with and without the status) falls in [fromMicros, toMicros); see docs/dashboard.md.
+// The figures are cached per range for a few seconds (getInsights; docs/performance.md).
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { Prisma, readDb, type Db } from "../db";
 import { documentedStatuses } from "../statuses";
 import type { InsightsQuery } from "../schemas/insights-query";
+import { createFiguresCache, type FiguresCache } from "./figures-cache";
 
 export const insightStatuses = [...documentedStatuses, "other"] as const;
 export type InsightStatus = (typeof insightStatuses)[number];
@@ -89,18 +91,25 @@ async function topDiagnoses(db: Db, query: InsightsQuery): Promise<TopItem[]> {
   return rows.map((row) => ({ code: str(row.code), label: str(row.name) ?? str(row.code)!, count: num(row.count)! }));
 }
 
-/** The 10 drug names prescribed in most consultations in range (latest recommendation); ties by name. */
+/**
+ * The 10 drug names prescribed in most consultations in range (latest recommendation); ties by
+ * name. A recommendation belongs to one consultation, so distinct (recommendation, name) pairs
+ * count consultations: read from the [recommendationId, name] index alone, no COUNT(DISTINCT).
+ */
 async function topDrugs(db: Db, query: InsightsQuery): Promise<TopItem[]> {
   const rows = await db.$queryRaw<{ name: unknown; count: unknown }[]>`
-    SELECT d."name" AS "name", COUNT(DISTINCT c."id") AS "count"
-    FROM "Consultation" c JOIN "RecommendationDrug" d ON d."recommendationId" = c."recommendationId"
-    WHERE ${inRange(query)} AND d."name" IS NOT NULL
-    GROUP BY d."name" ORDER BY COUNT(DISTINCT c."id") DESC, d."name" LIMIT 10`;
+    SELECT p."name" AS "name", COUNT(*) AS "count"
+    FROM (
+      SELECT DISTINCT d."recommendationId", d."name"
+      FROM "Consultation" c JOIN "RecommendationDrug" d ON d."recommendationId" = c."recommendationId"
+      WHERE ${inRange(query)} AND d."name" IS NOT NULL
+    ) p
+    GROUP BY p."name" ORDER BY COUNT(*) DESC, p."name" LIMIT 10`;
   return rows.map((row) => ({ code: null, label: str(row.name)!, count: num(row.count)! }));
 }
 
-export async function getInsights(caller: Caller, query: InsightsQuery): Promise<Insights> {
-  assertPermission(caller, "consultations:read");
+/** The five figures now, straight from the database. */
+async function computeInsights(query: InsightsQuery): Promise<Insights> {
   const db = await readDb();
   const [days, close, share, diagnoses, drugs] = await Promise.all([
     perDay(db, query),
@@ -110,4 +119,27 @@ export async function getInsights(caller: Caller, query: InsightsQuery): Promise
     topDrugs(db, query),
   ]);
   return { perDay: days, closeTime: close, recommendations: share, topDiagnoses: diagnoses, topDrugs: drugs };
+}
+
+/** Recomputed in the background after 10 s (while the page is viewed); never served older than 60 s. */
+export const insightsRefreshAfterMs = 10_000;
+export const insightsMaxAgeMs = 60_000;
+
+const holder = globalThis as unknown as { careDeskInsightsCache?: FiguresCache<Insights> };
+const cache = (holder.careDeskInsightsCache ??= createFiguresCache<Insights>({
+  name: "insights",
+  refreshAfterMs: insightsRefreshAfterMs,
+  maxAgeMs: insightsMaxAgeMs,
+  maxEntries: 64,
+}));
+
+/**
+ * The figures for a range, from this process's cache (lib/data/figures-cache): at most a minute
+ * old, usually a few seconds; `computedAt` says when they were counted. The key is the normalised
+ * range: its first and last day and the zone that places them.
+ */
+export async function getInsights(caller: Caller, query: InsightsQuery): Promise<Insights & { computedAt: Date }> {
+  assertPermission(caller, "consultations:read");
+  const cached = await cache.get(`${query.from}/${query.to}/${query.timeZone}`, () => computeInsights(query));
+  return { ...cached.value, computedAt: cached.computedAt };
 }

@@ -168,7 +168,7 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
             gap:
               insights.p99 <= 300
                 ? null
-                : "the figures are cached per range (lib/data/insights-cache.ts); a p99 above target means requests queue behind the page's render or a cold computation: see docs/performance.md",
+                : "the figures are cached per range (lib/data/figures-cache.ts); a p99 above target means requests queue behind the page's render or a cold computation: see docs/performance.md",
           },
     );
 

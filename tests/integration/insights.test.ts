@@ -129,6 +129,33 @@ describe("getInsights", () => {
   });
 });
 
+describe("getInsights' cache", () => {
+  it("answers a second request from the cache, and shows a new consultation once it has recounted", { timeout: 150_000 }, async () => {
+    const own = timeWindow();
+    const range = rangeQuery({ from: own.date, to: own.date });
+    const first = uniqueId();
+    await deliver(routeHandler, statusUpdate(first, null, "new", own.at(0)));
+    const before = await getInsights(asCoordinator, range);
+    expect(before.perDay[0]!.total).toBe(1);
+
+    await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", own.at(5)));
+    // Within the cache's window: the same counting, without the new consultation.
+    const cached = await getInsights(asCoordinator, range);
+    expect(cached.computedAt).toEqual(before.computedAt);
+    expect(cached.perDay[0]!.total).toBe(1);
+
+    // After the refresh interval a request starts a recount; a later one gets its figures.
+    let latest = cached;
+    const deadline = Date.now() + 120_000;
+    while (latest.perDay[0]!.total === 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      latest = await getInsights(asCoordinator, range);
+    }
+    expect(latest.perDay[0]!.total).toBe(2);
+    expect(latest.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
+  });
+});
+
 describe("parseInsightsQuery", () => {
   it("defaults to the last 30 days up to today in the viewer's zone", () => {
     const parsed = parseInsightsQuery({}, "Asia/Tokyo", new Date("2024-03-10T20:00:00Z"));
