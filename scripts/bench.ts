@@ -141,6 +141,12 @@ async function waitForQuiet(): Promise<number> {
 
 type Processes = Pick<LoadSpec, "serverPids" | "databasePids">;
 
+/** /insights for `count` 30-day ranges (UTC days), ending today, yesterday, and so on back. */
+function insightRanges(count: number): string[] {
+  const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+  return Array.from({ length: count }, (_, index) => `/insights?from=${day(index + 29)}&to=${day(index)}`);
+}
+
 async function measurePages(server: BenchServer, seed: SeedResult, processes: Processes, databaseUrl: string): Promise<Measurement[]> {
   const base = { baseUrl: server.baseUrl, duration: options.duration, warmup: options.warmup, ...processes };
   // Signed in as a coordinator: every page and search below checks the session first.
@@ -158,9 +164,13 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     { name: "detail page", route: "GET /consultations/[id]", paths: detailPaths },
     // A member's ids, first page of consultations, every prescription checked for repeats.
     { name: "member page", route: "GET /members/[userId]", paths: memberPaths },
-    // The last 30 days (UTC: the bench sends no tz cookie): five aggregates over the status-time index.
+    // The last 30 days (UTC: the bench sends no tz cookie): five aggregates over the status-time
+    // index, cached per range for a few seconds (lib/data/insights.ts), as a coordinator sees it.
     { name: "insights page", route: "GET /insights", paths: ["/insights"] },
-  ].filter((page) => (page.name === "insights page" ? only.has("insights") : only.has("pages")));
+    // 30-day ranges ending on each of the last 200 days, one connection: more ranges than the
+    // cache keeps (64), cycled in order, so every request counts its figures afresh.
+    { name: "insights, uncached", route: "GET /insights?from&to", paths: insightRanges(200), connections: 1 },
+  ].filter((page) => (page.name.startsWith("insights") ? only.has("insights") : only.has("pages")));
   for (const page of pages) {
     if (page.paths.length === 0) {
       results.push(skipped({ name: page.name, route: page.route, connections: 8 }, "nothing to open in the seeded data"));
@@ -173,7 +183,9 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
       continue;
     }
     log(`  ${page.name}`);
-    results.push(await measure({ ...base, name: page.name, route: page.route, connections: 8, requests: cycle(page.paths, page.cookie !== undefined ? { cookie: page.cookie } : signedIn) }));
+    results.push(
+      await measure({ ...base, name: page.name, route: page.route, connections: page.connections ?? 8, requests: cycle(page.paths, page.cookie !== undefined ? { cookie: page.cookie } : signedIn) }),
+    );
   }
 
   const searches = [

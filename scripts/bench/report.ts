@@ -157,6 +157,7 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
     }
 
     const insights = find(results, "insights page");
+    const uncached = find(results, "insights, uncached");
     targets.push(
       !measured(insights)
         ? { target: "insights page p99 ≤ 300 ms at 1M", database, status: "not measured", detail: find(results, "insights page")?.note ?? "not measured", gap: null }
@@ -164,7 +165,10 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
             target: "insights page p99 ≤ 300 ms at 1M",
             database,
             status: insights.p99 <= 300 ? "met" : "missed",
-            detail: `p99 ${insights.p99} ms, p50 ${insights.p50} ms, 8 connections${scaleNote}`,
+            detail:
+              `p99 ${insights.p99} ms, p50 ${insights.p50} ms, 8 connections` +
+              (measured(uncached) ? `; counting afresh (uncached, 1 connection) p50 ${uncached.p50} ms, p99 ${uncached.p99} ms` : "") +
+              scaleNote,
             gap:
               insights.p99 <= 300
                 ? null
