@@ -65,7 +65,7 @@ export default async function InsightsPage({ searchParams }: Props) {
       </p>
       <p className="text-sm text-slate-600" data-testid="insights-freshness">
         Figures counted at {formatDateTime(insights.computedAt, query.timeZone)}: recounted every {insightsRefreshAfterMs / 1000} s or so while
-        the page is viewed, never more than {insightsMaxAgeMs / 60_000} minute old.
+        the page is viewed, never more than {insightsMaxAgeMs / 60_000} minutes old.
       </p>
       <RangeForm from={query.from} to={query.to} timeZone={query.timeZone} />
       <Figure title="Consultations per day by status" id="per-day">

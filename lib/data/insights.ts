@@ -121,9 +121,13 @@ async function computeInsights(query: InsightsQuery): Promise<Insights> {
   return { perDay: days, closeTime: close, recommendations: share, topDiagnoses: diagnoses, topDrugs: drugs };
 }
 
-/** Recomputed in the background after 10 s (while the page is viewed); never served older than 60 s. */
-export const insightsRefreshAfterMs = 10_000;
-export const insightsMaxAgeMs = 60_000;
+/**
+ * Recounted in the background once 30 s old (when a request sees them); never served older than
+ * 2 minutes. On SQLite a recount runs on the server's own thread (better-sqlite3 is synchronous)
+ * and holds up the requests in flight for as long as it takes, so it should be rare.
+ */
+export const insightsRefreshAfterMs = 30_000;
+export const insightsMaxAgeMs = 120_000;
 
 const holder = globalThis as unknown as { careDeskInsightsCache?: FiguresCache<Insights> };
 const cache = (holder.careDeskInsightsCache ??= createFiguresCache<Insights>({

@@ -130,7 +130,7 @@ describe("getInsights", () => {
 });
 
 describe("getInsights' cache", () => {
-  it("answers a second request from the cache, and shows a new consultation once it has recounted", { timeout: 150_000 }, async () => {
+  it("answers a second request from the cache, and shows a new consultation once it has recounted", { timeout: 240_000 }, async () => {
     const own = timeWindow();
     const range = rangeQuery({ from: own.date, to: own.date });
     const first = uniqueId();
@@ -146,9 +146,9 @@ describe("getInsights' cache", () => {
 
     // After the refresh interval a request starts a recount; a later one gets its figures.
     let latest = cached;
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 200_000;
     while (latest.perDay[0]!.total === 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       latest = await getInsights(asCoordinator, range);
     }
     expect(latest.perDay[0]!.total).toBe(2);
