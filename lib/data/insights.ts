@@ -54,20 +54,31 @@ async function perDay(db: Db, query: InsightsQuery): Promise<DayCounts[]> {
 
 /**
  * New → closed: for each consultation now closed with its status time in range, that time minus
- * its earliest `new` event at or before it. Median and 90th percentile by nearest rank (the value
- * at rank ⌈p·n⌉ in ascending order).
+ * its earliest `new` event at or before it (none: left out). Median and 90th percentile by
+ * nearest rank (the value at rank ⌈p·n⌉ in ascending order). The earliest `new` event is a
+ * correlated MIN over the [consultationId, newStatus, eventUs] index, one index probe per
+ * consultation; the durations are MATERIALIZED so PostgreSQL runs that probe once per row
+ * rather than once per use. (A join grouped by consultation made PostgreSQL walk the whole
+ * primary key at 1M consultations: 0.9-1.2 s against 0.2 s.) Durations that are NULL sort last
+ * and are not counted, so ranks 1…n are the measured ones on both databases.
  */
 async function closeTime(db: Db, query: InsightsQuery): Promise<Insights["closeTime"]> {
   const [row] = await db.$queryRaw<{ n: unknown; median: unknown; p90: unknown }[]>`
-    WITH "durations" AS (
-      SELECT c."id" AS "id", c."statusUs" - MIN(s."eventUs") AS "duration"
-      FROM "Consultation" c JOIN "StatusChange" s ON s."consultationId" = c."id" AND s."newStatus" = 'new' AND s."eventUs" <= c."statusUs"
+    WITH "durations" AS MATERIALIZED (
+      SELECT c."id" AS "id",
+        c."statusUs" - (
+          SELECT MIN(s."eventUs") FROM "StatusChange" s
+          WHERE s."consultationId" = c."id" AND s."newStatus" = 'new' AND s."eventUs" <= c."statusUs"
+        ) AS "duration"
+      FROM "Consultation" c
       WHERE c."status" = 'closed' AND ${inRange(query)}
-      GROUP BY c."id", c."statusUs"
     ), "ranked" AS (
-      SELECT "duration", ROW_NUMBER() OVER (ORDER BY "duration", "id") AS "rank", COUNT(*) OVER () AS "n" FROM "durations"
+      SELECT "duration",
+        ROW_NUMBER() OVER (ORDER BY CASE WHEN "duration" IS NULL THEN 1 ELSE 0 END, "duration", "id") AS "rank",
+        COUNT("duration") OVER () AS "n"
+      FROM "durations"
     )
-    SELECT COUNT(*) AS "n",
+    SELECT COUNT("duration") AS "n",
       MAX(CASE WHEN "rank" = ("n" * 50 + 99) / 100 THEN "duration" END) AS "median",
       MAX(CASE WHEN "rank" = ("n" * 90 + 99) / 100 THEN "duration" END) AS "p90"
     FROM "ranked"`;

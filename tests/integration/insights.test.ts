@@ -24,11 +24,11 @@ const between = (fromMinutes: number, toMinutes: number) => (toMinutes - fromMin
 
 type Made = { statuses: [string, number][]; diagnosis?: string; drugs?: string[] };
 
-async function consultation({ statuses, diagnosis, drugs }: Made): Promise<number> {
+async function consultation({ statuses, diagnosis, drugs }: Made, day = window): Promise<number> {
   const id = uniqueId();
   let previous: string | null = null;
   for (const [status, minutes] of statuses) {
-    await deliver(routeHandler, statusUpdate(id, previous, status, window.at(minutes)));
+    await deliver(routeHandler, statusUpdate(id, previous, status, day.at(minutes)));
     previous = status;
   }
   if (diagnosis !== undefined) {
@@ -36,7 +36,7 @@ async function consultation({ statuses, diagnosis, drugs }: Made): Promise<numbe
       icd10: { symptom: [], diagnosis: [{ code: diagnosis, name: `Diagnosis ${diagnosis}` }] },
       drug: { fdaDrug: (drugs ?? []).map((name) => ({ name, tradeName: `${name} trade`, frequency: "Twice daily", duration: 5 })) },
     });
-    await deliver(routeHandler, recommendation(id, window.at(statuses[0]![1] + 1), data));
+    await deliver(routeHandler, recommendation(id, day.at(statuses[0]![1] + 1), data));
   }
   return id;
 }
@@ -85,6 +85,16 @@ describe("getInsights", () => {
     expect(oneDay.closeTime).toEqual({ consultations: 5, medianMicros: between(20, 200), p90Micros: between(5, 305) });
     // Six values (15 min added): median is rank 3, the 90th percentile rank 6.
     expect(twoDays.closeTime).toEqual({ consultations: 6, medianMicros: between(10, 130), p90Micros: between(5, 305) });
+  });
+
+  it("leaves a closed consultation with no new event out of the time to close", async () => {
+    const own = timeWindow();
+    await consultation({ statuses: [["new", 0], ["closed", 60]] }, own);
+    // Closed after 10 minutes of in_progress, but never new: no duration to measure.
+    await consultation({ statuses: [["in_progress", 0], ["closed", 10]] }, own);
+    const insights = await getInsights(asCoordinator, rangeQuery({ from: own.date, to: own.date }));
+    expect(insights.closeTime).toEqual({ consultations: 1, medianMicros: between(0, 60), p90Micros: between(0, 60) });
+    expect(insights.recommendations.closed).toBe(2);
   });
 
   it("gives the share of closed consultations with a recommendation", () => {
