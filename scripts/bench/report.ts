@@ -65,7 +65,7 @@ export function ratioOf(results: DatabaseResults, m: Measurement): { value: numb
     const check = hello.cpuMsPerRequest - m.cpuMsPerRequest;
     return { value: check, text: `session check ${check.toFixed(2)} ms CPU` };
   }
-  if (m.name === "list page" || m.name === "detail page" || m.name === "member page") {
+  if (m.name === "list page" || m.name === "detail page" || m.name === "member page" || m.name === "insights page") {
     const hello = find(results, "hello page");
     return measured(hello) ? { value: hello.rps / m.rps, text: `${(hello.rps / m.rps).toFixed(2)}× hello cost` } : null;
   }
