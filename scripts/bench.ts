@@ -165,7 +165,7 @@ async function measurePages(server: BenchServer, seed: SeedResult, processes: Pr
     // A member's ids, first page of consultations, every prescription checked for repeats.
     { name: "member page", route: "GET /members/[userId]", paths: memberPaths },
     // The last 30 days (UTC: the bench sends no tz cookie): five aggregates over the status-time
-    // index, cached per range for a few seconds (lib/data/insights.ts), as a coordinator sees it.
+    // index, cached per range for 30 s (lib/data/insights.ts), as a coordinator sees it.
     // Viewed once first: the figure is the page with its figures counted (the first view of a
     // range, or one after 2 minutes unviewed, costs what the uncached figure below shows).
     { name: "insights page", route: "GET /insights", paths: ["/insights"], prime: true },
@@ -304,14 +304,14 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
 }
 
 /** A fresh database seeded now, or (--database-url) one seeded by an earlier run. */
-async function prepareDatabase(kind: DatabaseKind): Promise<{ db: BenchDatabase; seed: SeedResult; dropDatabase: () => Promise<void> }> {
+async function prepareDatabase(kind: DatabaseKind): Promise<{ db: BenchDatabase; seed: SeedResult; kept: boolean; dropDatabase: () => Promise<void> }> {
   if (options["database-url"]) {
     log(`${kind}: using the kept database ${options["database-url"]}`);
     const db = await openKeptDatabase(options["database-url"]);
     const dropDatabase = track(db.drop);
     const count = await db.countConsultations();
     log(`${kind}: ${count.toLocaleString("en")} consultations already there; starting next start`);
-    return { db, dropDatabase, seed: { consultations: count, rows: 0, seconds: 0, detailIds: [], memberIds: [], search: { id: [], policyNumber: [], drugName: [], icd10Code: [] } } };
+    return { db, dropDatabase, kept: true, seed: { consultations: count, rows: 0, seconds: 0, detailIds: [], memberIds: [], search: { id: [], policyNumber: [], drugName: [], icd10Code: [] } } };
   }
   log(`${kind}: creating a fresh database`);
   const db = await createDatabase(kind, runId, options["postgres-url"]);
@@ -331,11 +331,11 @@ async function prepareDatabase(kind: DatabaseKind): Promise<{ db: BenchDatabase;
   });
   log(`${kind}: seeded ${seed.rows.toLocaleString("en")} rows in ${seed.seconds.toFixed(0)} s; starting next start`);
   if (options["keep-database"]) log(`${kind}: kept for --database-url ${db.target.url}`);
-  return { db, seed, dropDatabase };
+  return { db, seed, kept: false, dropDatabase };
 }
 
 async function benchDatabase(kind: DatabaseKind, port: number): Promise<DatabaseResults> {
-  const { db, seed, dropDatabase } = await prepareDatabase(kind);
+  const { db, seed, kept, dropDatabase } = await prepareDatabase(kind);
   const busyBefore = await waitForQuiet();
 
   const server = await startServer({ port, databaseUrl: db.target.url, signingSecret });
@@ -377,7 +377,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   return {
     kind,
     busyBefore,
-    seed: { consultations: seed.consultations, rows: seed.rows, seconds: seed.seconds },
+    seed: { consultations: seed.consultations, rows: seed.rows, seconds: seed.seconds, kept },
     memory: { afterStartBytes, peakBytes },
     measurements,
     csvExport,

@@ -10,7 +10,8 @@ export type DatabaseResults = {
   kind: DatabaseKind;
   /** Share of the machine's CPU busy with other work just before the measurements. */
   busyBefore: number;
-  seed: { consultations: number; rows: number; seconds: number };
+  /** kept: an earlier run's database (--database-url), not seeded by this run. */
+  seed: { consultations: number; rows: number; seconds: number; kept?: boolean };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
   /** GET /api/consultations/export of every seeded consultation, one download (null: not measured, --only). */
@@ -250,7 +251,9 @@ export function formatReport(results: BenchResults): string {
     );
     lines.push(
       `  server memory: ${megabytes(db.memory.afterStartBytes)} after start, peak ${megabytes(db.memory.peakBytes)} · ` +
-        `seeded ${num(db.seed.consultations)} consultations (${num(db.seed.rows)} rows) in ${num(db.seed.seconds)} s`,
+        (db.seed.kept
+          ? `${num(db.seed.consultations)} consultations in a database an earlier run seeded`
+          : `seeded ${num(db.seed.consultations)} consultations (${num(db.seed.rows)} rows) in ${num(db.seed.seconds)} s`),
     );
     for (const profile of db.profiles) {
       const s = profile.summary;
