@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/caller";
-import { getInsights } from "@/lib/data/insights";
+import { getInsights, insightsMaxAgeMs, insightsRefreshAfterMs } from "@/lib/data/insights";
 import { getTaskInsights } from "@/lib/data/task-insights";
 import { taskKindLabels } from "@/lib/schemas/task";
 import { parseInsightsQuery } from "@/lib/schemas/insights-query";
-import { formatDuration } from "@/lib/time/format";
+import { formatDateTime, formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { PerDayChart, TopChart } from "@/components/insights-charts";
 import { QueryProblem } from "@/components/query-problem";
@@ -64,6 +64,10 @@ export default async function InsightsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Insights</h1>
       <p className="text-sm text-slate-700" data-testid="insights-range">
         Consultations whose latest status event falls between {query.from} and {query.to} (both included, {query.timeZone}).
+      </p>
+      <p className="text-sm text-slate-600" data-testid="insights-freshness">
+        Figures counted at {formatDateTime(insights.computedAt, query.timeZone)}: recounted every {insightsRefreshAfterMs / 1000} s or so while
+        the page is viewed, never more than {insightsMaxAgeMs / 60_000} minutes old.
       </p>
       <RangeForm from={query.from} to={query.to} timeZone={query.timeZone} />
       <Figure title="Consultations per day by status" id="per-day">

@@ -29,6 +29,7 @@ test("the insights of a range show each figure, with a table behind every chart"
   await page.goto(`/insights?from=${w.date}&to=${w.date}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Insights");
   await expect(page.getByTestId("insights-range")).toContainText(`between ${w.date} and ${w.date}`);
+  await expect(page.getByTestId("insights-freshness")).toContainText(/^Figures counted at \d{2} \w{3} \d{4}, \d{2}:\d{2}:\d{2}: recounted every 30 s/);
   await expect(page.getByRole("img", { name: /Consultations per day by status.*: 4 in all/ })).toBeVisible();
   await expect(page.getByTestId("close-median")).toHaveText("1 h 30 min");
   await expect(page.getByTestId("close-p90")).toHaveText("2 h 30 min");

@@ -1,10 +1,12 @@
 // Fresh, throw-away databases for a bench run: SQLite in a temporary folder, PostgreSQL as
 // care_desk_bench_<run> on the local server. Migrated with the committed migrations; dropped
-// afterwards. Refuses to touch anything it did not name.
+// afterwards, unless kept (--keep-database) for a later run to measure again (--database-url).
+// Refuses to touch anything it did not name.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import Database from "better-sqlite3";
 import { resolveDatabase, type DatabaseTarget } from "../../lib/db-config";
 import { applyPendingMigrations } from "../lib/migrate";
 
@@ -16,7 +18,12 @@ export type BenchDatabase = {
   /** PostgreSQL backend processes serving this database (their CPU counts as the server's). */
   backendPids(): Promise<number[]>;
   drop(): Promise<void>;
+  /** Lets go of the database without dropping it (--keep-database). */
+  forget(): Promise<void>;
 };
+
+/** A database a bench run kept: measured again, never dropped. */
+export type KeptDatabase = BenchDatabase & { countConsultations(): Promise<number> };
 
 const localHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -25,7 +32,7 @@ export async function createDatabase(kind: DatabaseKind, runId: string, postgres
     const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-bench-"));
     const target = resolveDatabase(`file:${path.join(dir, "care-desk.db")}`);
     await applyPendingMigrations(target);
-    return { kind, target, backendPids: async () => [], drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { kind, target, backendPids: async () => [], drop: async () => rmSync(dir, { recursive: true, force: true }), forget: async () => {} };
   }
 
   const admin = new URL(postgresAdminUrl);
@@ -57,5 +64,44 @@ export async function createDatabase(kind: DatabaseKind, runId: string, postgres
         await client.end();
       }
     },
+    forget: async () => client.end(),
+  };
+}
+
+export const kindOfUrl = (url: string): DatabaseKind => resolveDatabase(url).kind;
+
+/**
+ * A database an earlier run kept: only bench databases (a temporary care-desk-bench-* folder or
+ * a local care_desk_bench_* database), since the run writes to it. Pending migrations are applied.
+ */
+export async function openKeptDatabase(url: string): Promise<KeptDatabase> {
+  const target = resolveDatabase(url);
+  if (target.kind === "sqlite") {
+    if (!path.basename(path.dirname(target.file)).startsWith("care-desk-bench-")) throw new Error(`${target.file} is not a bench database (care-desk-bench-*/)`);
+    await applyPendingMigrations(target);
+    const countConsultations = async () => {
+      const db = new Database(target.file, { readonly: true });
+      try {
+        return Number((db.prepare('SELECT COUNT(*) AS "n" FROM "Consultation"').get() as { n: number }).n);
+      } finally {
+        db.close();
+      }
+    };
+    return { kind: "sqlite", target, backendPids: async () => [], drop: async () => {}, forget: async () => {}, countConsultations };
+  }
+  const parsed = new URL(target.url);
+  const name = parsed.pathname.slice(1);
+  if (!localHosts.has(parsed.hostname) || !/^care_desk_bench_[a-z0-9_]+$/.test(name)) throw new Error(`${name} is not a local bench database (care_desk_bench_*)`);
+  await applyPendingMigrations(target);
+  const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  return {
+    kind: "postgresql",
+    target,
+    backendPids: async () =>
+      (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name])).rows.map((row) => row.pid),
+    drop: async () => client.end(),
+    forget: async () => client.end(),
+    countConsultations: async () => Number((await client.query<{ n: string }>('SELECT COUNT(*) AS "n" FROM "Consultation"')).rows[0]!.n),
   };
 }

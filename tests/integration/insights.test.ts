@@ -24,11 +24,11 @@ const between = (fromMinutes: number, toMinutes: number) => (toMinutes - fromMin
 
 type Made = { statuses: [string, number][]; diagnosis?: string; drugs?: string[] };
 
-async function consultation({ statuses, diagnosis, drugs }: Made): Promise<number> {
+async function consultation({ statuses, diagnosis, drugs }: Made, day = window): Promise<number> {
   const id = uniqueId();
   let previous: string | null = null;
   for (const [status, minutes] of statuses) {
-    await deliver(routeHandler, statusUpdate(id, previous, status, window.at(minutes)));
+    await deliver(routeHandler, statusUpdate(id, previous, status, day.at(minutes)));
     previous = status;
   }
   if (diagnosis !== undefined) {
@@ -36,7 +36,7 @@ async function consultation({ statuses, diagnosis, drugs }: Made): Promise<numbe
       icd10: { symptom: [], diagnosis: [{ code: diagnosis, name: `Diagnosis ${diagnosis}` }] },
       drug: { fdaDrug: (drugs ?? []).map((name) => ({ name, tradeName: `${name} trade`, frequency: "Twice daily", duration: 5 })) },
     });
-    await deliver(routeHandler, recommendation(id, window.at(statuses[0]![1] + 1), data));
+    await deliver(routeHandler, recommendation(id, day.at(statuses[0]![1] + 1), data));
   }
   return id;
 }
@@ -87,6 +87,16 @@ describe("getInsights", () => {
     expect(twoDays.closeTime).toEqual({ consultations: 6, medianMicros: between(10, 130), p90Micros: between(5, 305) });
   });
 
+  it("leaves a closed consultation with no new event out of the time to close", async () => {
+    const own = timeWindow();
+    await consultation({ statuses: [["new", 0], ["closed", 60]] }, own);
+    // Closed after 10 minutes of in_progress, but never new: no duration to measure.
+    await consultation({ statuses: [["in_progress", 0], ["closed", 10]] }, own);
+    const insights = await getInsights(asCoordinator, rangeQuery({ from: own.date, to: own.date }));
+    expect(insights.closeTime).toEqual({ consultations: 1, medianMicros: between(0, 60), p90Micros: between(0, 60) });
+    expect(insights.recommendations.closed).toBe(2);
+  });
+
   it("gives the share of closed consultations with a recommendation", () => {
     expect(oneDay.recommendations).toEqual({ closed: 5, withRecommendation: 3 });
     expect(twoDays.recommendations).toEqual({ closed: 6, withRecommendation: 4 });
@@ -126,6 +136,33 @@ describe("getInsights", () => {
 
   it("is refused to a role without consultations:read", async () => {
     await expect(getInsights(asAuditor, rangeQuery({ from: window.date, to: window.date }))).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+});
+
+describe("getInsights' cache", () => {
+  it("answers a second request from the cache, and shows a new consultation once it has recounted", { timeout: 240_000 }, async () => {
+    const own = timeWindow();
+    const range = rangeQuery({ from: own.date, to: own.date });
+    const first = uniqueId();
+    await deliver(routeHandler, statusUpdate(first, null, "new", own.at(0)));
+    const before = await getInsights(asCoordinator, range);
+    expect(before.perDay[0]!.total).toBe(1);
+
+    await deliver(routeHandler, statusUpdate(uniqueId(), null, "new", own.at(5)));
+    // Within the cache's window: the same counting, without the new consultation.
+    const cached = await getInsights(asCoordinator, range);
+    expect(cached.computedAt).toEqual(before.computedAt);
+    expect(cached.perDay[0]!.total).toBe(1);
+
+    // After the refresh interval a request starts a recount; a later one gets its figures.
+    let latest = cached;
+    const deadline = Date.now() + 200_000;
+    while (latest.perDay[0]!.total === 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      latest = await getInsights(asCoordinator, range);
+    }
+    expect(latest.perDay[0]!.total).toBe(2);
+    expect(latest.computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
   });
 });
 
