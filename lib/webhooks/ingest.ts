@@ -46,9 +46,9 @@ const weightOf = (record: DeliveryRecord) => (record.rawBody?.length ?? 0) + rec
 async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
   const deliveryId = await insertDelivery(tx, job.record);
   if (deliveryId !== null) {
-    if (job.event) await applyEvent(tx, job.event, now, deliveryId);
-    // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
-    await insertNewShapes(tx, job.shapes, deliveryId);
+    // The event and the payload drift (key paths, statuses and types first seen in this body,
+    // lib/drift), issued together.
+    await Promise.all([job.event ? applyEvent(tx, job.event, now, deliveryId) : null, insertNewShapes(tx, job.shapes, deliveryId)]);
     return { deliveryId, outcome: job.record.outcome };
   }
   // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
