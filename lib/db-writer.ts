@@ -44,8 +44,9 @@ export class SqliteWriteError extends Error {
   }
 }
 
-// The worker is a plain JavaScript file next to this one, loaded by Node at run time: Next.js does
-// not bundle it, and `next start`, the CLI scripts and the tests all run from the project root.
+// The worker is a plain JavaScript file in lib/. `next build` (Turbopack) recognises this
+// `new Worker(path)` and bundles the file as a worker chunk of the server build (better-sqlite3
+// stays external); the tests and the CLI scripts, which run from the project root, load it as it is.
 const workerFile = () => path.join(process.cwd(), "lib", "db-sqlite-worker.mjs");
 
 /**

@@ -37,6 +37,7 @@ const usage = `Usage: npm run bench [-- options]
                            (default postgresql://postgres@127.0.0.1:5432/postgres)
   --port <n>               port for next start (default 3300)
   --profile                also profile webhook ingest (node --cpu-prof) and say where the CPU goes
+  --ingest-only            only the ceiling and the ingest figures (no pages, search, export, live updates)
   --live-updates <n>       new consultations whose way from 2xx to the open list (Chromium) is
                            timed (default 20; 0: skip)
   --wait-quiet <seconds>   before measuring, wait up to this long for other processes to leave
@@ -53,6 +54,7 @@ const options = parseOptions(
     "postgres-url": { type: "string" },
     port: { type: "string" },
     profile: { type: "boolean" },
+    "ingest-only": { type: "boolean" },
     "live-updates": { type: "string" },
     "wait-quiet": { type: "string" },
   },
@@ -69,6 +71,7 @@ const options = parseOptions(
     "postgres-url": z.url({ protocol: /^postgres(ql)?$/ }).default("postgresql://postgres@127.0.0.1:5432/postgres"),
     port: z.coerce.number().int().min(1024).max(65535).default(3300),
     profile: z.boolean().default(false),
+    "ingest-only": z.boolean().default(false),
     "live-updates": z.coerce.number().int().min(0).max(1000).default(20),
     "wait-quiet": z.coerce.number().min(0).max(3600).default(180),
   }),
@@ -306,13 +309,14 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   }
   log("  ingest while 32 connections of strangers flood the webhook route");
   measurements.push(await measureUnderFlood(base, recommendation.requests));
-  measurements.push(...(await measurePages(server, seed, processes, db.target.url)));
+  const ingestOnly = options["ingest-only"];
+  if (!ingestOnly) measurements.push(...(await measurePages(server, seed, processes, db.target.url)));
   memory.stop();
   const peakBytes = memory.peak;
   // After the other figures (and outside their peak): its own memory samples.
-  log(`  CSV export of all ${consultations.toLocaleString("en")} consultations`);
-  const csvExport = await measureExport({ baseUrl: server.baseUrl, cookie: await signInCoordinator(server.baseUrl, db.target.url), serverPid: server.pid });
-  const count = options["live-updates"];
+  if (!ingestOnly) log(`  CSV export of all ${consultations.toLocaleString("en")} consultations`);
+  const csvExport = ingestOnly ? null : await measureExport({ baseUrl: server.baseUrl, cookie: await signInCoordinator(server.baseUrl, db.target.url), serverPid: server.pid });
+  const count = ingestOnly ? 0 : options["live-updates"];
   const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count, cookie: await signInCoordinator(server.baseUrl, db.target.url) })) : null;
   await stopServer();
 
@@ -349,6 +353,7 @@ try {
       databases: options.databases,
       profile: options.profile,
       liveUpdates: options["live-updates"],
+      ingestOnly: options["ingest-only"],
     },
     databases,
     targets: evaluateTargets(databases, consultations),

@@ -13,8 +13,8 @@ export type DatabaseResults = {
   seed: { consultations: number; rows: number; seconds: number };
   memory: { afterStartBytes: number; peakBytes: number };
   measurements: Measurement[];
-  /** GET /api/consultations/export of every seeded consultation, one download. */
-  csvExport: ExportResult;
+  /** GET /api/consultations/export of every seeded consultation, one download (null: not measured, --ingest-only). */
+  csvExport: ExportResult | null;
   /** From a webhook's 2xx to its row in the open list, in Chromium (null: not measured). */
   liveUpdates: LiveUpdateResult | null;
   profiles: {
@@ -33,7 +33,7 @@ export type BenchResults = {
   commit: string;
   node: string;
   cpus: number;
-  options: { consultations: number; duration: number; warmup: number; databases: DatabaseKind[]; profile: boolean; liveUpdates: number };
+  options: { consultations: number; duration: number; warmup: number; databases: DatabaseKind[]; profile: boolean; liveUpdates: number; ingestOnly: boolean };
   databases: DatabaseResults[];
   targets: Target[];
 };
@@ -220,7 +220,7 @@ export function formatReport(results: BenchResults): string {
       );
     }
     const csv = db.csvExport;
-    lines.push(
+    if (csv) lines.push(
       `  ${pad("CSV export", 23)}${pad("GET /api/consultations/export", 28)}${"1".padStart(5)}   ` +
         (csv.status === 200
           ? `${num(csv.rows)} rows, ${megabytes(csv.bytes)} in ${num(csv.seconds, 1)} s (${num(csv.rows / Math.max(csv.seconds, 0.001))} rows/s` +
