@@ -28,6 +28,24 @@ export interface Writer {
 
 const maxCachedStatements = 500;
 
+/**
+ * A transaction's session, refusing statements once the transaction is over: a statement a
+ * caller issued without waiting for it (Promise.all) and sent after the COMMIT or ROLLBACK
+ * would otherwise run outside the transaction, or on a connection already given to another.
+ */
+function endableSession(session: WriteSession): WriteSession & { end(): void } {
+  let ended = false;
+  const refuse = () => Promise.reject(new Error("the transaction is over: a statement came after its end"));
+  return {
+    run: (sql, params) => (ended ? refuse() : session.run(sql, params)),
+    get: (sql, params) => (ended ? refuse() : session.get(sql, params)),
+    all: (sql, params) => (ended ? refuse() : session.all(sql, params)),
+    end: () => {
+      ended = true;
+    },
+  };
+}
+
 type Op =
   | { op: "run" | "get" | "all"; key: number; sql?: string; params: SqlParam[] }
   | { op: "begin" | "commit" | "rollback" | "close" };
@@ -123,21 +141,23 @@ function sqliteWriter(file: string): Writer {
     keys.set(sql, key);
     return { op, key, sql, params: bind(params) };
   };
-  const session: WriteSession = {
-    run: (sql, params) => send<number>(statement("run", sql, params)),
-    get: <T,>(sql: string, params: SqlParam[]) => send<T | undefined>(statement("get", sql, params)),
-    all: <T,>(sql: string, params: SqlParam[]) => send<T[]>(statement("all", sql, params)),
-  };
   return {
     async transaction(work) {
+      const session = endableSession({
+        run: (sql, params) => send<number>(statement("run", sql, params)),
+        get: <T,>(sql: string, params: SqlParam[]) => send<T | undefined>(statement("get", sql, params)),
+        all: <T,>(sql: string, params: SqlParam[]) => send<T[]>(statement("all", sql, params)),
+      });
       // BEGIN travels with the transaction's first statements.
       const begun = send<null>({ op: "begin" });
       try {
         const result = await work(session);
+        session.end();
         await begun;
         await send<null>({ op: "commit" });
         return result;
       } catch (error) {
+        session.end();
         // A BEGIN that failed (the lock stayed taken past the busy timeout) is the error to report.
         const notBegun = await begun.then(() => null, (beginError: unknown) => beginError);
         await send<null>({ op: "rollback" }).catch(() => undefined);
@@ -173,18 +193,20 @@ function postgresWriter(url: string): Writer {
     async transaction(work) {
       const client = await pool.connect();
       const query = (sql: string, params: SqlParam[]) => client.query({ ...statement(sql), values: bind(params) });
-      const session: WriteSession = {
+      const session = endableSession({
         run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
         get: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows[0] as T | undefined,
         all: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows as T[],
-      };
+      });
       let failed = false;
       try {
         await client.query("BEGIN");
         const result = await work(session);
+        session.end();
         await client.query("COMMIT");
         return result;
       } catch (error) {
+        session.end();
         failed = true;
         await client.query("ROLLBACK").catch(() => undefined);
         throw error;

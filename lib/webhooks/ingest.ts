@@ -43,29 +43,39 @@ export class IngestQueueFullError extends Error {
 /** A delivery's weight in the queue: its body and a little for the rest. */
 const weightOf = (record: DeliveryRecord) => (record.rawBody?.length ?? 0) + record.headers.length + 1024;
 
-async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
-  const deliveryId = await insertDelivery(tx, job.record);
-  if (deliveryId !== null) {
-    // The event and the payload drift (key paths, statuses and types first seen in this body,
-    // lib/drift), issued together.
-    await Promise.all([job.event ? applyEvent(tx, job.event, now, deliveryId) : null, insertNewShapes(tx, job.shapes, deliveryId)]);
-    return { deliveryId, outcome: job.record.outcome };
-  }
-  // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
-  const duplicate: DeliveryRecord = { ...job.record, outcome: "duplicate", dedupKey: null, errorDetail: `already received (${job.record.dedupKey})` };
-  return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
+// A redelivery: its dedup key is already stored. Recorded as having come; nothing else changes.
+const duplicateOf = (record: DeliveryRecord): DeliveryRecord => ({ ...record, outcome: "duplicate", dedupKey: null, errorDetail: `already received (${record.dedupKey})` });
+
+/**
+ * SQLite: statement by statement (no network round trip there), in three waves over the whole
+ * batch rather than job after job: every delivery (in order, so a dedup key repeated within the
+ * batch finds its first), then the events, new payload shapes and duplicate records, then each
+ * new recommendation's children and current-version pointer. Each wave is issued without
+ * waiting in between and reaches the writer thread as one message (lib/db-writer.ts). The rules
+ * do not depend on the order of events, and within each wave the jobs keep their order, so the
+ * result is the one job after job would give.
+ */
+async function commitEach(tx: WriteSession, jobs: Job[], now: Date): Promise<CommitResult[]> {
+  const stored = await Promise.all(jobs.map((job) => insertDelivery(tx, job.record)));
+  return Promise.all(
+    jobs.map(async (job, i): Promise<CommitResult> => {
+      const deliveryId = stored[i]!;
+      if (deliveryId === null) return { deliveryId: (await insertDelivery(tx, duplicateOf(job.record))) ?? 0, outcome: "duplicate" };
+      // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
+      await Promise.all([job.event ? applyEvent(tx, job.event, now, deliveryId) : null, insertNewShapes(tx, job.shapes, deliveryId)]);
+      return { deliveryId, outcome: job.record.outcome };
+    }),
+  );
 }
 
 // PostgreSQL: the whole batch in one statement (./store-batch.ts), since there every statement is
-// a round trip. SQLite: statement by statement, in-process and microseconds each.
+// a round trip.
 async function applyJobs(tx: WriteSession, jobs: Job[], now: Date): Promise<CommitResult[]> {
   if (databaseKind === "postgresql") {
     const stored = await storeBatch(tx, jobs, now);
     return stored.map(({ deliveryId, duplicate }, i) => ({ deliveryId, outcome: duplicate ? "duplicate" : jobs[i]!.record.outcome }));
   }
-  const results: CommitResult[] = [];
-  for (const job of jobs) results.push(await commitOne(tx, job, now));
-  return results;
+  return commitEach(tx, jobs, now);
 }
 
 const committer = groupCommit<Job, CommitResult>({
