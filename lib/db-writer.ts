@@ -1,10 +1,11 @@
 // The ingestion hot path's write connection, below Prisma: one better-sqlite3 connection with
-// cached prepared statements (SQLite) or a small pg pool with named prepared statements
-// (PostgreSQL). Profiling showed Prisma's raw-query machinery costing more CPU per webhook
+// cached prepared statements, in a worker thread (SQLite), or a small pg pool with named prepared
+// statements (PostgreSQL). Profiling showed Prisma's raw-query machinery costing more CPU per webhook
 // than the SQL itself; here a statement costs microseconds. Callers write portable SQL with
 // `?` placeholders; this module is the only one that knows the dialect.
 import "server-only";
-import Database from "better-sqlite3";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import type { DatabaseTarget } from "./db-config";
 
@@ -27,42 +28,148 @@ export interface Writer {
 
 const maxCachedStatements = 500;
 
-function sqliteWriter(file: string): Writer {
-  const db = new Database(file, { timeout: 5000 });
-  // WAL: readers never wait for this writer. FULL: a commit is on disk before we answer 2xx.
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (statements.size < maxCachedStatements) statements.set(sql, statement);
-    }
-    return statement;
+/**
+ * A transaction's session, refusing statements once the transaction is over: a statement a
+ * caller issued without waiting for it (Promise.all) and sent after the COMMIT or ROLLBACK
+ * would otherwise run outside the transaction, or on a connection already given to another.
+ */
+function endableSession(session: WriteSession): WriteSession & { end(): void } {
+  let ended = false;
+  const refuse = () => Promise.reject(new Error("the transaction is over: a statement came after its end"));
+  return {
+    run: (sql, params) => (ended ? refuse() : session.run(sql, params)),
+    get: (sql, params) => (ended ? refuse() : session.get(sql, params)),
+    all: (sql, params) => (ended ? refuse() : session.all(sql, params)),
+    end: () => {
+      ended = true;
+    },
   };
+}
+
+type Op =
+  | { op: "run" | "get" | "all"; key: number; sql?: string; params: SqlParam[] }
+  | { op: "begin" | "commit" | "rollback" | "close" };
+type Pending = { op: Op; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Reply = { id: number; results?: unknown[]; failed?: number; error?: { name: string; message: string; code?: string } };
+
+/** An error the SQLite worker reported, with better-sqlite3's name and code (e.g. SQLITE_BUSY). */
+export class SqliteWriteError extends Error {
+  readonly code: string | undefined;
+  constructor(reported: { name: string; message: string; code?: string }) {
+    super(reported.message);
+    this.name = reported.name;
+    this.code = reported.code;
+  }
+}
+
+// The worker is a plain JavaScript file in lib/. `next build` (Turbopack) recognises this
+// `new Worker(path)` and bundles the file as a worker chunk of the server build (better-sqlite3
+// stays external); the tests and the CLI scripts, which run from the project root, load it as it is.
+const workerFile = () => path.join(process.cwd(), "lib", "db-sqlite-worker.mjs");
+
+/**
+ * SQLite: the write connection lives in a worker thread (./db-sqlite-worker.mjs), so neither the
+ * statements nor a COMMIT's fsync stop this thread's event loop; a transaction resolves only
+ * once the worker's COMMIT has returned (on disk: synchronous = FULL). The statements a caller
+ * issues without waiting between them (the same tick) travel in one message, so a transaction
+ * costs a few thread hops, not one per statement.
+ */
+function sqliteWriter(file: string): Writer {
+  let worker: Worker | null = null;
+  const waiting = new Map<number, Pending[]>();
+  let nextId = 0;
+  let queued: Pending[] = [];
+  const keys = new Map<string, number>();
   // Same text format as @prisma/adapter-better-sqlite3 ("iso8601"), so Prisma reads it back.
   const bind = (params: SqlParam[]) => params.map((p) => (p instanceof Date ? p.toISOString().replace("Z", "+00:00") : p));
-  const session: WriteSession = {
-    run: async (sql, params) => prepare(sql).run(...bind(params)).changes,
-    get: async <T,>(sql: string, params: SqlParam[]) => prepare(sql).get(...bind(params)) as T | undefined,
-    all: async <T,>(sql: string, params: SqlParam[]) => prepare(sql).all(...bind(params)) as T[],
+
+  const fail = (pending: Pending[], error: unknown) => pending.forEach((entry) => entry.reject(error));
+  function start(): Worker {
+    const started = new Worker(workerFile(), { workerData: { file } });
+    started.unref();
+    started.on("message", (reply: Reply) => {
+      const pending = waiting.get(reply.id) ?? [];
+      waiting.delete(reply.id);
+      if (waiting.size === 0) started.unref();
+      const results = reply.results ?? [];
+      if (!reply.error) {
+        pending.forEach((entry, i) => entry.resolve(results[i]));
+        return;
+      }
+      const error = new SqliteWriteError(reply.error);
+      pending.forEach((entry, i) => (i < reply.failed! ? entry.resolve(results[i]) : entry.reject(i === reply.failed ? error : new Error("not run: an earlier statement failed", { cause: error }))));
+    });
+    // A worker that died takes its open transaction with it (SQLite rolls it back); whatever was
+    // waiting fails, and the next transaction starts a new worker.
+    const died = (error: unknown) => {
+      if (worker !== started) return;
+      worker = null;
+      for (const pending of waiting.values()) fail(pending, error);
+      waiting.clear();
+    };
+    started.on("error", died);
+    started.on("exit", (code) => died(new Error(`the SQLite writer thread exited (${code})`)));
+    return started;
+  }
+
+  const flush = () => {
+    const batch = queued;
+    queued = [];
+    if (batch.length === 0) return;
+    try {
+      worker ??= start();
+    } catch (error) {
+      fail(batch, error);
+      return;
+    }
+    const id = nextId++;
+    waiting.set(id, batch);
+    worker.ref();
+    worker.postMessage({ id, ops: batch.map((entry) => entry.op) });
+  };
+  const send = <T,>(op: Op): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (queued.length === 0) queueMicrotask(flush);
+      queued.push({ op, resolve: resolve as (value: unknown) => void, reject });
+    });
+  const statement = (op: "run" | "get" | "all", sql: string, params: SqlParam[]): Op => {
+    let key = keys.get(sql);
+    if (key !== undefined) return { op, key, params: bind(params) };
+    // Past the cache's size a statement is sent, and prepared, every time (key -1).
+    if (keys.size >= maxCachedStatements) return { op, key: -1, sql, params: bind(params) };
+    key = keys.size;
+    keys.set(sql, key);
+    return { op, key, sql, params: bind(params) };
   };
   return {
     async transaction(work) {
-      db.exec("BEGIN IMMEDIATE");
+      const session = endableSession({
+        run: (sql, params) => send<number>(statement("run", sql, params)),
+        get: <T,>(sql: string, params: SqlParam[]) => send<T | undefined>(statement("get", sql, params)),
+        all: <T,>(sql: string, params: SqlParam[]) => send<T[]>(statement("all", sql, params)),
+      });
+      // BEGIN travels with the transaction's first statements.
+      const begun = send<null>({ op: "begin" });
       try {
         const result = await work(session);
-        db.exec("COMMIT");
+        session.end();
+        await begun;
+        await send<null>({ op: "commit" });
         return result;
       } catch (error) {
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw error;
+        session.end();
+        // A BEGIN that failed (the lock stayed taken past the busy timeout) is the error to report.
+        const notBegun = await begun.then(() => null, (beginError: unknown) => beginError);
+        await send<null>({ op: "rollback" }).catch(() => undefined);
+        throw notBegun ?? error;
       }
     },
     async close() {
-      db.close();
+      const running = worker;
+      if (!running) return;
+      await send<null>({ op: "close" }).catch(() => undefined);
+      worker = null;
+      await running.terminate();
     },
   };
 }
@@ -86,18 +193,20 @@ function postgresWriter(url: string): Writer {
     async transaction(work) {
       const client = await pool.connect();
       const query = (sql: string, params: SqlParam[]) => client.query({ ...statement(sql), values: bind(params) });
-      const session: WriteSession = {
+      const session = endableSession({
         run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
         get: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows[0] as T | undefined,
         all: async <T,>(sql: string, params: SqlParam[]) => (await query(sql, params)).rows as T[],
-      };
+      });
       let failed = false;
       try {
         await client.query("BEGIN");
         const result = await work(session);
+        session.end();
         await client.query("COMMIT");
         return result;
       } catch (error) {
+        session.end();
         failed = true;
         await client.query("ROLLBACK").catch(() => undefined);
         throw error;

@@ -84,7 +84,7 @@ const insertShapeSql = `
 
 /** Inside the delivery's transaction: records the shapes this process had not seen. */
 export async function insertNewShapes(session: WriteSession, observed: ObservedShapes | null, deliveryId: number): Promise<void> {
-  for (const shape of observed?.fresh ?? []) await session.run(insertShapeSql, [shape.kind, shape.value, observed!.receivedAt, observed!.receivedAt, deliveryId]);
+  await Promise.all((observed?.fresh ?? []).map((shape) => session.run(insertShapeSql, [shape.kind, shape.value, observed!.receivedAt, observed!.receivedAt, deliveryId])));
 }
 
 const addCountSql = `

@@ -2,7 +2,7 @@
 // one transaction (and one fsync on SQLite) serves many requests, and each request is answered
 // only after its own rows are committed.
 import "server-only";
-import type { WriteSession } from "../db";
+import { databaseKind, type WriteSession } from "../db";
 import { groupCommit } from "../db-group-commit";
 import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
@@ -10,6 +10,7 @@ import { insertNewShapes, shapesCommitted, type ObservedShapes } from "../drift/
 import { reconcileTasks } from "../tasks/reconcile";
 import type { IngestEvent } from "./to-rows";
 import { applyEvent, insertDelivery, type DeliveryRecord } from "./store";
+import { storeBatch } from "./store-batch";
 
 export type CommitResult = { deliveryId: number; outcome: DeliveryRecord["outcome"] };
 
@@ -43,31 +44,50 @@ export class IngestQueueFullError extends Error {
 /** A delivery's weight in the queue: its body and a little for the rest. */
 const weightOf = (record: DeliveryRecord) => (record.rawBody?.length ?? 0) + record.headers.length + 1024;
 
-async function commitOne(tx: WriteSession, job: Job, now: Date): Promise<CommitResult> {
-  const deliveryId = await insertDelivery(tx, job.record);
-  if (deliveryId !== null) {
-    if (job.event) await applyEvent(tx, job.event, now, deliveryId);
-    // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
-    await insertNewShapes(tx, job.shapes, deliveryId);
-    return { deliveryId, outcome: job.record.outcome };
+// A redelivery: its dedup key is already stored. Recorded as having come; nothing else changes.
+const duplicateOf = (record: DeliveryRecord): DeliveryRecord => ({ ...record, outcome: "duplicate", dedupKey: null, errorDetail: `already received (${record.dedupKey})` });
+
+/**
+ * SQLite: statement by statement (no network round trip there), in three waves over the whole
+ * batch rather than job after job: every delivery (in order, so a dedup key repeated within the
+ * batch finds its first), then the events, new payload shapes and duplicate records, then each
+ * new recommendation's children and current-version pointer. Each wave is issued without
+ * waiting in between and reaches the writer thread as one message (lib/db-writer.ts). The rules
+ * do not depend on the order of events, and within each wave the jobs keep their order, so the
+ * result is the one job after job would give.
+ */
+async function commitEach(tx: WriteSession, jobs: Job[], now: Date): Promise<CommitResult[]> {
+  const stored = await Promise.all(jobs.map((job) => insertDelivery(tx, job.record)));
+  return Promise.all(
+    jobs.map(async (job, i): Promise<CommitResult> => {
+      const deliveryId = stored[i]!;
+      if (deliveryId === null) return { deliveryId: (await insertDelivery(tx, duplicateOf(job.record))) ?? 0, outcome: "duplicate" };
+      // Payload drift: key paths, statuses and types first seen in this body (lib/drift).
+      await Promise.all([job.event ? applyEvent(tx, job.event, now, deliveryId) : null, insertNewShapes(tx, job.shapes, deliveryId)]);
+      return { deliveryId, outcome: job.record.outcome };
+    }),
+  );
+}
+
+// PostgreSQL: the whole batch in one statement (./store-batch.ts), since there every statement is
+// a round trip.
+async function applyJobs(tx: WriteSession, jobs: Job[], now: Date): Promise<CommitResult[]> {
+  if (databaseKind === "postgresql") {
+    const stored = await storeBatch(tx, jobs, now);
+    return stored.map(({ deliveryId, duplicate }, i) => ({ deliveryId, outcome: duplicate ? "duplicate" : jobs[i]!.record.outcome }));
   }
-  // Its dedup key is already stored: a redelivery. Record that it came, change nothing else.
-  const duplicate: DeliveryRecord = { ...job.record, outcome: "duplicate", dedupKey: null, errorDetail: `already received (${job.record.dedupKey})` };
-  return { deliveryId: (await insertDelivery(tx, duplicate)) ?? 0, outcome: "duplicate" };
+  return commitEach(tx, jobs, now);
 }
 
 const committer = groupCommit<Job, CommitResult>({
   maxBatch: 64,
   commit: async (tx, jobs) => {
     const now = new Date();
-    const results: CommitResult[] = [];
-    const recommended: bigint[] = [];
-    for (const job of jobs) {
-      const result = await commitOne(tx, job, now);
-      if (result.outcome === "processed" && job.event?.kind === "recommendation") recommended.push(job.event.consultationId);
-      results.push(result);
-    }
+    const results = await applyJobs(tx, jobs, now);
+    // Here every delivery and event of the batch is applied, in this same transaction (which
+    // commits when commit returns): work that must see them all, and commit with them, goes here.
     // The worklist's tasks follow the current recommendations, once per batch (lib/tasks/reconcile.ts).
+    const recommended = jobs.flatMap((job, i) => (results[i]!.outcome === "processed" && job.event?.kind === "recommendation" ? [job.event.consultationId] : []));
     if (recommended.length > 0) await reconcileTasks(tx, recommended, now);
     return results;
   },

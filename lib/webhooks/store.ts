@@ -1,4 +1,5 @@
-// The SQL that stores one delivery and its event, inside the caller's transaction. Hand-written
+// The SQL that stores one delivery and its event, inside the caller's transaction (SQLite's
+// ingest path; PostgreSQL stores a whole batch at once, ./store-batch.ts). Hand-written
 // because it is the hot path: a handful of statements per event, each one idempotent (ON
 // CONFLICT) and order-independent (conditional on event time), in the SQL that SQLite and
 // PostgreSQL share (`?` placeholders; lib/db-writer adapts them).
@@ -127,16 +128,17 @@ async function storeRecommendation(session: WriteSession, event: RecommendationE
   if (!inserted) return; // this exact recommendation is already stored
   const id = Number(inserted.id);
 
-  await insertChildren(session, "RecommendationIcd10", ["kind", ...icd10Fields], event.icd10, id);
-  await insertChildren(session, "RecommendationDrug", drugFields, event.drugs, id);
-  await insertChildren(session, "RecommendationLab", ["kind", ...labFields], event.labs, id);
-  await insertChildren(session, "RecommendationFollowUp", followUpFields, event.followUps, id);
-  await insertChildren(session, "RecommendationAnswer", answerFields, event.answers, id);
-
   const diagnosis = event.icd10.find((entry) => entry.kind === "diagnosis") ?? null;
-  await session.run(pointRecommendationSql, [
-    id, event.eventMicros, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
-    event.consultationId, event.eventMicros, event.eventMicros, event.contentSha,
+  await Promise.all([
+    insertChildren(session, "RecommendationIcd10", ["kind", ...icd10Fields], event.icd10, id),
+    insertChildren(session, "RecommendationDrug", drugFields, event.drugs, id),
+    insertChildren(session, "RecommendationLab", ["kind", ...labFields], event.labs, id),
+    insertChildren(session, "RecommendationFollowUp", followUpFields, event.followUps, id),
+    insertChildren(session, "RecommendationAnswer", answerFields, event.answers, id),
+    session.run(pointRecommendationSql, [
+      id, event.eventMicros, event.contentSha, diagnosis?.code ?? null, diagnosis?.name ?? null, event.drugs.length,
+      event.consultationId, event.eventMicros, event.eventMicros, event.contentSha,
+    ]),
   ]);
 }
 
@@ -146,7 +148,8 @@ async function storeRecommendation(session: WriteSession, event: RecommendationE
  * is stored once, there).
  */
 export async function applyEvent(session: WriteSession, event: IngestEvent, now: Date, deliveryId: number): Promise<void> {
-  await upsertConsultation(session, event, now);
-  if (event.kind === "status") await storeStatus(session, event, now);
-  else await storeRecommendation(session, event, now, deliveryId);
+  // Issued in order without waiting in between (the consultation first: the event's row refers
+  // to it); on SQLite they reach the writer thread in one message (lib/db-writer.ts).
+  const upserted = upsertConsultation(session, event, now);
+  await Promise.all([upserted, event.kind === "status" ? storeStatus(session, event, now) : storeRecommendation(session, event, now, deliveryId)]);
 }

@@ -96,8 +96,8 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
             : `the webhook costs ${extraCpu === null ? "?" : extraCpu.toFixed(2)} ms more CPU per request than the bare route${inDatabase}, ` +
               `and 0.8× needs at most about ${ceiling.cpuMsPerRequest === null ? "?" : (ceiling.cpuMsPerRequest / 4).toFixed(2)} ms: ` +
               (database === "postgresql"
-                ? "fewer statements per event (one round trip each), then statements that serve a whole group-commit batch"
-                : "less work per recommendation in storage (8-9 statements), then the framework's own per-request cost") +
+                ? "storage is one statement per group-commit batch already; what is left is mostly the framework's per-request work, then parsing, projection and JSON building on the main thread (move them to worker threads)"
+                : "storage runs in the writer thread already; hand it the raw body (transferred) to parse, validate and project there too, then the framework's own per-request cost") +
               "; see docs/performance.md and npm run bench -- --profile",
       });
     } else {
