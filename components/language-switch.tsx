@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { setLanguageAction } from "@/app/account/language-actions";
 import type { UiLocale } from "@/lib/i18n/locales";
 
@@ -6,12 +7,13 @@ import type { UiLocale } from "@/lib/i18n/locales";
  * Each language is named in itself, so whoever cannot read the current one still finds theirs.
  */
 const other = {
-  en: { locale: "ar", name: "العربية", dir: "rtl" },
-  ar: { locale: "en", name: "English", dir: "ltr" },
+  en: { locale: "ar", dir: "rtl" },
+  ar: { locale: "en", dir: "ltr" },
 } as const;
 
 export function LanguageSwitch({ current }: { current: UiLocale }) {
   const target = other[current];
+  const t = useTranslations("language");
   return (
     <form action={setLanguageAction}>
       <input type="hidden" name="locale" value={target.locale} />
@@ -22,7 +24,7 @@ export function LanguageSwitch({ current }: { current: UiLocale }) {
         className="rounded-md border border-slate-300 px-3 py-1 text-slate-800 hover:bg-slate-100"
         data-testid="language-switch"
       >
-        {target.name}
+        {t(target.locale)}
       </button>
     </form>
   );

@@ -38,7 +38,7 @@ export default async function DeliveryPage({ params }: Props) {
       consultationId: delivery.consultationId,
       detail: { via: "page", bytes: delivery.bodyBytes },
     });
-    if (!recorded) return <AuditUnavailable what="a delivery's raw body" />;
+    if (!recorded) return <AuditUnavailable what="deliveryBody" />;
   }
   const headerEntries = Object.entries(delivery.headers);
 

@@ -40,7 +40,7 @@ export default async function PrescriptionPrintPage({ params, searchParams }: Pr
     recommendationId: recommendation?.id ?? null,
     detail: { paperSize: paper },
   });
-  if (!recorded) return <AuditUnavailable what="a prescription" />;
+  if (!recorded) return <AuditUnavailable what="prescription" />;
 
   return (
     <>
