@@ -39,6 +39,8 @@ const rules: Rule[] = [
   exact("Password reset; the user's sessions ended.", "passwordReset"),
   exact("Sessions ended.", "sessionsEnded"),
   exact("This password is one of the 10,000 most common passwords (or one with digits added): choose another.", "passwordCommon"),
+  exact("A token needs a name of 1 to 100 characters.", "tokenName"),
+  exact("Expiry must be 1 to 3650 days.", "tokenExpiry"),
   { pattern: /^User already exists\b/i, key: "emailTaken" },
   { pattern: /^Role set to (\w+)\.$/, key: "roleSet", values: (match) => ({ role: match[1]! }) },
   { pattern: /^The password must be at least (\d+) characters long\.$/, key: "passwordTooShort", values: (match) => ({ min: match[1]! }) },
