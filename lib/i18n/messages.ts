@@ -13,7 +13,7 @@ export async function loadMessages(locale: UiLocale): Promise<Messages> {
  * go to the browser (NextIntlClientProvider in app/layout.tsx): server components translate on
  * the server and ship text, not catalogues.
  */
-export const clientNamespaces = ["forms", "signIn", "setup", "account", "twoFactor", "language", "routeError", "secretReveal", "adminReprocess", "outcome", "liveRefresh"] as const satisfies readonly (keyof Messages)[];
+export const clientNamespaces = ["forms", "signIn", "setup", "account", "twoFactor", "language", "routeError", "secretReveal", "adminReprocess", "outcome", "liveRefresh", "print"] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof clientNamespaces)[number]> {
   return Object.fromEntries(clientNamespaces.map((key) => [key, messages[key]])) as Pick<Messages, (typeof clientNamespaces)[number]>;
