@@ -1,6 +1,6 @@
 // The warning banner every page shows while webhooks are not authenticated, in each language.
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
@@ -9,7 +9,7 @@ import en from "@/messages/en.json";
 
 const render = (state: "open" | null, locale: "en" | "ar" = "en") =>
   renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages: locale === "ar" ? ar : en, timeZone: "UTC", children: createElement(AuthWarningBanner, { state }) }),
+    createElement(NextIntlClientProvider, { locale, messages: locale === "ar" ? ar : en, timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>, createElement(AuthWarningBanner, { state })),
   );
 
 describe("AuthWarningBanner", () => {
