@@ -1,15 +1,17 @@
 // The Arabic UI in a real browser: the locale cookie (never the shared e2e users' saved
 // preference, which other specs running beside these would see), and a check that no English
 // label of messages/en.json is left on the page.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import ar from "../../messages/ar.json";
-import en from "../../messages/en.json";
-import { flatten } from "../../lib/i18n/catalogue-check";
+import { flatten, type Catalogue } from "../../lib/i18n/catalogue-check";
 import { e2eBaseUrl } from "./test-server";
 
 export const useArabic = (context: BrowserContext) => context.addCookies([{ name: "locale", value: "ar", url: e2eBaseUrl }]);
 
-const arabicByKey = flatten(ar);
+const catalogue = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../messages/${name}.json`), "utf8")) as Catalogue;
+const en = catalogue("en");
+const arabicByKey = flatten(catalogue("ar"));
 const englishOnly = [...flatten(en)].filter(([key, message]) => message !== arabicByKey.get(key) && /\p{Lu}?\p{Ll}{2}/u.test(message));
 /** Whole English messages without placeholders: a text node or a label equal to one is untranslated. */
 const plainMessages = new Set(englishOnly.filter(([, message]) => !/[{<]/.test(message)).map(([, message]) => message));

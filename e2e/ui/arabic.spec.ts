@@ -28,7 +28,7 @@ test.describe("signed out", () => {
     await page.getByLabel("البريد الإلكتروني").fill("nobody@e2e.test");
     await page.getByLabel("كلمة المرور").fill("not the password at all");
     await page.getByRole("button", { name: "تسجيل الدخول" }).click();
-    await expect(page.getByRole("alert")).toContainText("البريد الإلكتروني أو كلمة المرور غير صحيحين");
+    await expect(page.locator("form").getByRole("alert")).toContainText("البريد الإلكتروني أو كلمة المرور غير صحيحين");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
