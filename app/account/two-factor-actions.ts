@@ -22,19 +22,23 @@ export async function startTwoFactorAction(_previous: EnrolmentState, form: Form
 export async function confirmTwoFactorAction(_previous: TwoFactorState, form: FormData): Promise<TwoFactorState> {
   const guard = await requireActionPermission(null);
   if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
+  // The words first: turning two-factor on replaces the session, and resolving the language
+  // afterwards would look the old session up (better-auth then clears the new cookie).
+  const t = await getTranslations("twoFactor");
   const result = await confirmTwoFactorEnrolment(await headers(), String(form.get("code") ?? ""));
   if (!result.ok) return localized(result);
   await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "two_factor.enrolled", subjectUserId: guard.caller.userId, detail: {} });
   revalidatePath("/", "layout");
-  return { ok: true, message: (await getTranslations("twoFactor"))("turnedOn") };
+  return { ok: true, message: t("turnedOn") };
 }
 
 export async function disableTwoFactorAction(_previous: TwoFactorState, form: FormData): Promise<TwoFactorState> {
   const guard = await requireActionPermission(null);
   if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
+  const t = await getTranslations("twoFactor");
   const result = await disableTwoFactor(await headers(), String(form.get("password") ?? ""));
   if (!result.ok) return localized(result);
   await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "two_factor.removed", subjectUserId: guard.caller.userId, detail: {} });
   revalidatePath("/", "layout");
-  return { ok: true, message: (await getTranslations("twoFactor"))("turnedOff") };
+  return { ok: true, message: t("turnedOff") };
 }
