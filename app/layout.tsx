@@ -6,7 +6,7 @@ import { GeistMono } from "geist/font/mono";
 import { getCaller } from "@/lib/auth/caller";
 import { countFiringAlertsFor } from "@/lib/data/alerts";
 import { instanceName, webhookAuthState } from "@/lib/env";
-import { pickClientMessages, type Messages } from "@/lib/i18n/messages";
+import { everyPageNamespaces, pickMessages, type Messages } from "@/lib/i18n/messages";
 import { getUiSettings } from "@/lib/i18n/settings";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
@@ -28,8 +28,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [timeZone, caller, ui, t] = await Promise.all([getViewerTimeZone(), getCaller(), getUiSettings(), getTranslations("layout")]);
   const firingAlerts = caller ? await countFiringAlertsFor(caller) : null;
-  // Client components get only their namespaces (lib/i18n/messages.ts), not the whole catalogue.
-  const clientMessages = pickClientMessages((await getMessages()) as Messages);
+  // The browser gets only what every page's client components read (lib/i18n/messages.ts); the
+  // rest goes with the client component that reads it (components/client-messages.tsx).
+  const clientMessages = pickMessages((await getMessages()) as Messages, everyPageNamespaces);
   return (
     <html lang={ui.locale} dir={ui.dir} className={`${GeistSans.variable} ${GeistMono.variable} ${arabicSans.variable}`}>
       <body className="min-h-screen font-sans">

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { isSetupTokenUsable } from "@/lib/auth/setup-link";
+import { ClientMessages } from "@/components/client-messages";
 import { SetupForm } from "@/components/setup-form";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         {t("title")}
       </h1>
       {usable ? (
-        <SetupForm token={token} />
+        <ClientMessages namespaces={["setup", "forms"]}>
+          <SetupForm token={token} />
+        </ClientMessages>
       ) : (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-950">
           {t.rich("invalid", { command: () => <code className="font-mono" dir="ltr">npm run user:create</code> })}

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { defaultNextPath, getCaller } from "@/lib/auth/caller";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 import { ssoDisplayName } from "@/lib/auth/sso";
+import { ClientMessages } from "@/components/client-messages";
 import { SignInForm } from "@/components/sign-in-form";
 import { SsoSignInButton } from "@/components/sso-sign-in-button";
 
@@ -37,7 +38,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p>{known ? t(`ssoErrors.${known}`, { provider }) : t("ssoErrors.other", { code: ssoError })}</p>
         </div>
       ) : null}
-      <SignInForm next={next} />
+      <ClientMessages namespaces={["signIn", "forms"]}>
+        <SignInForm next={next} />
+      </ClientMessages>
       {ssoDisplayName ? (
         <>
           <p className="text-center text-sm text-slate-600">{t("or")}</p>

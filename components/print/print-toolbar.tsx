@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Arrow } from "../arrow";
 import type { PaperSize } from "@/lib/schemas/print-view";
+import { ClientMessages } from "../client-messages";
 import { PaperSelector } from "./paper-selector";
 import { PrintButton } from "./print-button";
 
@@ -21,7 +22,9 @@ export function PrintToolbar({ consultationId, paper, printable }: Props) {
       {printable ? (
         <div className="flex items-center gap-4">
           <PaperSelector consultationId={consultationId} paper={paper} />
-          <PrintButton />
+          <ClientMessages namespaces={["printButton"]}>
+            <PrintButton />
+          </ClientMessages>
         </div>
       ) : null}
     </div>

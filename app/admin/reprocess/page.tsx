@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { maxReprocessDeliveries, reprocessOutcomes } from "@/lib/reprocess/filter";
+import { ClientMessages } from "@/components/client-messages";
 import { ReprocessForm } from "@/components/reprocess-form";
 import { reprocessAction } from "./actions";
 
@@ -28,7 +29,9 @@ export default async function ReprocessPage() {
           ),
         })}
       </p>
-      <ReprocessForm action={reprocessAction} outcomes={reprocessOutcomes} />
+      <ClientMessages namespaces={["adminReprocess", "outcome"]}>
+        <ReprocessForm action={reprocessAction} outcomes={reprocessOutcomes} />
+      </ClientMessages>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/auth/caller";
 import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { ensureStoredSecret, webhookAuthSource } from "@/lib/webhooks/signing-secret";
 import { maskSecret, validSecrets, type StoredSecret } from "@/lib/webhooks/stored-secret";
+import { ClientMessages } from "@/components/client-messages";
 import { SecretReveal } from "@/components/secret-reveal";
 import { revealWebhookSecretAction, rotateWebhookSecretAction } from "./actions";
 
@@ -50,7 +51,9 @@ export default async function SettingsPage() {
         </div>
         <div className="space-y-1">
           <h3 className="text-sm font-medium text-slate-700">{t("signingSecret")}</h3>
-          <SecretReveal masked={maskSecret(stored.current)} reveal={revealWebhookSecretAction} />
+          <ClientMessages namespaces={["secretReveal"]}>
+            <SecretReveal masked={maskSecret(stored.current)} reveal={revealWebhookSecretAction} />
+          </ClientMessages>
           <p className="text-sm text-slate-600">
             {t("generated", { date: date(stored.createdAt) })}
             {stored.rotatedAt ? ` ${t("rotated", { date: date(stored.rotatedAt) })}` : ""}

@@ -3,15 +3,15 @@ import { useTranslations } from "next-intl";
 
 /** Shown when the prescription cannot be read; the server log has the cause, under the digest. */
 export default function PrescriptionError({ error, retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations("print");
+  const t = useTranslations("routeError.print");
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
   return (
     <section role="alert" aria-labelledby="print-error-heading" className="mx-auto max-w-xl space-y-3 py-8">
       <h1 id="print-error-heading" className="text-2xl font-semibold">
-        {t("errorTitle")}
+        {t("title")}
       </h1>
-      <p>{t("errorText")}</p>
-      {digest ? <p className="text-sm text-slate-700">{t("errorReference", { digest })}</p> : null}
+      <p>{t("text")}</p>
+      {digest ? <p className="text-sm text-slate-700">{t("reference", { digest })}</p> : null}
       <button
         type="button"
         onClick={() => retry()}
