@@ -11,17 +11,17 @@ import { peerAddressFrom } from "@/lib/http/peer-address";
 import { requestedHostFrom } from "@/lib/http/public-origin";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { signInRedirectFor } from "@/lib/http/sign-in-redirect";
-import { printPageRuleFor } from "@/lib/present/print-page-rule";
+import { printPageRulesFor } from "@/lib/present/print-page-rule";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = createNonce();
-  const printRule = printPageRuleFor(pathname, request.nextUrl.searchParams);
+  const printRules = printPageRulesFor(pathname, request.nextUrl.searchParams);
   const contentSecurityPolicy = buildContentSecurityPolicy({
     nonce,
     development: deployment.development,
     https: deployment.https,
-    inlineStyles: printRule === null ? [] : [printRule],
+    inlineStyles: printRules,
   });
   const secure = (response: Response) => {
     applySecurityHeaders(response.headers, { contentSecurityPolicy, https: deployment.https, pathname });

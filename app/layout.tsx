@@ -1,41 +1,54 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { getCaller } from "@/lib/auth/caller";
 import { countFiringAlertsFor } from "@/lib/data/alerts";
 import { instanceName, webhookAuthState } from "@/lib/env";
+import { everyPageNamespaces, pickMessages, type Messages } from "@/lib/i18n/messages";
+import { getUiSettings } from "@/lib/i18n/settings";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
+import { arabicSans } from "@/components/arabic-font";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
 import { QueryProvider } from "@/components/query-provider";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: instanceName, template: `%s · ${instanceName}` },
-  description: "Altibbi consultations, status timelines and doctors' recommendations for care coordinators.",
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return {
+    title: { default: instanceName, template: `%s · ${instanceName}` },
+    description: t("description"),
+    robots: { index: false, follow: false },
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [timeZone, caller] = await Promise.all([getViewerTimeZone(), getCaller()]);
+  const [timeZone, caller, ui, t] = await Promise.all([getViewerTimeZone(), getCaller(), getUiSettings(), getTranslations("layout")]);
   const firingAlerts = caller ? await countFiringAlertsFor(caller) : null;
+  // The browser gets only what every page's client components read (lib/i18n/messages.ts); the
+  // rest goes with the client component that reads it (components/client-messages.tsx).
+  const clientMessages = pickMessages((await getMessages()) as Messages, everyPageNamespaces);
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang={ui.locale} dir={ui.dir} className={`${GeistSans.variable} ${GeistMono.variable} ${arabicSans.variable}`}>
       <body className="min-h-screen font-sans">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow-sm"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:start-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow-sm"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
-        <AppHeader name={instanceName} caller={caller} firingAlerts={firingAlerts} />
-        <AuthWarningBanner state={webhookAuthState} />
-        <QueryProvider>
-          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-            {children}
-          </main>
-        </QueryProvider>
+        <NextIntlClientProvider messages={clientMessages}>
+          <AppHeader name={instanceName} caller={caller} firingAlerts={firingAlerts} locale={ui.locale} />
+          <AuthWarningBanner state={webhookAuthState} />
+          <QueryProvider>
+            <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+              {children}
+            </main>
+          </QueryProvider>
+        </NextIntlClientProvider>
         <TimeZoneSync serverTimeZone={timeZone} />
       </body>
     </html>

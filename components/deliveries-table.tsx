@@ -1,31 +1,35 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { DeliverySummaryDto } from "@/lib/schemas/delivery";
 import { DataTable } from "./data-table";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
 import { OutcomeBadge } from "./outcome-badge";
 
-const headers = ["Received", "Type", "Consultation", "Outcome", "HTTP", "Error", "Details"];
+const columns = ["received", "type", "consultation", "outcome", "http", "error", "details"] as const;
 
 // Links are not prefetched (see ConsultationTable).
 export function DeliveriesTable({ items, timeZone, now }: { items: DeliverySummaryDto[]; timeZone: string; now: Date }) {
+  const t = useTranslations("deliveries.table");
+  const headers = columns.map((column) => t(column));
+  const [received, type, consultation, outcome, http, error, details] = headers;
   return (
-    <DataTable caption="Webhook deliveries, newest first" headers={headers} testId="deliveries-table">
+    <DataTable caption={t("caption")} headers={headers} testId="deliveries-table">
       {items.map((item) => (
         <tr key={item.id} data-row-id={item.id} className={freshClass(item.receivedAt, now)}>
-          <td data-label="Received">
+          <td data-label={received}>
             <LocalTime utc={item.receivedAt} timeZone={timeZone} />
           </td>
-          <td data-label="Type">
+          <td data-label={type}>
             {item.type ? (
               <code className="text-xs" dir="auto">
                 {item.type}
               </code>
             ) : (
-              <span className="quiet">unknown</span>
+              <span className="quiet">{t("unknownType")}</span>
             )}
           </td>
-          <td data-label="Consultation">
+          <td data-label={consultation}>
             {item.consultationId !== null ? (
               <Link href={`/consultations/${item.consultationId}`} prefetch={false} className="font-mono">
                 {item.consultationId}
@@ -34,11 +38,11 @@ export function DeliveriesTable({ items, timeZone, now }: { items: DeliverySumma
               <span className="quiet">—</span>
             )}
           </td>
-          <td data-label="Outcome">
+          <td data-label={outcome}>
             <OutcomeBadge outcome={item.outcome} />
           </td>
-          <td data-label="HTTP">{item.httpStatus}</td>
-          <td data-label="Error" className="md:max-w-md">
+          <td data-label={http}>{item.httpStatus}</td>
+          <td data-label={error} className="md:max-w-md">
             {item.errorCode ? (
               <span className="min-w-0">
                 <code className="text-xs">{item.errorCode}</code>
@@ -52,9 +56,9 @@ export function DeliveriesTable({ items, timeZone, now }: { items: DeliverySumma
               <span className="quiet">—</span>
             )}
           </td>
-          <td data-label="Details">
+          <td data-label={details}>
             <Link href={`/deliveries/${item.id}`} prefetch={false}>
-              Open<span className="sr-only"> delivery {item.id}</span>
+              {t.rich("open", { id: String(item.id), sr: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Link>
           </td>
         </tr>

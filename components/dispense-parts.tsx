@@ -1,8 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { DispenseLink } from "@/lib/present/dispense";
-import { dispenseWords } from "@/lib/present/dispense";
 
 // The pieces of the dispense block that screen (dispense-panel.tsx) and paper
-// (print/dispense-block.tsx) share: the same words (lib/present/dispense) and the same test ids;
+// (print/dispense-block.tsx) share: the same words (the "dispense" messages) and the same test ids;
 // only the type sizes differ.
 
 type Medium = "screen" | "paper";
@@ -13,12 +13,14 @@ const passCodeClass: Record<Medium, string> = {
 };
 
 export function NoDispense() {
-  return <p data-testid="no-dispense">{dispenseWords.none}</p>;
+  const t = useTranslations("dispense");
+  return <p data-testid="no-dispense">{t("none")}</p>;
 }
 
 /** The pass code, large (text, not a number: leading zeros are kept). */
 export function PassCode({ passCode, medium }: { passCode: string | null; medium: Medium }) {
-  if (passCode === null) return <p data-testid="no-pass-code">{dispenseWords.noPassCode}</p>;
+  const t = useTranslations("dispense");
+  if (passCode === null) return <p data-testid="no-pass-code">{t("noPassCode")}</p>;
   return (
     <p className={passCodeClass[medium]} data-testid="pass-code" dir="ltr">
       {passCode}
@@ -29,9 +31,10 @@ export function PassCode({ passCode, medium }: { passCode: string | null; medium
 /** The dispense link: a link only when it is http(s); otherwise a warning and the inert text. */
 /** "Host" and the link's host on its own, left to right whatever the page's direction. */
 function HostLine({ host, className, codeClassName }: { host: string; className: string; codeClassName: string }) {
+  const t = useTranslations("dispense");
   return (
     <p className={className}>
-      {dispenseWords.host}{" "}
+      {t("host")}{" "}
       <code className={codeClassName} dir="ltr" data-testid="dispense-host">
         {host}
       </code>
@@ -40,15 +43,16 @@ function HostLine({ host, className, codeClassName }: { host: string; className:
 }
 
 export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium: Medium }) {
-  if (link.kind === "missing") return <p data-testid="no-dispense-url">{dispenseWords.noLink}</p>;
+  const t = useTranslations("dispense");
+  if (link.kind === "missing") return <p data-testid="no-dispense-url">{t("noLink")}</p>;
   if (link.kind === "unsafe") {
     return (
       <div role="alert" className="rounded border-2 border-red-700 p-[0.6em] text-red-900" data-testid="unsafe-dispense-url">
-        <p className="font-bold">{link.warning}</p>
-        <p>{dispenseWords.unsafeAdvice}</p>
+        <p className="font-bold">{t(`warnings.${link.reason}`)}</p>
+        <p>{t("unsafeAdvice")}</p>
         {link.host !== null ? <HostLine host={link.host} className="mt-[0.3em]" codeClassName="break-all font-mono font-semibold" /> : null}
         <p className="mt-[0.3em]">
-          {dispenseWords.asReceived}{" "}
+          {t("asReceived")}{" "}
           <code className="break-all font-mono text-[0.85em]" dir="ltr">
             {link.text}
           </code>
@@ -60,7 +64,7 @@ export function DispenseLinkText({ link, medium }: { link: DispenseLink; medium:
     <div>
       {/* On paper the printed link says where it leads; a line more would push an A5 prescription onto a second page. */}
       {medium === "screen" ? <HostLine host={link.host} className="text-[0.85em] text-slate-700" codeClassName="font-mono font-semibold text-slate-900" /> : null}
-      {link.qr ? null : <p className="text-[0.85em] text-slate-700">{dispenseWords.tooLongForQr}</p>}
+      {link.qr ? null : <p className="text-[0.85em] text-slate-700">{t("tooLongForQr")}</p>}
       <a
         href={link.url}
         // On screen it opens beside the dashboard; on paper it is printed text.

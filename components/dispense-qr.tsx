@@ -1,7 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { safeDispenseUrl } from "@/lib/dispense";
 import { dispenseAllowedHosts } from "@/lib/env";
-import { dispenseWords } from "@/lib/present/dispense";
 
 type Props = {
   /** The dispense URL from the recommendation (untrusted). */
@@ -18,6 +18,7 @@ type Props = {
 export async function DispenseQr({ url, size = "10rem", className }: Props) {
   const safe = safeDispenseUrl(url, dispenseAllowedHosts);
   if (!safe) return null;
+  const t = await getTranslations("dispense");
   let svg: string;
   try {
     svg = await QRCode.toString(safe, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
@@ -25,7 +26,7 @@ export async function DispenseQr({ url, size = "10rem", className }: Props) {
     // Too much data for any QR code: only the code is left out, never the page.
     return (
       <p className="max-w-48 text-sm text-slate-700" data-testid="dispense-qr-skipped">
-        {dispenseWords.tooLongForQr}
+        {t("tooLongForQr")}
       </p>
     );
   }
@@ -34,7 +35,7 @@ export async function DispenseQr({ url, size = "10rem", className }: Props) {
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server; nothing to optimise
     <img
       src={src}
-      alt="QR code of the dispense link"
+      alt={t("qrAlt")}
       width={256}
       height={256}
       style={{ width: size, height: size, imageRendering: "pixelated" }}

@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The look of every filter input. */
 export const filterInput = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
@@ -21,15 +22,16 @@ type Props = {
  * key it by the URL, so that its inputs always show the filters in force.
  */
 export function FilterForm({ action, label, lead, children }: Props) {
+  const t = useTranslations("filters");
   return (
     <Form action={action} prefetch={false} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={label}>
       <div className="flex flex-wrap items-end gap-2">
         {lead}
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-          Apply
+          {t("apply")}
         </button>
         <Link href={action} prefetch={false} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline-offset-2 hover:underline">
-          Clear all
+          {t("clearAll")}
         </Link>
       </div>
       {children ? <div className="flex flex-wrap items-end gap-x-4 gap-y-3">{children}</div> : null}
@@ -37,13 +39,15 @@ export function FilterForm({ action, label, lead, children }: Props) {
   );
 }
 
-/** A labelled select of a filter form; the empty value ("Any" unless given) means no filter. */
-export function SelectFilter({ label, name, value, options, any = "Any" }: { label: string; name: string; value: string; options: readonly (readonly [string, string])[]; any?: string | null }) {
+/** A labelled select of a filter form; the empty value ("Any" in the page's language unless given) means no filter. */
+export function SelectFilter({ label, name, value, options, any }: { label: string; name: string; value: string; options: readonly (readonly [string, string])[]; any?: string | null }) {
+  const t = useTranslations("filters");
+  const anyLabel = any === undefined ? t("any") : any;
   return (
     <label className="flex flex-col gap-1 text-sm">
       <span className="font-medium text-slate-700">{label}</span>
       <select name={name} defaultValue={value} className={filterInput}>
-        {any !== null ? <option value="">{any}</option> : null}
+        {anyLabel !== null ? <option value="">{anyLabel}</option> : null}
         {options.map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}

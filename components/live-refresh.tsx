@@ -3,6 +3,7 @@
 // something new appears, re-renders the page on the server (router.refresh). Scroll position,
 // focus, typed input and open <details> stay as they are; only the data changes.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { ConsultationChangesDto } from "@/lib/schemas/consultation";
@@ -30,7 +31,8 @@ function useTick(refresh: () => void) {
 
 /** "Live" once the first poll has answered (the server render says "Connecting…"). */
 function LiveStatus({ live, failing }: { live: boolean; failing: boolean }) {
-  const [dot, text] = failing ? ["bg-amber-500", "Live updates paused, retrying…"] : live ? ["bg-emerald-500", "Live"] : ["bg-slate-300", "Connecting…"];
+  const t = useTranslations("liveRefresh");
+  const [dot, text] = failing ? ["bg-amber-500", t("paused")] : live ? ["bg-emerald-500", t("live")] : ["bg-slate-300", t("connecting")];
   return (
     <p className="inline-flex items-center gap-1.5 text-xs text-slate-600" data-testid="live-status">
       <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatDateTime, formatOffset, formatRelative } from "@/lib/time/format";
 
 type Props = {
@@ -12,13 +13,19 @@ type Props = {
   className?: string;
 };
 
-/** A time in the viewer's zone; hovering shows the offset and the time as sent. */
+/**
+ * A time in the viewer's zone and language (digits as they chose: lib/i18n/locales.ts); hovering
+ * shows the offset and the time as sent.
+ */
 export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props) {
+  const locale = useLocale();
+  const t = useTranslations("time");
   const date = new Date(utc);
-  if (Number.isNaN(date.getTime())) return <span className={className}>{sent ?? utc}</span>;
-  const local = formatDateTime(date, timeZone);
+  if (Number.isNaN(date.getTime())) return <bdi className={className}>{sent ?? utc}</bdi>;
+  const local = formatDateTime(date, timeZone, locale);
   const offset = formatOffset(date, timeZone);
-  const title = `${local} ${offset}${offset === timeZone ? "" : ` (${timeZone})`}${sent ? ` · sent as ${sent}` : ""}`;
+  const zone = offset === timeZone ? offset : t("offsetInZone", { offset, timeZone });
+  const title = sent ? t("titleSent", { local, zone, sent }) : t("title", { local, zone });
   const time = (
     <time dateTime={utc} title={title} className={className}>
       {local}
@@ -28,7 +35,7 @@ export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props)
   return (
     <span>
       {time}
-      <span className="quiet"> ({formatRelative(date, relativeTo)})</span>
+      <span className="quiet"> ({formatRelative(date, relativeTo, locale)})</span>
     </span>
   );
 }

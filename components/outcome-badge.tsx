@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { DeliveryOutcome } from "@/lib/schemas/delivery";
 
 const styles: Record<DeliveryOutcome, string> = {
@@ -8,9 +9,10 @@ const styles: Record<DeliveryOutcome, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: DeliveryOutcome }) {
+  const t = useTranslations("outcome");
   return (
     <span className={`badge ring-transparent ${styles[outcome]}`} data-outcome={outcome}>
-      {outcome}
+      {t(outcome)}
     </span>
   );
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { Arrow } from "./arrow";
 
 /** The link from a detail page back to its list. */
 export function BackLink({ href, label }: { href: string; label: string }) {
   return (
     <Link href={href} prefetch={false} className="text-sm text-sky-800 underline-offset-2 hover:underline">
-      ← {label}
+      <Arrow to="back" /> {label}
     </Link>
   );
 }

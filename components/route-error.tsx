@@ -1,9 +1,20 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 
-/** What an error.tsx shows: a calm message, a retry, and a way out. Never the error's details. */
-export function RouteError({ error, retry, what }: { error: unknown; retry: () => void; what: string }) {
+/** What failed to load, by name in the "routeError.subjects" messages. */
+export const routeErrorSubjects = ["consultations", "consultation", "prescription", "deliveries", "delivery", "insights", "members", "member"] as const;
+export type RouteErrorSubject = (typeof routeErrorSubjects)[number];
+
+const isSubject = (what: string): what is RouteErrorSubject => (routeErrorSubjects as readonly string[]).includes(what);
+
+/**
+ * What an error.tsx shows: a calm message, a retry, and a way out. Never the error's details.
+ * `what`: a subject of the catalogue; a page not yet translated may still pass its English words.
+ */
+export function RouteError({ error, retry, what }: { error: unknown; retry: () => void; what: RouteErrorSubject | (string & {}) }) {
+  const t = useTranslations("routeError");
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -11,16 +22,16 @@ export function RouteError({ error, retry, what }: { error: unknown; retry: () =
   return (
     <section role="alert" aria-labelledby="error-heading" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-6 text-red-950">
       <h1 id="error-heading" className="text-xl font-semibold">
-        {what} could not be loaded
+        {t("title", { what: isSubject(what) ? t(`subjects.${what}`) : what })}
       </h1>
-      <p>Something went wrong on our side. Your filters are kept in the address bar: trying again is safe.</p>
-      {digest ? <p className="text-sm text-red-900">Reference for the logs: {digest}</p> : null}
+      <p>{t("text")}</p>
+      {digest ? <p className="text-sm text-red-900">{t("reference", { digest })}</p> : null}
       <div className="flex gap-3">
         <button type="button" onClick={() => retry()} className="rounded-md bg-red-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-800">
-          Try again
+          {t("retry")}
         </button>
         <Link href="/consultations" className="rounded-md px-3 py-1.5 text-sm text-red-950 underline">
-          Go to consultations
+          {t("home")}
         </Link>
       </div>
     </section>

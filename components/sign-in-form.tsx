@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, verifyCodeAction, type SignInState } from "@/app/sign-in/actions";
 
@@ -16,17 +17,18 @@ function Alert({ message }: { message: string | null | undefined }) {
 /** The second factor, after a correct password: a code from the authenticator app, or a backup code. */
 function CodeStep({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(verifyCodeAction, null);
+  const t = useTranslations("signIn");
   return (
-    <form action={action} className="space-y-4" aria-label="Two-factor code">
+    <form action={action} className="space-y-4" aria-label={t("codeForm")}>
       <input type="hidden" name="next" value={next} />
-      <p className="text-sm text-slate-800">Enter the six-digit code from your authenticator app, or one of your backup codes.</p>
+      <p className="text-sm text-slate-800">{t("codeHelp")}</p>
       <label className="block text-sm font-medium text-slate-800">
-        Code
+        {t("code")}
         <input name="code" autoComplete="one-time-code" required autoFocus maxLength={64} className={field} />
       </label>
       <Alert message={state?.message} />
       <button type="submit" disabled={pending} className={submit}>
-        Verify
+        {t("verify")}
       </button>
     </form>
   );
@@ -34,21 +36,23 @@ function CodeStep({ next }: { next: string }) {
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);
+  const t = useTranslations("signIn");
+  const fields = useTranslations("forms");
   if (state?.step === "code") return <CodeStep next={next} />;
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
       <label className="block text-sm font-medium text-slate-800">
-        Email
+        {fields("email")}
         <input name="email" type="email" autoComplete="username" required defaultValue={state?.email} className={field} />
       </label>
       <label className="block text-sm font-medium text-slate-800">
-        Password
+        {fields("password")}
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
       <Alert message={state?.message} />
       <button type="submit" disabled={pending} className={submit}>
-        Sign in
+        {t("submit")}
       </button>
     </form>
   );

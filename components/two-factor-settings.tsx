@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { confirmTwoFactorAction, startTwoFactorAction, type EnrolmentState, type TwoFactorState } from "@/app/account/two-factor-actions";
 import { FormMessage } from "./action-form";
@@ -14,6 +15,8 @@ const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
   const [started, start, starting] = useActionState<EnrolmentState, FormData>(startTwoFactorAction, null);
   const [confirmed, confirm, confirming] = useActionState<TwoFactorState, FormData>(confirmTwoFactorAction, null);
+  const t = useTranslations("twoFactor");
+  const fields = useTranslations("forms");
 
   if (confirmed?.ok || (enabled && !started?.ok)) {
     return (
@@ -24,7 +27,7 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           </p>
         ) : null}
         <p className="text-sm text-slate-800" data-testid="two-factor-status">
-          Two-factor sign-in is on: sign-in asks for a code from your authenticator app (or a backup code) after your password.
+          {t("on")}
         </p>
         <TwoFactorDisableForm />
       </div>
@@ -33,18 +36,18 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
 
   if (!started?.ok) {
     return (
-      <form action={start} className="max-w-sm space-y-3" aria-label="Set up two-factor sign-in">
+      <form action={start} className="max-w-sm space-y-3" aria-label={t("setUpForm")}>
         <p className="text-sm text-slate-800" data-testid="two-factor-status">
-          Two-factor sign-in is off. Turn it on to be asked for a code from an authenticator app after your password.
+          {t("off")}
         </p>
         <label className="block text-sm font-medium text-slate-800">
-          Password
+          {fields("password")}
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
         {/* Only failures: a success moves on to the next step. */}
         <FormMessage state={started?.ok ? null : started} />
         <button type="submit" disabled={starting} className={button}>
-          Set up two-factor sign-in
+          {t("setUp")}
         </button>
       </form>
     );
@@ -53,20 +56,20 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
   const { enrolment } = started;
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-800">1. Scan this QR code with an authenticator app, or enter the secret by hand.</p>
+      <p className="text-sm text-slate-800">{t("scan")}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server; nothing to optimise */}
-      <img src={enrolment.qrCode} alt="QR code for your authenticator app" width={192} height={192} style={{ imageRendering: "pixelated" }} data-testid="two-factor-qr" />
+      <img src={enrolment.qrCode} alt={t("qrAlt")} width={192} height={192} style={{ imageRendering: "pixelated" }} data-testid="two-factor-qr" />
       <p className="text-sm text-slate-800">
-        Secret:{" "}
-        <code className="font-mono break-all select-all" data-testid="two-factor-secret">
+        {t("secret")}{" "}
+        <code className="font-mono break-all select-all" data-testid="two-factor-secret" dir="ltr">
           {enrolment.secret}
         </code>
       </p>
       <div className="space-y-2" data-testid="backup-codes">
         <p className="text-sm text-slate-800">
-          2. Keep these backup codes somewhere safe: each works once, when your phone is not at hand. They are not shown again.
+          {t("backupCodes")}
         </p>
-        <ul className="grid max-w-sm grid-cols-2 gap-1 font-mono text-sm">
+        <ul className="grid max-w-sm grid-cols-2 gap-1 font-mono text-sm" dir="ltr">
           {enrolment.backupCodes.map((code) => (
             <li key={code} className="rounded bg-slate-100 px-2 py-1 select-all">
               {code}
@@ -74,14 +77,14 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           ))}
         </ul>
       </div>
-      <form action={confirm} className="max-w-sm space-y-3" aria-label="Confirm two-factor sign-in">
+      <form action={confirm} className="max-w-sm space-y-3" aria-label={t("confirmForm")}>
         <label className="block text-sm font-medium text-slate-800">
-          3. Code from the app
+          {t("code")}
           <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required className={field} />
         </label>
         <FormMessage state={confirmed?.ok ? null : confirmed} />
         <button type="submit" disabled={confirming} className={button}>
-          Turn on two-factor sign-in
+          {t("turnOn")}
         </button>
       </form>
     </div>

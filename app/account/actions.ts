@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireActionPermission } from "@/lib/auth/caller";
 import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
+import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/i18n/server-messages";
 import { changeOwnPassword, signOutCurrent, signOutEverywhere } from "@/lib/auth/sign-in";
 
 export async function signOutAction(): Promise<void> {
@@ -27,12 +29,12 @@ export type PasswordChangeState = { ok: boolean; message: string } | null;
 
 export async function changePasswordAction(_previous: PasswordChangeState, form: FormData): Promise<PasswordChangeState> {
   const guard = await requireActionPermission(null);
-  if (!guard.ok) return { ok: false, message: guard.message };
+  if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
   const current = String(form.get("currentPassword") ?? "");
   const next = String(form.get("newPassword") ?? "");
-  if (next !== String(form.get("confirmPassword") ?? "")) return { ok: false, message: "The two new passwords are not the same." };
+  if (next !== String(form.get("confirmPassword") ?? "")) return { ok: false, message: (await getTranslations("serverMessages"))("passwordsDiffer") };
   const result = await changeOwnPassword(await headers(), current, next);
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) return { ok: false, message: await localizeMessage(result.message) };
   // The change replaced this session too (its new cookie is on this response): load the page
   // again with it, rather than re-render this request with the old one.
   redirect("/account?password=changed");

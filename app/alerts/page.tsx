@@ -1,9 +1,10 @@
 // GET /alerts — firing and recent alerts, the rules and their thresholds, the notification outbox (admins)
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { maxAttempts } from "@/lib/alerts/notify";
-import { alertRules } from "@/lib/alerts/rules";
+import { alertRules, isAlertRuleKey } from "@/lib/alerts/rules";
 import { getAlertsOverview, type AlertDto } from "@/lib/data/alerts";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { formatDateTime, formatOffset } from "@/lib/time/format";
@@ -11,45 +12,65 @@ import { ActionForm } from "@/components/action-form";
 import { acknowledgeAlertAction, retryNotificationAction, updateAlertRuleAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alerts"))("title") };
+}
 
 const input = "w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100";
 const cell = "px-3 py-2 align-top";
-const head = "px-3 py-2 font-medium";
+const head = "px-3 py-2 text-start font-medium";
+const isolate = (chunks: React.ReactNode) => <bdi>{chunks}</bdi>;
+const units = ["minutes", "hours", "failures", "percent"] as const;
 
 export default async function AlertsPage() {
   const caller = await requirePagePermission("alerts:read", "/alerts");
   const [overview, timeZone] = await Promise.all([getAlertsOverview(caller), getViewerTimeZone()]);
   const canManage = hasPermission(caller.role, "alerts:manage");
-  const when = (date: Date | null) => (date ? `${formatDateTime(date, timeZone)} ${formatOffset(date, timeZone)}` : "—");
+  const [t, locale] = await Promise.all([getTranslations("alerts"), getLocale()]);
+  const number = new Intl.NumberFormat(locale);
+  const when = (date: Date | null) =>
+    date ? (
+      <>
+        {formatDateTime(date, timeZone, locale)} <bdi>{formatOffset(date, timeZone)}</bdi>
+      </>
+    ) : (
+      "—"
+    );
+  const ruleLabel = (rule: string) => (isAlertRuleKey(rule) ? t(`ruleLabels.${rule}`) : rule);
+  const unitName = (unit: string) => {
+    const known = units.find((name) => name === unit);
+    return known ? t(`units.${known}`) : unit;
+  };
 
   const alertRow = (alert: AlertDto) => (
     <tr key={alert.id} className="border-t border-slate-100" data-testid="alert-row">
-      <td className={`${cell} font-medium`}>{alert.label}</td>
+      <td className={`${cell} font-medium`}>{ruleLabel(alert.rule)}</td>
       <td className={cell}>
-        {alert.firing ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">Firing</span> : <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">Resolved</span>}
+        {alert.firing ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">{t("firing")}</span> : <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">{t("resolved")}</span>}
       </td>
       <td className={cell}>
-        {alert.value} {alert.unit} <span className="text-slate-600">(threshold {alert.threshold})</span>
+        {number.format(alert.value)} {unitName(alert.unit)} <span className="text-slate-600">{t("threshold", { threshold: number.format(alert.threshold) })}</span>
       </td>
-      <td className={`${cell} max-w-md break-words`}>{alert.summary}</td>
+      <td className={`${cell} max-w-md break-words`} dir="auto">
+        {alert.summary}
+      </td>
       <td className={cell}>{when(alert.firedAt)}</td>
       <td className={cell}>{when(alert.resolvedAt)}</td>
       <td className={cell}>
         {alert.acknowledgedAt ? (
           <span>
-            {when(alert.acknowledgedAt)} <span className="text-slate-600">by {alert.acknowledgedBy}</span>
+            {when(alert.acknowledgedAt)} <span className="text-slate-600">{t.rich("by", { who: alert.acknowledgedBy ?? "", isolate })}</span>
           </span>
         ) : canManage ? (
-          <ActionForm action={acknowledgeAlertAction} label={`Acknowledge ${alert.label}`}>
+          <ActionForm action={acknowledgeAlertAction} label={t("acknowledgeOf", { rule: ruleLabel(alert.rule) })}>
             <input type="hidden" name="alertId" value={alert.id} />
             <button type="submit" className={button}>
-              Acknowledge
+              {t("acknowledge")}
             </button>
           </ActionForm>
         ) : (
-          "not yet"
+          t("notYet")
         )}
       </td>
     </tr>
@@ -59,15 +80,15 @@ export default async function AlertsPage() {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-slate-700">
+        <thead className="bg-slate-50 text-slate-700">
           <tr>
-            <th className={head}>Rule</th>
-            <th className={head}>State</th>
-            <th className={head}>Value</th>
-            <th className={head}>What was seen</th>
-            <th className={head}>Fired</th>
-            <th className={head}>Resolved</th>
-            <th className={head}>Acknowledged</th>
+            <th className={head}>{t("columns.rule")}</th>
+            <th className={head}>{t("columns.state")}</th>
+            <th className={head}>{t("columns.value")}</th>
+            <th className={head}>{t("columns.seen")}</th>
+            <th className={head}>{t("columns.fired")}</th>
+            <th className={head}>{t("columns.resolved")}</th>
+            <th className={head}>{t("columns.acknowledged")}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,84 +109,96 @@ export default async function AlertsPage() {
   const failing = overview.notifications.filter((n) => n.deliveredAt === null && n.lastError !== null);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Alerts</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
 
       <section aria-labelledby="firing-heading" className="space-y-3">
         <h2 id="firing-heading" className="text-lg font-semibold">
-          Firing now ({overview.firing.length})
+          {t("firingNow", { count: number.format(overview.firing.length) })}
         </h2>
-        {alertTable(overview.firing, "Alerts firing now", "Nothing is firing.")}
+        {alertTable(overview.firing, t("firingCaption"), t("nothingFiring"))}
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-3">
         <h2 id="recent-heading" className="text-lg font-semibold">
-          Resolved recently
+          {t("recent")}
         </h2>
-        {alertTable(overview.recent, "Resolved alerts, newest first", "No alert has resolved yet.")}
+        {alertTable(overview.recent, t("recentCaption"), t("noneResolved"))}
       </section>
 
       <section aria-labelledby="rules-heading" className="space-y-3">
         <h2 id="rules-heading" className="text-lg font-semibold">
-          Rules
+          {t("rules")}
         </h2>
         <p className="text-sm text-slate-700">
-          Evaluated every minute. An alert fires once, stays firing while its condition holds, and resolves once. 0 turns a rule off. Business hours:{" "}
-          <code className="font-mono">{overview.businessHours}</code> ({overview.timeZone}).
+          {t.rich("rulesHelp", {
+            hours: overview.businessHours,
+            timeZone: overview.timeZone,
+            code: (chunks) => (
+              <code className="font-mono" dir="ltr">
+                {chunks}
+              </code>
+            ),
+          })}
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Rules" tabIndex={0}>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("rules")} tabIndex={0}>
           <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-700">
+            <thead className="bg-slate-50 text-slate-700">
               <tr>
-                <th className={head}>Rule</th>
-                <th className={head}>Condition</th>
-                <th className={head}>Threshold</th>
-                <th className={head}>Default</th>
+                <th className={head}>{t("columns.rule")}</th>
+                <th className={head}>{t("columns.condition")}</th>
+                <th className={head}>{t("columns.threshold")}</th>
+                <th className={head}>{t("columns.default")}</th>
               </tr>
             </thead>
             <tbody>
               {overview.rules.map((rule) => {
                 const definition = alertRules[rule.key];
+                const label = t(`ruleLabels.${rule.key}`);
+                const unit = unitName(definition.unit);
                 return (
                   <tr key={rule.key} className="border-t border-slate-100" data-testid={`rule-${rule.key}`}>
-                    <td className={`${cell} font-medium`}>{definition.label}</td>
+                    <td className={`${cell} font-medium`}>{label}</td>
                     <td className={`${cell} max-w-md`}>
-                      {rule.threshold === 0 ? <span className="font-medium text-slate-600">Off.</span> : definition.describe(rule.threshold)}
-                      {rule.businessHoursOnly ? <span className="text-slate-600"> Business hours only.</span> : null}
+                      {rule.threshold === 0 ? <span className="font-medium text-slate-600">{t("off")}</span> : t(`conditions.${rule.key}`, { n: number.format(rule.threshold) })}
+                      {rule.businessHoursOnly ? <span className="text-slate-600"> {t("businessHoursOnly")}</span> : null}
                       {rule.overridden ? (
                         <span className="block text-xs text-slate-600">
-                          Changed {when(rule.updatedAt)} by {rule.updatedBy ?? "someone"}
+                          {t.rich("changed", { when: formatDateTime(rule.updatedAt!, timeZone, locale), who: rule.updatedBy ?? t("someone"), isolate })}
                         </span>
                       ) : null}
                     </td>
                     <td className={cell}>
                       {canManage ? (
-                        <ActionForm action={updateAlertRuleAction} label={`${definition.label} rule`} className="flex flex-wrap items-center gap-2">
+                        <ActionForm action={updateAlertRuleAction} label={t("ruleForm", { rule: label })} className="flex flex-wrap items-center gap-2">
                           <input type="hidden" name="rule" value={rule.key} />
                           <label className="text-sm">
-                            <span className="sr-only">{definition.label} threshold ({definition.unit})</span>
+                            <span className="sr-only">{t("thresholdOf", { rule: label, unit })}</span>
                             <input name="threshold" type="number" min={0} max={rule.key === "rejected_percent" ? 100 : 1_000_000} required defaultValue={rule.threshold} className={input} />
                           </label>
-                          <span className="text-slate-600">{definition.unit}</span>
+                          <span className="text-slate-600">{unit}</span>
                           {rule.key === "feed_silence" ? (
                             <label className="flex items-center gap-1 text-sm">
-                              <input type="checkbox" name="businessHoursOnly" defaultChecked={rule.businessHoursOnly} /> business hours only
+                              <input type="checkbox" name="businessHoursOnly" defaultChecked={rule.businessHoursOnly} /> {t("businessHoursCheckbox")}
                             </label>
                           ) : null}
                           <button type="submit" name="intent" value="save" className={button}>
-                            Save
+                            {t("save")}
                           </button>
                           {rule.overridden ? (
                             <button type="submit" name="intent" value="reset" className={button} formNoValidate>
-                              Use default
+                              {t("useDefault")}
                             </button>
                           ) : null}
                         </ActionForm>
                       ) : (
-                        `${rule.threshold} ${definition.unit}`
+                        `${number.format(rule.threshold)} ${unit}`
                       )}
                     </td>
                     <td className={cell}>
-                      {definition.defaultThreshold} <code className="block font-mono text-xs text-slate-600">{definition.envName}</code>
+                      {number.format(definition.defaultThreshold)}{" "}
+                      <code className="block font-mono text-xs text-slate-600" dir="ltr">
+                        {definition.envName}
+                      </code>
                     </td>
                   </tr>
                 );
@@ -177,50 +210,50 @@ export default async function AlertsPage() {
 
       <section aria-labelledby="notifications-heading" className="space-y-3">
         <h2 id="notifications-heading" className="text-lg font-semibold">
-          Notifications
+          {t("notifications")}
         </h2>
         <p className="text-sm text-slate-700">
-          {overview.webhookConfigured
-            ? `Firing and resolved alerts are POSTed to CARE_DESK_ALERT_WEBHOOK_URL, retried with backoff (30 s, 1 min, 2 min … at most an hour; ${maxAttempts} attempts).`
-            : "CARE_DESK_ALERT_WEBHOOK_URL is not set: alerts show here and in the header only."}
-          {failing.length > 0 ? <strong className="ml-1 text-red-900">{failing.length} not delivered yet.</strong> : null}
+          {overview.webhookConfigured ? t("webhookOn", { attempts: number.format(maxAttempts) }) : t("webhookOff")}
+          {failing.length > 0 ? <strong className="ms-1 text-red-900">{t("notDelivered", { count: failing.length })}</strong> : null}
         </p>
         {overview.notifications.length > 0 ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Notifications" tabIndex={0}>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("notifications")} tabIndex={0}>
             <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-slate-700">
+              <thead className="bg-slate-50 text-slate-700">
                 <tr>
-                  <th className={head}>Alert</th>
-                  <th className={head}>Event</th>
-                  <th className={head}>Attempts</th>
-                  <th className={head}>Delivered</th>
-                  <th className={head}>Last error</th>
-                  <th className={head}>Next attempt</th>
+                  <th className={head}>{t("columns.alert")}</th>
+                  <th className={head}>{t("columns.event")}</th>
+                  <th className={head}>{t("columns.attempts")}</th>
+                  <th className={head}>{t("columns.delivered")}</th>
+                  <th className={head}>{t("columns.lastError")}</th>
+                  <th className={head}>{t("columns.nextAttempt")}</th>
                 </tr>
               </thead>
               <tbody>
                 {overview.notifications.map((notification) => (
                   <tr key={notification.id} className="border-t border-slate-100" data-testid="notification-row">
                     <td className={cell}>
-                      #{notification.alertId} {notification.rule}
+                      #{notification.alertId} {ruleLabel(notification.rule)}
                     </td>
-                    <td className={cell}>{notification.event}</td>
-                    <td className={cell}>{notification.attempts}</td>
-                    <td className={cell}>{notification.deliveredAt ? when(notification.deliveredAt) : "not yet"}</td>
-                    <td className={`${cell} max-w-sm break-words text-red-900`}>{notification.lastError ?? ""}</td>
+                    <td className={cell}>{notification.event === "firing" || notification.event === "resolved" ? t(`events.${notification.event}`) : notification.event}</td>
+                    <td className={cell}>{number.format(notification.attempts)}</td>
+                    <td className={cell}>{notification.deliveredAt ? when(notification.deliveredAt) : t("notYet")}</td>
+                    <td className={`${cell} max-w-sm break-words text-red-900`} dir="auto">
+                      {notification.lastError ?? ""}
+                    </td>
                     <td className={cell}>
                       {notification.deliveredAt ? (
                         "—"
                       ) : notification.attempts >= maxAttempts ? (
                         canManage ? (
-                          <ActionForm action={retryNotificationAction} label={`Send notification ${notification.id} again`}>
+                          <ActionForm action={retryNotificationAction} label={t("sendAgainOf", { id: String(notification.id) })}>
                             <input type="hidden" name="notificationId" value={notification.id} />
                             <button type="submit" className={button}>
-                              Gave up — send again
+                              {t("gaveUpSendAgain")}
                             </button>
                           </ActionForm>
                         ) : (
-                          "gave up"
+                          t("gaveUp")
                         )
                       ) : (
                         when(notification.nextAttemptAt)

@@ -7,6 +7,8 @@ import { auditContextFrom, recordAuditOrLog } from "@/lib/audit/record";
 import { completeSetup } from "@/lib/auth/setup-link";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { AccountInputError } from "@/lib/auth/users";
+import { localizeMessage } from "@/lib/i18n/server-messages";
+import { getTranslations } from "next-intl/server";
 
 export type SetupState = { message: string } | null;
 
@@ -17,7 +19,7 @@ export async function setupAction(_previous: SetupState, form: FormData): Promis
     name: String(form.get("name") ?? ""),
     password: String(form.get("password") ?? ""),
   };
-  if (input.password !== String(form.get("confirmPassword") ?? "")) return { message: "The two passwords are not the same." };
+  if (input.password !== String(form.get("confirmPassword") ?? "")) return { message: (await getTranslations("serverMessages"))("setupPasswordsDiffer") };
   try {
     const { userId } = await completeSetup(input);
     // Nobody is signed in yet: the setup link is the credential.
@@ -27,7 +29,7 @@ export async function setupAction(_previous: SetupState, form: FormData): Promis
       detail: { email: input.email.trim().toLowerCase(), role: "admin" },
     });
   } catch (error) {
-    if (error instanceof AccountInputError) return { message: error.message };
+    if (error instanceof AccountInputError) return { message: await localizeMessage(error.message) };
     throw error;
   }
   const signedIn = await signInWithPassword(input.email, input.password, await headers());

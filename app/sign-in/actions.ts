@@ -10,6 +10,7 @@ import { safeNextPath } from "@/lib/http/safe-next-path";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { startSsoSignIn } from "@/lib/auth/sso-sign-in";
 import { verifySignInCode } from "@/lib/auth/two-factor";
+import { localizeMessage } from "@/lib/i18n/server-messages";
 
 /** step "code": the password was right; the form now asks for the second factor. email: as typed, kept after a failure. */
 export type SignInState = { message: string | null; email?: string; step?: "code" } | null;
@@ -18,13 +19,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   const result = await signInWithPassword(email, password, await headers());
-  if (!result.ok) return result.status === "two-factor" ? { message: null, email, step: "code" } : { message: result.message, email };
+  if (!result.ok) return result.status === "two-factor" ? { message: null, email, step: "code" } : { message: await localizeMessage(result.message), email };
   redirect(safeNextPath(form.get("next"), defaultNextPath));
 }
 
 export async function verifyCodeAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const result = await verifySignInCode(await headers(), String(form.get("code") ?? ""));
-  if (!result.ok) return { message: result.message, step: "code" };
+  if (!result.ok) return { message: await localizeMessage(result.message), step: "code" };
   redirect(safeNextPath(form.get("next"), defaultNextPath));
 }
 

@@ -1,6 +1,7 @@
 import { DispenseLinkText, NoDispense, PassCode } from "@/components/dispense-parts";
 import { DispenseQr } from "@/components/dispense-qr";
-import { dispenseWords, presentDispense, qrUrl } from "@/lib/present/dispense";
+import { getTranslations } from "next-intl/server";
+import { presentDispense, qrUrl } from "@/lib/present/dispense";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 
 /** On paper, 3.5 cm: comfortably above the 3 cm a phone needs to scan a printed code. */
@@ -8,13 +9,18 @@ const qrSize = "3.5cm";
 
 type Props = { dispense: RecommendationDto["dispense"] };
 
-/** The pharmacist's way in: the QR code, the pass code in large digits, and the link as text. */
+/**
+ * The pharmacist's way in: the QR code, the pass code in large digits, and the link as text. In
+ * a right-to-left page the QR code stands at the start (the right) and the words beside it; the
+ * pass code and the link stay left to right (dir="ltr" in dispense-parts).
+ */
 export async function DispenseBlock({ dispense }: Props) {
+  const t = await getTranslations("dispense");
   const presentation = presentDispense(dispense);
   const qr = qrUrl(presentation);
   const heading = (
     <h2 id="dispense-heading" className="mb-[0.5em] text-[0.8em] font-semibold uppercase tracking-wide text-slate-700">
-      {dispenseWords.heading}
+      {t("heading")}
     </h2>
   );
 
@@ -35,13 +41,13 @@ export async function DispenseBlock({ dispense }: Props) {
             ) : null}
             <div className="min-w-0">
               {heading}
-              <p className="text-[0.8em] uppercase tracking-wide text-slate-700">{dispenseWords.passCode}</p>
+              <p className="text-[0.8em] uppercase tracking-wide text-slate-700">{t("passCode")}</p>
               <PassCode passCode={presentation.passCode} medium="paper" />
-              {qr !== null ? <p className="mt-[0.4em] text-[0.85em] text-slate-700">{dispenseWords.scan}</p> : null}
+              {qr !== null ? <p className="mt-[0.4em] text-[0.85em] text-slate-700">{t("scan")}</p> : null}
             </div>
           </div>
           <div className="mt-[0.6em]">
-            {presentation.link.kind === "safe" ? <p className="text-[0.8em] uppercase tracking-wide text-slate-700">{dispenseWords.link}</p> : null}
+            {presentation.link.kind === "safe" ? <p className="text-[0.8em] uppercase tracking-wide text-slate-700">{t("link")}</p> : null}
             <DispenseLinkText link={presentation.link} medium="paper" />
           </div>
         </>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { LineParts } from "@/components/line-parts";
 import { presentDrug } from "@/lib/present/drug";
 import type { DrugDto } from "@/lib/schemas/consultation";
@@ -7,22 +8,23 @@ import type { DrugDto } from "@/lib/schemas/consultation";
  * pages), as lib/present/drug words them: the same parts as on screen, laid out in columns.
  */
 export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
+  const t = useTranslations("drug");
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="sr-only">Prescribed medicines</caption>
+    <table className="w-full border-collapse text-start">
+      <caption className="sr-only">{t("caption")}</caption>
       <thead>
         <tr className="border-b-2 border-slate-800 text-[0.8em] uppercase tracking-wide text-slate-700">
-          <th scope="col" className="w-[1.8em] py-1 pr-2 font-semibold">
-            #
+          <th scope="col" className="w-[1.8em] py-1 pe-2 text-start font-semibold">
+            {t("number")}
           </th>
-          <th scope="col" className="w-[38%] py-1 pr-3 font-semibold">
-            Medicine
+          <th scope="col" className="w-[38%] py-1 pe-3 text-start font-semibold">
+            {t("medicine")}
           </th>
-          <th scope="col" className="py-1 pr-3 font-semibold">
-            How to take
+          <th scope="col" className="py-1 pe-3 text-start font-semibold">
+            {t("howToTake")}
           </th>
-          <th scope="col" className="w-[17%] py-1 font-semibold">
-            Package
+          <th scope="col" className="w-[17%] py-1 text-start font-semibold">
+            {t("package")}
           </th>
         </tr>
       </thead>
@@ -34,11 +36,11 @@ export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
           const fitsOnePage = shown.details.reduce((total, detail) => total + detail.value.length, 0) < 1500;
           return (
             <tr key={drug.position} className={`${fitsOnePage ? "break-inside-avoid " : ""}border-b border-slate-300 align-top`} data-testid="drug-row">
-              <td className="py-2 pr-2 tabular-nums">{index + 1}</td>
-              <td className="py-2 pr-3">
+              <td className="py-2 pe-2 tabular-nums">{index + 1}</td>
+              <td className="py-2 pe-3">
                 <p>
                   <bdi dir="auto" className="font-semibold" data-testid="drug-title">
-                    {shown.title}
+                    {shown.named ? shown.title : t("unnamed")}
                   </bdi>
                   {shown.generic !== null ? (
                     <>
@@ -54,15 +56,15 @@ export function DrugTable({ drugs }: { drugs: DrugDto[] }) {
                   </p>
                 ) : null}
               </td>
-              <td className="py-2 pr-3">
+              <td className="py-2 pe-3">
                 {shown.dose.length > 0 ? (
                   <p data-testid="dose-line">
                     <LineParts parts={shown.dose} />
                   </p>
                 ) : null}
-                {shown.details.map(({ label, value }) => (
+                {shown.details.map(({ label, value, field }) => (
                   <p key={label} className="text-slate-700">
-                    {label}:{" "}
+                    {field ? t(`fields.${field}`) : label}:{" "}
                     <bdi dir="auto" className="whitespace-pre-line [overflow-wrap:anywhere]">
                       {value}
                     </bdi>

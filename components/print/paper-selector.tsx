@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { paperSizes, type PaperSize } from "@/lib/schemas/print-view";
 
 const labels: Record<PaperSize, string> = { a4: "A4", a5: "A5" };
@@ -8,10 +9,11 @@ const labels: Record<PaperSize, string> = { a4: "A4", a5: "A5" };
  * client-side navigation's payload carries another, so the browser would drop the new rule.
  */
 export function PaperSelector({ consultationId, paper }: { consultationId: number; paper: PaperSize }) {
+  const t = useTranslations("print");
   return (
-    <nav aria-label="Paper size" className="flex items-center gap-2 text-sm">
-      <span className="text-slate-700">Paper</span>
-      <ul className="flex overflow-hidden rounded-md border border-slate-300">
+    <nav aria-label={t("paperSize")} className="flex items-center gap-2 text-sm">
+      <span className="text-slate-700">{t("paper")}</span>
+      <ul className="flex overflow-hidden rounded-md border border-slate-300" dir="ltr">
         {paperSizes.map((size) => (
           <li key={size}>
             <a

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { PaperSize } from "@/lib/schemas/print-view";
 import type { PrescriptionDto } from "@/lib/schemas/prescription";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
@@ -6,16 +7,28 @@ import { DispenseBlock } from "./dispense-block";
 import { DrugTable } from "./drug-table";
 import { presentText } from "@/lib/present/blank";
 
-const issuedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+const issuedFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The recommendation's event time, in UTC (Altibbi's offset varies; paper needs one reading). */
-export const formatIssued = (utc: string) => `${issuedFormat.format(new Date(utc))} UTC`;
+/**
+ * The recommendation's event time, in UTC (Altibbi's offset varies; paper needs one reading), in
+ * `locale` (an Intl tag: lib/i18n/locales.ts); the caller adds "UTC" in its language.
+ */
+export function formatIssued(utc: string, locale = "en-GB"): string {
+  let format = issuedFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+    issuedFormats.set(locale, format);
+  }
+  return format.format(new Date(utc));
+}
 
 type Props = { prescription: PrescriptionDto; instanceName: string; paper: PaperSize };
 
 /** The paper itself: everything that prints. Payload text is only ever rendered as text. */
 export function PrescriptionSheet({ prescription, instanceName, paper }: Props) {
   const { consultation, recommendation, versionCount, medicationNotes } = prescription;
+  const t = useTranslations("print");
+  const locale = useLocale();
   return (
     <article
       data-print-sheet
@@ -31,26 +44,28 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
             {instanceName}
           </p>
           <h1 id="prescription-heading" className="text-[1.9em] font-bold leading-tight">
-            Prescription
+            {t("title")}
           </h1>
           {recommendation ? (
             <p className="text-[0.9em] text-slate-700">
-              Issued <time dateTime={recommendation.eventTime.utc}>{formatIssued(recommendation.eventTime.utc)}</time>
-              {versionCount > 1 ? ` · version ${recommendation.version} of ${versionCount}` : null}
+              {t.rich("issued", {
+                time: () => <time dateTime={recommendation.eventTime.utc}>{t("utc", { time: formatIssued(recommendation.eventTime.utc, locale) })}</time>,
+              })}
+              {versionCount > 1 ? ` · ${t("version", { version: recommendation.version, count: versionCount })}` : null}
             </p>
           ) : null}
         </div>
         <dl className="grid shrink-0 grid-cols-[auto_auto] gap-x-[0.8em] text-[0.9em]">
-          <Field label="Consultation" look="paper" testId="consultation-id">
+          <Field label={t("consultation")} look="paper" testId="consultation-id">
             {orDash(String(consultation.id))}
           </Field>
-          <Field label="Member" look="paper">
+          <Field label={t("member")} look="paper">
             {orDash(consultation.userId)}
           </Field>
-          <Field label="Insurance" look="paper">
+          <Field label={t("insurance")} look="paper">
             {orDash(consultation.insuranceId)}
           </Field>
-          <Field label="Policy" look="paper">
+          <Field label={t("policy")} look="paper">
             {orDash(consultation.policyNumber)}
           </Field>
         </dl>
@@ -60,12 +75,12 @@ export function PrescriptionSheet({ prescription, instanceName, paper }: Props) 
         <RecommendationBody recommendation={recommendation} medicationNotes={medicationNotes} />
       ) : (
         <p className="mt-[1em] rounded-md border border-slate-400 p-[0.9em] text-[1.1em]" data-testid="no-recommendation">
-          No recommendation has been received for this consultation, so there is no prescription to print.
+          {t("noRecommendation")}
         </p>
       )}
 
       <footer className="mt-[1.2em] border-t border-slate-300 pt-[0.5em] text-[0.8em] text-slate-700">
-        Printed from <bdi dir="auto">{instanceName}</bdi> (Altibbi consultation {consultation.id}).
+        {t.rich("footer", { instance: instanceName, id: String(consultation.id), isolate: (chunks) => <bdi dir="auto">{chunks}</bdi> })}
       </footer>
     </article>
   );
@@ -85,6 +100,7 @@ function Section({ id, title, children, className = "mt-[1em]" }: { id: string; 
 }
 
 function RecommendationBody({ recommendation, medicationNotes }: { recommendation: RecommendationDto; medicationNotes: string[] }) {
+  const t = useTranslations("print");
   // Diagnoses first, then symptoms: the pharmacist reads the diagnosis the drugs answer.
   const icd10 = [...recommendation.icd10].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "diagnosis" ? -1 : 1));
   const labs = recommendation.labs.filter((lab) => presentText(lab.name) !== null || presentText(lab.code) !== null);
@@ -97,28 +113,30 @@ function RecommendationBody({ recommendation, medicationNotes }: { recommendatio
         <DispenseBlock dispense={recommendation.dispense} />
       </div>
 
-      <Section id="diagnoses-heading" title="Diagnoses (ICD-10)">
+      <Section id="diagnoses-heading" title={t("diagnoses")}>
         {icd10.length === 0 ? (
-          <p>No diagnosis was recorded.</p>
+          <p>{t("noDiagnosis")}</p>
         ) : (
           <ul className="space-y-[0.15em]" data-testid="diagnoses">
             {icd10.map((entry, index) => (
               <li key={index} className="break-inside-avoid">
-                <span className="inline-block min-w-[4.5em] font-mono font-semibold">{presentText(entry.code) ?? "—"}</span>{" "}
+                <bdi className="inline-block min-w-[4.5em] font-mono font-semibold" dir="ltr">
+                  {presentText(entry.code) ?? "—"}
+                </bdi>{" "}
                 <bdi dir="auto">{presentText(entry.name) ?? ""}</bdi>
-                {entry.kind === "symptom" ? <span className="text-slate-700"> (symptom)</span> : null}
+                {entry.kind === "symptom" ? <span className="text-slate-700"> {t("symptom")}</span> : null}
               </li>
             ))}
           </ul>
         )}
       </Section>
 
-      <Section id="medicines-heading" title="Medicines">
-        {recommendation.drugs.length === 0 ? <p>No medicine was prescribed.</p> : <DrugTable drugs={recommendation.drugs} />}
+      <Section id="medicines-heading" title={t("medicines")}>
+        {recommendation.drugs.length === 0 ? <p>{t("noMedicine")}</p> : <DrugTable drugs={recommendation.drugs} />}
       </Section>
 
       {medicationNotes.length > 0 ? (
-        <Section id="medication-notes-heading" title="Doctor's medication notes">
+        <Section id="medication-notes-heading" title={t("medicationNotes")}>
           {medicationNotes.map((note, index) => (
             // Printed whole however long: a long note may break across pages, and long words wrap.
             <p key={index} dir="auto" className="whitespace-pre-line [overflow-wrap:anywhere]">
@@ -132,25 +150,32 @@ function RecommendationBody({ recommendation, medicationNotes }: { recommendatio
         // Short lists side by side: they would otherwise push a small prescription onto a second A5 page.
         <div className="mt-[1em] grid grid-cols-[1fr_1.2fr_1.5fr] gap-x-[1.5em] break-inside-avoid">
           {labs.length > 0 ? (
-            <Section id="labs-heading" title="Lab tests" className="">
+            <Section id="labs-heading" title={t("labs")} className="">
               <ul className="space-y-[0.15em]">
                 {labs.map((lab, index) => (
                   <li key={index}>
                     <bdi dir="auto">{presentText(lab.name) ?? ""}</bdi>
-                    {presentText(lab.code) ? <span className="font-mono"> {presentText(lab.code)}</span> : null}
-                    {lab.kind === "panel" ? <span className="text-slate-700"> (panel)</span> : null}
+                    {presentText(lab.code) ? (
+                      <>
+                        {" "}
+                        <bdi className="font-mono" dir="ltr">
+                          {presentText(lab.code)}
+                        </bdi>
+                      </>
+                    ) : null}
+                    {lab.kind === "panel" ? <span className="text-slate-700"> {t("panel")}</span> : null}
                   </li>
                 ))}
               </ul>
             </Section>
           ) : null}
           {referral !== null ? (
-            <Section id="referral-heading" title="Referral" className="">
+            <Section id="referral-heading" title={t("referral")} className="">
               <p dir="auto">{referral}</p>
             </Section>
           ) : null}
           {followUps.length > 0 ? (
-            <Section id="follow-ups-heading" title="Follow-up" className="">
+            <Section id="follow-ups-heading" title={t("followUp")} className="">
               <ul className="list-disc space-y-[0.15em] ps-[1.2em]">
                 {followUps.map((name, index) => (
                   <li key={index}>

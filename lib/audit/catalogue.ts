@@ -24,6 +24,8 @@ export type AuditDetails = {
   "sign_out": { everywhere: boolean };
   "two_factor.enrolled": Record<string, never>;
   "two_factor.removed": Record<string, never>;
+  /** A signed-in user changed their own UI language or digits (/account, the header's language switch). */
+  "account.preferences_changed": { locale: string | null; digits: string | null };
   "user.created": { email: string; role: string };
   /** Password reset or sessions ended by an admin. */
   "user.changed": { change: "password_reset" | "sessions_revoked" };
@@ -90,6 +92,7 @@ export const auditActions = [
   "sign_out",
   "two_factor.enrolled",
   "two_factor.removed",
+  "account.preferences_changed",
   "user.created",
   "user.changed",
   "user.disabled",
@@ -148,6 +151,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "sign_out": "Signed out",
   "two_factor.enrolled": "Two-factor enrolled",
   "two_factor.removed": "Two-factor removed",
+  "account.preferences_changed": "Language or digits changed",
   "user.created": "User created",
   "user.changed": "User changed",
   "user.disabled": "User disabled or enabled",

@@ -162,7 +162,15 @@ export const authOptions = {
   logger: { level: "error" },
   hooks: { before: beforeHook, after: afterHook },
   // SSO: claims that map to no role are refused here, before any row is written (lib/auth/sso.ts).
-  user: { validateUserInfo: validateSsoUserInfo },
+  // locale and digits (lib/i18n): read with the session; never set through better-auth's endpoints
+  // (input: false), only by lib/writes/user-preferences.ts.
+  user: {
+    validateUserInfo: validateSsoUserInfo,
+    additionalFields: {
+      locale: { type: "string", required: false, input: false },
+      digits: { type: "string", required: false, input: false },
+    },
+  },
   account: {
     // An SSO identity joins an existing account only when the provider says the email is verified
     // (email_verified); local accounts are created by admins, so their email is not "verified" here.

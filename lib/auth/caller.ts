@@ -15,8 +15,8 @@ import { hasPermission, isRole, type Caller, type Permission } from "./permissio
 import { mustEnrolTwoFactor } from "./two-factor-policy";
 
 type UserCaller = Extract<Caller, { kind: "user" }>;
-/** A signed-in person as the session shows them (with whether they use two-factor sign-in). */
-export type SessionCaller = UserCaller & { twoFactorEnabled: boolean };
+/** A signed-in person as the session shows them (with whether they use two-factor sign-in, and their UI language and digits, null: not chosen). */
+export type SessionCaller = UserCaller & { twoFactorEnabled: boolean; locale: string | null; digits: string | null };
 
 /** Where an admin goes to enrol while two-factor is required for admins. */
 export const twoFactorEnrolmentPath = "/account?two-factor=required";
@@ -40,7 +40,7 @@ export async function callerFromSession(headers: Headers, { activity = true }: S
   if (!result) return null;
   // The admin plugin's fields (role, banned) are columns of User (see prisma/models.prisma).
   const { session } = result;
-  const user = result.user as typeof result.user & { role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null };
+  const user = result.user as typeof result.user & { role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null; locale?: string | null; digits?: string | null };
   const now = Date.now();
   if (session.updatedAt.getTime() + idleMs <= now) {
     // Idle too long: the session ends for good, as if signed out.
@@ -51,7 +51,7 @@ export async function callerFromSession(headers: Headers, { activity = true }: S
   if (activity && now - session.updatedAt.getTime() >= activityPrecisionMs) {
     await writeTransaction((tx) => tx.session.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } }));
   }
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, twoFactorEnabled: user.twoFactorEnabled === true };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, twoFactorEnabled: user.twoFactorEnabled === true, locale: user.locale ?? null, digits: user.digits ?? null };
 }
 
 /** The caller of a read-API request: a bearer token (cdk_…) or a session cookie. */

@@ -18,7 +18,10 @@ export type DispenseLink =
   /** An http(s) link (normalised), its host on its own; `qr` when it is short enough for a QR code that scans. */
   | { kind: "safe"; url: string; host: string; qr: boolean }
   /** Refused: never a link or a QR code, only the text as received (invisible characters written out) and why. */
-  | { kind: "unsafe"; text: string; warning: string; host: string | null };
+  | { kind: "unsafe"; text: string; warning: string; reason: DispenseRefusal; host: string | null };
+
+/** Why a link was refused (its words in English above, and in the "dispense.warnings" messages). */
+export type DispenseRefusal = Exclude<DispenseUrlCheck, { ok: true }>["reason"];
 
 export type DispensePresentation = { kind: "none" } | { kind: "some"; passCode: string | null; link: DispenseLink };
 
@@ -41,7 +44,7 @@ export const dispenseWords = {
   asReceived: "Link as received:",
 } as const;
 
-const warnings: Record<Exclude<DispenseUrlCheck, { ok: true }>["reason"], string> = {
+const warnings: Record<DispenseRefusal, string> = {
   not_http: dispenseWords.unsafe,
   user_info: dispenseWords.userInfo,
   bidi_control: dispenseWords.bidiControl,
@@ -57,7 +60,7 @@ export function presentDispense(dispense: RecommendationDto["dispense"], allowed
   const checked = checkDispenseUrl(url, allowedHosts)!;
   const link: DispenseLink = checked.ok
     ? { kind: "safe", url: checked.url, host: checked.host, qr: checked.url.length <= maxQrUrlLength }
-    : { kind: "unsafe", text: revealInvisible(url), warning: warnings[checked.reason], host: checked.host };
+    : { kind: "unsafe", text: revealInvisible(url), warning: warnings[checked.reason], reason: checked.reason, host: checked.host };
   return { kind: "some", passCode, link };
 }
 

@@ -21,8 +21,8 @@ describe("presentDrug", () => {
   });
 
   it("keeps Care Desk's words apart from the payload value, so that the value alone is isolated", () => {
-    expect(presentDrug(orap).dose[3]).toEqual({ label: "for", value: "5", unit: "days" });
-    expect(presentDrug(orap).package[1]).toEqual({ value: "20", unit: "per pack" });
+    expect(presentDrug(orap).dose[3]).toEqual({ label: "for", labelKey: "for", value: "5", unit: "days", unitKey: "days" });
+    expect(presentDrug(orap).package[1]).toEqual({ value: "20", unit: "per pack", unitKey: "perPack" });
   });
 
   it("says 1 day, and a duration that is not a number of days as sent", () => {
@@ -34,9 +34,9 @@ describe("presentDrug", () => {
     const shown = presentDrug({ ...orap, relationWithFood: "After food", specialInstructions: "Avoid grapefruit", howToUse: " Swallow whole ", registrationNumber: "6-1234-19" });
     expect(lineText(shown.dose)).toBe("2 capsule · oral · Four times daily · for 5 days · After food");
     expect(shown.details).toEqual([
-      { label: "Special instructions", value: "Avoid grapefruit" },
-      { label: "How to use", value: "Swallow whole" },
-      { label: "Registration no.", value: "6-1234-19" },
+      { label: "Special instructions", value: "Avoid grapefruit", field: "specialInstructions" },
+      { label: "How to use", value: "Swallow whole", field: "howToUse" },
+      { label: "Registration no.", value: "6-1234-19", field: "registrationNumber" },
     ]);
   });
 
@@ -50,7 +50,7 @@ describe("presentDrug", () => {
     const values = [shown.strength, shown.dose, shown.package].flat().map((part) => part.value);
     expect(values.filter((value) => value.trim() === "" || /^(null|undefined)$/.test(value))).toEqual([]);
 
-    expect(presentDrug(emptyDrug)).toEqual({ title: "Unnamed drug", generic: null, strength: [], dose: [], package: [], details: [] });
+    expect(presentDrug(emptyDrug)).toEqual({ title: "Unnamed drug", named: false, generic: null, strength: [], dose: [], package: [], details: [] });
   });
 
   it("does not repeat a generic name that is the trade name", () => {

@@ -7,15 +7,20 @@
 import { drugFieldLabels, drugFields, type DrugField, type DrugFields } from "../schemas/drug";
 import { presentText } from "./blank";
 
-/** One piece of a line: Care Desk's words before (`label`) and after (`unit`) a payload value. */
-export type LinePart = { label?: string; value: string; unit?: string };
+/**
+ * One piece of a line: Care Desk's words before (`label`) and after (`unit`) a payload value, in
+ * English; `labelKey` and `unitKey` name the same words in the "drug" messages, for pages.
+ */
+export type LinePart = { label?: string; value: string; unit?: string; labelKey?: "strength" | "for"; unitKey?: "days" | "perPack" };
 
-/** A value with what a reader calls it: "Registration no." and the number. */
-export type LabelledValue = { label: string; value: string };
+/** A value with what a reader calls it: "Registration no." and the number (`field`: which one, for the page's language). */
+export type LabelledValue = { label: string; value: string; field?: DrugField };
 
 export type DrugPresentation = {
   /** The trade name, else the generic name, else "Unnamed drug". */
   title: string;
+  /** False when neither name came (the title is then the words "Unnamed drug"). */
+  named: boolean;
   /** The generic name, when a different trade name is the title. */
   generic: string | null;
   /** Strength and dosage form: "strength 4 · tablet". */
@@ -40,11 +45,11 @@ const wholeNumber = /^\d+$/;
 
 /** "for 5 days", "for 1 day"; text that is not a number of days as sent: "for a week". Altibbi documents no unit. */
 function durationPart(duration: string): LinePart {
-  if (!wholeNumber.test(duration)) return { label: "for", value: duration };
-  return { label: "for", value: duration, unit: duration === "1" ? "day" : "days" };
+  if (!wholeNumber.test(duration)) return { label: "for", labelKey: "for", value: duration };
+  return { label: "for", labelKey: "for", value: duration, unit: duration === "1" ? "day" : "days", unitKey: "days" };
 }
 
-const packageSizePart = (size: string): LinePart => ({ value: size, unit: "per pack" });
+const packageSizePart = (size: string): LinePart => ({ value: size, unit: "per pack", unitKey: "perPack" });
 
 const part = (value: string | null, make: (value: string) => LinePart = (text) => ({ value: text })): LinePart[] =>
   value === null ? [] : [make(value)];
@@ -76,8 +81,9 @@ export function presentDrug(drug: DrugFields): DrugPresentation {
   const amount = presentText([value("dosage"), value("dosageUnit")].filter((text) => text !== null).join(" "));
   return {
     title: drugName(drug),
+    named: tradeName !== null || name !== null,
     generic: tradeName !== null && name !== null && name.toLowerCase() !== tradeName.toLowerCase() ? name : null,
-    strength: [...part(value("strengthValue"), (text) => ({ label: "strength", value: text })), ...part(value("dosageForm"))],
+    strength: [...part(value("strengthValue"), (text) => ({ label: "strength", labelKey: "strength", value: text })), ...part(value("dosageForm"))],
     dose: [
       ...part(amount),
       ...part(value("routeOfAdministration")),
@@ -90,7 +96,7 @@ export function presentDrug(drug: DrugFields): DrugPresentation {
       .filter((field) => !composedFields.has(field))
       .flatMap((field) => {
         const text = value(field);
-        return text === null ? [] : [{ label: drugFieldLabels[field], value: text }];
+        return text === null ? [] : [{ label: drugFieldLabels[field], value: text, field }];
       }),
   };
 }

@@ -23,10 +23,13 @@ export function resolveTimeZone(value: string | null | undefined): string {
   }
 }
 
-/** "15 Jun 2023, 12:38:50" in `timeZone`. */
-export function formatDateTime(date: Date, timeZone: string): string {
-  return formatter(`dt|${timeZone}`, () =>
-    new Intl.DateTimeFormat("en-GB", {
+/**
+ * "15 Jun 2023, 12:38:50" in `timeZone`; `locale` an Intl tag from lib/i18n/locales.ts
+ * (intlLocaleOf: the language and its digits, e.g. "ar-u-nu-arab" → "١٥ يونيو ٢٠٢٣، ١٢:٣٨:٥٠").
+ */
+export function formatDateTime(date: Date, timeZone: string, locale = "en-GB"): string {
+  return formatter(`dt|${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(locale, {
       timeZone,
       day: "2-digit",
       month: "short",
@@ -107,26 +110,44 @@ const units: [Intl.RelativeTimeFormatUnit, number, string][] = [
   ["second", 1_000, "s"],
 ];
 
-/** "2 d 4 h", "3 h 5 min", "12 min", "40 s": the two largest units, for time spent in a state. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 1000) return "< 1 s";
-  const parts: string[] = [];
+export type DurationUnit = "day" | "hour" | "minute" | "second";
+export type DurationPart = { unit: DurationUnit; count: number };
+
+/**
+ * The two largest units of a duration (2 d 4 h, 3 h 5 min, 12 min, 40 s); an empty list under one
+ * second. Each language words them (components/duration.tsx, with its plural rules).
+ */
+export function durationParts(ms: number): DurationPart[] {
+  if (!Number.isFinite(ms) || ms < 1000) return [];
+  const parts: DurationPart[] = [];
   let rest = ms;
-  for (const [, size, label] of units) {
+  for (const [unit, size] of units) {
     const count = Math.floor(rest / size);
     if (count > 0 || parts.length > 0) {
-      if (count > 0) parts.push(`${count} ${label}`);
+      if (count > 0) parts.push({ unit: unit as DurationUnit, count });
       rest -= count * size;
       if (parts.length === 2 || (parts.length === 1 && count === 0)) break;
     }
   }
-  return parts.slice(0, 2).join(" ");
+  return parts.slice(0, 2);
 }
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+/** "2 d 4 h", "3 h 5 min", "12 min", "40 s" in English (pages in other languages use components/duration.tsx). */
+export function formatDuration(ms: number): string {
+  const parts = durationParts(ms);
+  if (parts.length === 0) return "< 1 s";
+  return parts.map(({ unit, count }) => `${count} ${units.find(([name]) => name === unit)![2]}`).join(" ");
+}
 
-/** "5 minutes ago", "yesterday", "in 2 hours". */
-export function formatRelative(date: Date, now: Date): string {
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "5 minutes ago", "yesterday", "in 2 hours" (`locale` as for formatDateTime: "قبل ٥ دقائق"). */
+export function formatRelative(date: Date, now: Date, locale = "en"): string {
+  let relative = relativeFormats.get(locale);
+  if (!relative) {
+    relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    relativeFormats.set(locale, relative);
+  }
   const diff = date.getTime() - now.getTime();
   for (const [unit, size] of units) {
     if (Math.abs(diff) >= size || unit === "second") return relative.format(Math.round(diff / size), unit);

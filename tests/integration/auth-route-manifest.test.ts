@@ -186,9 +186,13 @@ const actionPermissions: Record<string, Permission | null | "exempt"> = {
   verifyCodeAction: "exempt",
   signInWithSsoAction: "exempt",
   setupAction: "exempt",
+  // The header's language switch: anyone may set the locale cookie (the sign-in page has it); a
+  // signed-in caller's own preference is saved too (tests/integration/i18n-preferences.test.ts).
+  setLanguageAction: "exempt",
   signOutAction: null,
   signOutEverywhereAction: null,
   changePasswordAction: null,
+  savePreferencesAction: null,
   startTwoFactorAction: null,
   confirmTwoFactorAction: null,
   disableTwoFactorAction: null,

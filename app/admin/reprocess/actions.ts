@@ -2,6 +2,8 @@
 // /admin/reprocess: dry run, then apply, a reprocessing of stored deliveries (permission replay).
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/i18n/server-messages";
 import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { requireActionPermission } from "@/lib/auth/caller";
 import { log } from "@/lib/observability/log";
@@ -15,7 +17,8 @@ const fieldNames = ["deliveryId", "outcome", "type", "consultationId", "since", 
 
 export async function reprocessAction(_previous: ReprocessState, form: FormData): Promise<ReprocessState> {
   const guard = await requireActionPermission("replay");
-  if (!guard.ok) return { ok: false, message: guard.message };
+  if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
+  const t = await getTranslations("adminReprocess");
   const fields = Object.fromEntries(fieldNames.map((name) => [name, String(form.get(name) ?? "").trim()]));
   const parsed = reprocessFilterFrom(fields);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "), fields };
@@ -26,14 +29,10 @@ export async function reprocessAction(_previous: ReprocessState, form: FormData)
       await recordAuditOrLog(guard.caller, await currentAuditContext(), reprocessAuditEvent(summary, "page"));
       revalidatePath("/deliveries");
     }
-    const message = dryRun
-      ? summary.selected === 0
-        ? "No stored delivery matches."
-        : `Dry run: nothing was changed. Applying would do what is listed below.`
-      : `Reprocessed ${summary.selected} ${summary.selected === 1 ? "delivery" : "deliveries"}.`;
+    const message = dryRun ? (summary.selected === 0 ? t("noMatch") : t("dryRunDone")) : t("reprocessed", { count: summary.selected });
     return { ok: true, message, summary, fields };
   } catch (error) {
     log.error({ err: error }, "reprocess: failed");
-    return { ok: false, message: "Reprocessing failed; nothing of the failed batch was kept.", fields };
+    return { ok: false, message: t("failed"), fields };
   }
 }

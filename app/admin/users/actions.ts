@@ -10,13 +10,15 @@ import { isRole } from "@/lib/auth/permissions";
 import { resetUserPassword, revokeAllUserSessions, setUserDisabled, setUserRole, type AdminResult } from "@/lib/auth/user-admin";
 import { AccountInputError, createUserAccount } from "@/lib/auth/users";
 import type { FormResult } from "@/components/action-form";
+import { getTranslations } from "next-intl/server";
+import { localized, localizeMessage } from "@/lib/i18n/server-messages";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 /** Runs an admin's change; when it worked, records `event` (the change, by this admin). */
 async function asAdmin(work: (adminId: string) => Promise<AdminResult & { event?: AuditEventInput }>): Promise<FormResult> {
   const guard = await requireActionPermission("users:manage");
-  if (!guard.ok) return { ok: false, message: guard.message };
+  if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
   const { event, ...result } = await work(guard.caller.userId);
   if (result.ok) {
     if (event) await recordAuditOrLog(guard.caller, await currentAuditContext(), event);
@@ -30,13 +32,14 @@ const withEvent = (result: AdminResult, event: AuditEventInput) => ({ ...result,
 export async function createUserAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   return asAdmin(async () => {
     const role = text(form, "role");
-    if (!isRole(role)) return { ok: false, message: "Choose a role." };
+    const t = await getTranslations("adminUsers");
+    if (!isRole(role)) return { ok: false, message: t("chooseRole") };
     try {
       const email = text(form, "email").trim().toLowerCase();
       const { id } = await createUserAccount({ email: text(form, "email"), name: text(form, "name"), role, password: text(form, "password") });
-      return withEvent({ ok: true, message: `Created ${email} (${role}).` }, { action: "user.created", subjectUserId: id, detail: { email, role } });
+      return withEvent({ ok: true, message: t("created", { email, role: (await getTranslations("roles"))(role) }) }, { action: "user.created", subjectUserId: id, detail: { email, role } });
     } catch (error) {
-      if (error instanceof AccountInputError) return { ok: false, message: error.message };
+      if (error instanceof AccountInputError) return { ok: false, message: await localizeMessage(error.message) };
       throw error;
     }
   });
@@ -45,7 +48,7 @@ export async function createUserAction(_previous: FormResult, form: FormData): P
 export async function setRoleAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   const userId = text(form, "userId");
   return asAdmin(async (adminId) =>
-    withEvent(await setUserRole(await headers(), adminId, userId, text(form, "role")), { action: "user.role_changed", subjectUserId: userId, detail: { role: text(form, "role") } }),
+    withEvent(await localized(await setUserRole(await headers(), adminId, userId, text(form, "role"))), { action: "user.role_changed", subjectUserId: userId, detail: { role: text(form, "role") } }),
   );
 }
 
@@ -53,20 +56,20 @@ export async function setDisabledAction(_previous: FormResult, form: FormData): 
   const userId = text(form, "userId");
   const disabled = text(form, "disabled") === "true";
   return asAdmin(async (adminId) =>
-    withEvent(await setUserDisabled(await headers(), adminId, userId, disabled), { action: "user.disabled", subjectUserId: userId, detail: { disabled } }),
+    withEvent(await localized(await setUserDisabled(await headers(), adminId, userId, disabled)), { action: "user.disabled", subjectUserId: userId, detail: { disabled } }),
   );
 }
 
 export async function resetPasswordAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   const userId = text(form, "userId");
   return asAdmin(async () =>
-    withEvent(await resetUserPassword(await headers(), userId, text(form, "password")), { action: "user.changed", subjectUserId: userId, detail: { change: "password_reset" } }),
+    withEvent(await localized(await resetUserPassword(await headers(), userId, text(form, "password"))), { action: "user.changed", subjectUserId: userId, detail: { change: "password_reset" } }),
   );
 }
 
 export async function revokeSessionsAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   const userId = text(form, "userId");
   return asAdmin(async () =>
-    withEvent(await revokeAllUserSessions(await headers(), userId), { action: "user.changed", subjectUserId: userId, detail: { change: "sessions_revoked" } }),
+    withEvent(await localized(await revokeAllUserSessions(await headers(), userId)), { action: "user.changed", subjectUserId: userId, detail: { change: "sessions_revoked" } }),
   );
 }

@@ -7,17 +7,20 @@ import { currentAuditContext, recordAuditOrLog } from "@/lib/audit/record";
 import { setAdminTwoFactorRequired } from "@/lib/auth/two-factor-policy";
 import { getTwoFactorEnabled } from "@/lib/auth/two-factor";
 import type { FormResult } from "@/components/action-form";
+import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/i18n/server-messages";
 
 export async function setAdminTwoFactorAction(_previous: FormResult, form: FormData): Promise<FormResult> {
   const guard = await requireActionPermission("settings:manage");
-  if (!guard.ok) return { ok: false, message: guard.message };
+  if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
+  const t = await getTranslations("adminUsers");
   const required = form.get("required") === "true";
   // Requiring it while having none would send this admin straight to /account: enrol first.
   if (required && !(await getTwoFactorEnabled(guard.caller.userId))) {
-    return { ok: false, message: "Turn on two-factor sign-in for your own account first (at /account)." };
+    return { ok: false, message: t("enrolFirst") };
   }
   await setAdminTwoFactorRequired(required);
   await recordAuditOrLog(guard.caller, await currentAuditContext(), { action: "setting.changed", detail: { setting: "admin_two_factor_required", value: required } });
   revalidatePath("/admin/users");
-  return { ok: true, message: required ? "Two-factor sign-in is now required for admins." : "Two-factor sign-in is no longer required for admins." };
+  return { ok: true, message: required ? t("nowRequired") : t("noLongerRequired") };
 }

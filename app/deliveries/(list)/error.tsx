@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function DeliveriesError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="The webhook deliveries" />;
+  return <RouteError error={error} retry={retry} what="deliveries" />;
 }

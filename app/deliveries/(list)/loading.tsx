@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function DeliveriesLoading() {
-  return <Skeleton label="Loading webhook deliveries…" />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("deliveries")} />;
 }

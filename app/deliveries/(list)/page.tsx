@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDeliveryChanges, listDeliveries } from "@/lib/data/deliveries";
@@ -13,15 +14,18 @@ import { Pagination } from "@/components/pagination";
 import { QueryProblem } from "@/components/query-problem";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Webhook deliveries" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deliveries"))("title") };
+}
 
 const href = (query: DeliveryListQuery, cursor: { after?: number; before?: number } = {}) => hrefWith("/deliveries", deliveryQueryParams(query, cursor));
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission("deliveries:read", "/deliveries");
   const parsed = parseDeliveryQuery(await searchParams);
+  const t = await getTranslations("deliveries");
   if (!parsed.ok) {
-    return <QueryProblem title="Webhook deliveries" issues={parsed.issues} reset={{ href: "/deliveries", label: "Show all deliveries" }} />;
+    return <QueryProblem title={t("title")} issues={parsed.issues} reset={{ href: "/deliveries", label: t("showAll") }} />;
   }
   const query = parsed.query;
   const [page, changes, timeZone] = await Promise.all([listDeliveries(caller, query), getDeliveryChanges(caller), getViewerTimeZone()]);
@@ -30,19 +34,27 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Webhook deliveries</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <LiveDeliveries initial={changes} />
       </div>
       <p className="max-w-prose text-sm text-slate-700">
-        Every request received on <code className="font-mono">/api/webhooks</code>, accepted or not, newest first. Credentials in headers are masked
-        when stored; unauthenticated requests keep no body.
+        {t.rich("intro", {
+          code: (chunks) => (
+            <code className="font-mono" dir="ltr">
+              {chunks}
+            </code>
+          ),
+        })}
         {hasPermission(caller.role, "replay") ? (
           <>
             {" "}
-            <Link href="/admin/reprocess" prefetch={false} className="text-sky-800 underline">
-              Reprocess stored deliveries
-            </Link>{" "}
-            after a fix or a contract change.
+            {t.rich("reprocess", {
+              link: (chunks) => (
+                <Link href="/admin/reprocess" prefetch={false} className="text-sky-800 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </>
         ) : null}
       </p>
@@ -53,7 +65,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
             <DeliveriesTable items={page.items} timeZone={timeZone} now={new Date()} />
           </div>
           <Pagination
-            label="Delivery pages"
+            label={t("pages")}
             first={paged ? href(query) : null}
             prev={page.page.prev !== null ? href(query, { before: page.page.prev }) : null}
             next={page.page.next !== null ? href(query, { after: page.page.next }) : null}
@@ -61,7 +73,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         </>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
-          {query.outcome || query.type || paged ? "No delivery matches these filters." : "No webhook has been received yet."}
+          {query.outcome || query.type || paged ? t("noMatch") : t("empty")}
         </div>
       )}
     </div>

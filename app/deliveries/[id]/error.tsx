@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function DeliveryError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="This delivery" />;
+  return <RouteError error={error} retry={retry} what="delivery" />;
 }

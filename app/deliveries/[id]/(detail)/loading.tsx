@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function DeliveryLoading() {
-  return <Skeleton label="Loading the delivery…" rows={5} />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("delivery")} rows={5} />;
 }

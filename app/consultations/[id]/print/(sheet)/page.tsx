@@ -1,6 +1,8 @@
 // GET /consultations/[id]/print — the printable prescription of a consultation (?paper=a5 for A5)
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getUiSettings } from "@/lib/i18n/settings";
 import { PrescriptionSheet } from "@/components/print/prescription-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { AuditUnavailable } from "@/components/audit-unavailable";
@@ -22,7 +24,8 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseConsultationId((await params).id);
-  return { title: id === null ? "Prescription" : `Prescription, consultation ${id}` };
+  const t = await getTranslations("print");
+  return { title: id === null ? t("pageTitle") : t("pageTitleOf", { id: String(id) }) };
 }
 
 export default async function PrescriptionPrintPage({ params, searchParams }: Props) {
@@ -40,11 +43,12 @@ export default async function PrescriptionPrintPage({ params, searchParams }: Pr
     recommendationId: recommendation?.id ?? null,
     detail: { paperSize: paper },
   });
-  if (!recorded) return <AuditUnavailable what="a prescription" />;
+  if (!recorded) return <AuditUnavailable what="prescription" />;
+  const ui = await getUiSettings();
 
   return (
     <>
-      <style nonce={nonce}>{pageRule(paper, prescription.consultation.id)}</style>
+      <style nonce={nonce}>{pageRule(paper, prescription.consultation.id, ui)}</style>
       <PrintToolbar consultationId={prescription.consultation.id} paper={paper} printable={recommendation !== null} />
       <PrescriptionSheet prescription={prescription} instanceName={instanceName} paper={paper} />
     </>
