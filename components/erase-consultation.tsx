@@ -34,6 +34,7 @@ export function EraseConsultation({
               {plural(counts.recommendations, "recommendation version", "recommendation versions")} ({plural(counts.recommendationItems, "drug, code, lab, follow-up or note", "drugs, codes, labs, follow-ups and notes")})
             </li>
             <li>{plural(counts.deliveries, "webhook delivery", "webhook deliveries")}, raw bodies included</li>
+            <li>its worklist tasks, with their notes</li>
           </ul>
           <p>If Altibbi sends another event for it later, the consultation appears again with only that event.</p>
           <ActionForm action={action} label="Erase this consultation" className="flex flex-wrap items-end gap-3">
