@@ -173,7 +173,8 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
             gap:
               insights.p99 <= 300
                 ? null
-                : "the figures are cached per range (lib/data/figures-cache.ts); a p99 above target means requests queue behind the page's render or a cold computation: see docs/performance.md",
+                : `the figures are cached per range (lib/data/figures-cache.ts), so a page costs ${insights.cpuMsPerRequest?.toFixed(1) ?? "?"} ms CPU against ${find(results, "hello page")?.cpuMsPerRequest?.toFixed(1) ?? "?"} ms for /hello ` +
+                  `(p99 ${find(results, "hello page")?.p99 ?? "?"} ms): a p99 above target is requests queueing for the CPU, behind renders, a recount or other processes; see docs/performance.md`,
           },
     );
 
