@@ -15,12 +15,16 @@ const arabicByKey = flatten(catalogue("ar"));
 const englishOnly = [...flatten(en)].filter(([key, message]) => message !== arabicByKey.get(key) && /\p{Lu}?\p{Ll}{2}/u.test(message));
 /** Whole English messages without placeholders: a text node or a label equal to one is untranslated. */
 const plainMessages = new Set(englishOnly.filter(([, message]) => !/[{<]/.test(message)).map(([, message]) => message));
-/** The longer fixed parts of English messages with placeholders (plurals aside): none may appear. */
+/** The longer fixed parts of English messages with placeholders (plurals aside) that Arabic does not share: none may appear. */
 const fragments = englishOnly
   .filter(([, message]) => /[{<]/.test(message) && !/plural,/.test(message))
-  .flatMap(([, message]) => message.split(/\{[^{}]*\}|<\/?\w+>/))
-  .map((part) => part.trim())
-  .filter((part) => part.length >= 15);
+  .flatMap(([key, message]) =>
+    message
+      .split(/\{[^{}]*\}|<\/?\w+>/)
+      .map((part) => part.trim())
+      // Codes inside rich-text tags (`npm run …`) are the same in both languages.
+      .filter((part) => part.length >= 15 && !arabicByKey.get(key)!.includes(part)),
+  );
 
 /** The page's text nodes and the labels people read (aria-label, title, alt, placeholder). */
 async function pageTexts(page: Page): Promise<{ nodes: string[]; body: string }> {

@@ -79,6 +79,30 @@ test.describe("as an admin", () => {
   });
 });
 
+test.describe("the other translated pages, as an admin", () => {
+  test.use({ storageState: storageStatePath("admin") });
+  test.beforeEach(async ({ context }) => useArabic(context));
+
+  for (const [path, heading] of [
+    ["/account", "حسابك"],
+    ["/admin/tokens", "رموز الواجهة البرمجية"],
+    ["/admin/settings", "الإعدادات"],
+    ["/admin/jobs", "المهام الخلفية"],
+    ["/admin/payload", "انحراف البيانات"],
+    ["/admin/reprocess", "إعادة معالجة الطلبات"],
+    ["/alerts", "التنبيهات"],
+    ["/no-such-page", "الصفحة غير موجودة"],
+  ] as const) {
+    test(`${path} in Arabic`, async ({ page }, testInfo) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expectArabicPage(page, path);
+      await expectNoSeriousA11yViolations(page, `${path} in Arabic`);
+      await screenshot(page, testInfo, path.slice(1).replace(/\//g, "-"));
+    });
+  }
+});
+
 test("the printed prescription in Arabic: right to left on screen, Arabic headings in the PDF, pass code as sent", async ({ page, context }, testInfo) => {
   await useArabic(context);
   const id = uniqueId();
