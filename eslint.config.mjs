@@ -45,11 +45,6 @@ const notYetTranslated = [
   "components/status-counts.tsx",
   "components/status-timeline.tsx",
   "components/webhook-setup.tsx",
-  "app/worklist/error.tsx",
-  "app/worklist/loading.tsx",
-  "app/worklist/page.tsx",
-  "components/task-board.tsx",
-  "components/worklist-filters.tsx",
 ];
 
 export default defineConfig([

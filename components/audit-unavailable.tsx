@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 
 // What a page shows instead of medical data when its audit row could not be written (fail closed:
 // lib/audit/record.ts recordBeforeShowing).
-const subjects = ["deliveryBody", "prescription", "consultation", "consultationList", "memberHistory", "policyMembers"] as const;
+const subjects = ["deliveryBody", "prescription", "consultation", "consultationList", "memberHistory", "policyMembers", "worklist"] as const;
 type Subject = (typeof subjects)[number];
 const isSubject = (what: string): what is Subject => (subjects as readonly string[]).includes(what);
 

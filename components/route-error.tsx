@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 
 /** What failed to load, by name in the "routeError.subjects" messages. */
-export const routeErrorSubjects = ["consultations", "consultation", "prescription", "deliveries", "delivery", "insights", "members", "member"] as const;
+export const routeErrorSubjects = ["consultations", "consultation", "prescription", "deliveries", "delivery", "insights", "members", "member", "worklist"] as const;
 export type RouteErrorSubject = (typeof routeErrorSubjects)[number];
 
 const isSubject = (what: string): what is RouteErrorSubject => (routeErrorSubjects as readonly string[]).includes(what);

@@ -5,25 +5,54 @@
 // carries the version the coordinator saw; a stale one is refused (docs/worklist.md).
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { currentAuditContext, recordAudit, recordAuditOrLog } from "@/lib/audit/record";
 import { requireActionPermission } from "@/lib/auth/caller";
 import { getTask } from "@/lib/data/tasks";
-import { taskActionSchema, taskChangeLabels, type TaskDto } from "@/lib/schemas/task";
+import { localizeMessage } from "@/lib/i18n/server-messages";
+import { maxDismissReasonLength, maxNotesLength, taskActionSchema, type TaskDto } from "@/lib/schemas/task";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
-import { changeTask } from "@/lib/writes/tasks";
+import { changeTask, type TaskChangeOutcome } from "@/lib/writes/tasks";
+
+type Words = Awaited<ReturnType<typeof getTranslations<"tasks.problems">>>;
+
+/** Why a change was refused, in the reader's language. */
+function refusal(t: Words, outcome: Extract<TaskChangeOutcome, { ok: false }>): string {
+  if (outcome.reason === "conflict") return t("conflict");
+  if (outcome.reason === "not_found") return t("notFound");
+  switch (outcome.problem?.kind) {
+    case "wrong_state":
+      return t("wrongState", { state: outcome.problem.state });
+    case "token":
+      return t("token");
+    case "not_assignable":
+      return t("notAssignable");
+    default:
+      return t("invalid");
+  }
+}
+
+/** A refused form, by the field at fault (the schema's messages are English). */
+function invalidField(t: Words, field: PropertyKey | undefined): string {
+  if (field === "notes") return t("notes", { max: maxNotesLength });
+  if (field === "reason") return t("reason", { max: maxDismissReasonLength });
+  if (field === "due") return t("due");
+  return t("invalid");
+}
 
 export type TaskActionResult = { ok: boolean; message: string; conflict?: boolean; task?: TaskDto | null } | null;
 
 export async function taskAction(_previous: TaskActionResult, form: FormData): Promise<TaskActionResult> {
   const guard = await requireActionPermission("tasks:manage");
-  if (!guard.ok) return { ok: false, message: guard.message };
+  if (!guard.ok) return { ok: false, message: await localizeMessage(guard.message) };
+  const t = await getTranslations("tasks.problems");
   const fields = Object.fromEntries([...form.entries()].filter(([name, value]) => !name.startsWith("$") && typeof value === "string"));
   const parsed = taskActionSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That change is not valid." };
+  if (!parsed.success) return { ok: false, message: invalidField(t, parsed.error.issues[0]?.path[0]) };
   const input = parsed.data;
   const now = new Date();
   const before = await getTask(guard.caller, input.taskId, now);
-  if (!before) return { ok: false, message: "That task no longer exists." };
+  if (!before) return { ok: false, message: t("notFound") };
   const context = await currentAuditContext();
   const event = { action: "task.changed", consultationId: before.consultationId, detail: { taskId: input.taskId, change: input.change } } as const;
   try {
@@ -31,7 +60,7 @@ export async function taskAction(_previous: TaskActionResult, form: FormData): P
     await recordAudit(guard.caller, context, event);
   } catch (error) {
     console.error("audit: could not record task.changed; the task was not changed", error);
-    return { ok: false, message: "The audit trail is unavailable, so nothing was changed. Try again in a moment." };
+    return { ok: false, message: t("auditUnavailable") };
   }
   const outcome = await changeTask(guard.caller, input, { now, timeZone: await getViewerTimeZone() });
   revalidatePath("/worklist");
@@ -40,7 +69,8 @@ export async function taskAction(_previous: TaskActionResult, form: FormData): P
     // Recorded before it was tried: say that it did not happen (and why, when it was a conflict).
     const detail = outcome.reason === "conflict" ? { ...event.detail, conflict: true } : event.detail;
     await recordAuditOrLog(guard.caller, context, { ...event, outcome: "failed", detail });
-    return { ok: false, message: outcome.message, conflict: outcome.reason === "conflict", task: await getTask(guard.caller, input.taskId, new Date()) };
+    return { ok: false, message: refusal(t, outcome), conflict: outcome.reason === "conflict", task: await getTask(guard.caller, input.taskId, new Date()) };
   }
-  return { ok: true, message: `${taskChangeLabels[input.change]}.`, task: await getTask(guard.caller, input.taskId, new Date()) };
+  const changed = await getTranslations("tasks.changed");
+  return { ok: true, message: changed(input.change), task: await getTask(guard.caller, input.taskId, new Date()) };
 }

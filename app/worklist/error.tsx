@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function WorklistError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="The worklist" />;
+  return <RouteError error={error} retry={retry} what="worklist" />;
 }

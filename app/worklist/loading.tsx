@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function WorklistLoading() {
-  return <Skeleton label="Loading the worklist…" />;
+  const t = useTranslations("tasks.worklist");
+  return <Skeleton label={t("loading")} />;
 }

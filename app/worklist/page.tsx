@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { auditedListQuery, currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
@@ -16,14 +17,15 @@ import { WorklistFilters } from "@/components/worklist-filters";
 import { taskAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Worklist" };
-
-const number = new Intl.NumberFormat("en");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tasks.worklist"))("title") };
+}
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission("consultations:read", "/worklist");
   const parsed = parseWorklistQuery(await searchParams);
-  if (!parsed.ok) return <QueryProblem title="Worklist" issues={parsed.issues} reset={{ href: "/worklist", label: "Show the whole worklist" }} />;
+  const t = await getTranslations("tasks.worklist");
+  if (!parsed.ok) return <QueryProblem title={t("title")} issues={parsed.issues} reset={{ href: "/worklist", label: t("showAll") }} />;
   const query = parsed.query;
   const now = new Date();
   const [page, counts, changes, assignable, timeZone] = await Promise.all([
@@ -38,7 +40,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
     action: "tasks.listed",
     detail: { query: auditedListQuery(params), rows: page.items.length },
   });
-  if (!recorded) return <AuditUnavailable what="the worklist" />;
+  if (!recorded) return <AuditUnavailable what="worklist" />;
   const mayManage = hasPermission(caller.role, "tasks:manage");
   const filtered = params.size > 0;
   const nextParams = new URLSearchParams(params);
@@ -47,23 +49,25 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Worklist</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <LiveTasks initial={changes} />
       </div>
       <p className="text-sm text-slate-700" data-testid="task-counts">
-        <span className="font-semibold tabular-nums">{number.format(counts.open)}</span> open tasks,{" "}
-        <Link href="/worklist?due=overdue" prefetch={false} className="text-red-800 underline">
-          <span className="font-semibold tabular-nums">{number.format(counts.overdue)}</span> overdue
+        <span className="font-semibold tabular-nums">{t("openCount", { count: counts.open })}</span>
+        {" · "}
+        <Link href="/worklist?due=overdue" prefetch={false} className="font-semibold text-red-800 tabular-nums underline">
+          {t("overdueCount", { count: counts.overdue })}
         </Link>
-        . Follow-up items and referrals of each consultation&apos;s current recommendation, the overdue first.
+        {" · "}
+        {t("intro")}
       </p>
       <WorklistFilters key={params.toString()} query={query} assignable={assignable} meId={caller.userId} />
       {hasPermission(caller.role, "export") ? (
         <p className="text-sm">
           <a href={hrefWith("/api/tasks/export", params)} download className="text-sky-800 underline" data-testid="export-csv">
-            Export CSV
+            {t("export")}
           </a>
-          <span className="text-slate-600"> — every open task these filters match, not only this page</span>
+          <span className="text-slate-600"> — {t("exportHint")}</span>
         </p>
       ) : null}
       <TaskBoard
@@ -73,19 +77,19 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         assignable={assignable}
         action={mayManage ? taskAction : null}
         showConsultation
-        label="Open tasks"
+        label={t("openTasks")}
         empty={
           <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
-            <p>{query.after ? "There is no task on this page any more." : filtered ? "No open task matches these filters." : "No open task: nothing to follow up."}</p>
+            <p>{query.after ? t("noPage") : filtered ? t("noMatch") : t("empty")}</p>
             {filtered || query.after ? (
               <Link href="/worklist" prefetch={false} className="mt-2 inline-block text-sky-800 underline">
-                {query.after ? "Back to the first page" : "Clear the filters"}
+                {query.after ? t("firstPage") : t("clearFilters")}
               </Link>
             ) : null}
           </div>
         }
       />
-      <Pagination label="Worklist pages" first={query.after ? hrefWith("/worklist", params) : null} prev={null} next={page.next ? hrefWith("/worklist", nextParams) : null} />
+      <Pagination label={t("pages")} first={query.after ? hrefWith("/worklist", params) : null} prev={null} next={page.next ? hrefWith("/worklist", nextParams) : null} />
     </div>
   );
 }

@@ -11,12 +11,10 @@ export const taskStates = ["open", "done", "dismissed"] as const;
 export type TaskState = (typeof taskStates)[number];
 
 export const taskKindLabels: Record<TaskKindValue, string> = { follow_up: "Follow-up", referral: "Referral" };
-export const taskStateLabels: Record<TaskState, string> = { open: "Open", done: "Done", dismissed: "Dismissed" };
 
 /** Due-date filters: before now, from now to 7 days ahead, later than that. */
 export const dueFilters = ["overdue", "week", "later"] as const;
 export type DueFilter = (typeof dueFilters)[number];
-export const dueFilterLabels: Record<DueFilter, string> = { overdue: "Overdue", week: "Due within 7 days", later: "Due later" };
 
 export const maxNotesLength = 2000;
 export const maxDismissReasonLength = 500;
@@ -92,15 +90,6 @@ export const taskActionSchema = z.discriminatedUnion("change", [
 
 export type TaskActionInput = z.infer<typeof taskActionSchema>;
 export type TaskChange = TaskActionInput["change"];
-
-export const taskChangeLabels: Record<TaskChange, string> = {
-  complete: "Marked done",
-  reopen: "Reopened",
-  dismiss: "Dismissed",
-  assign: "Assignee changed",
-  due: "Due date changed",
-  notes: "Notes saved",
-};
 
 // ─── What the pages show ─────────────────────────────────────────────────────────────────
 

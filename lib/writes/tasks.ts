@@ -10,7 +10,14 @@ import { startOfDayInZone } from "../time/format";
 
 export type TaskChangeOutcome =
   | { ok: true; taskId: number; consultationId: number }
-  | { ok: false; reason: "conflict" | "not_found" | "invalid"; message: string; consultationId: number | null };
+  | {
+      ok: false;
+      reason: "conflict" | "not_found" | "invalid";
+      /** Which invalid change (for the page to word it in the reader's language); `state`: the task's. */
+      problem?: { kind: "wrong_state"; state: TaskState } | { kind: "token" } | { kind: "not_assignable" };
+      message: string;
+      consultationId: number | null;
+    };
 
 const dayMs = 86_400_000;
 
@@ -38,7 +45,7 @@ export async function changeTask(caller: Caller, input: TaskActionInput, { now =
     if (task.version !== input.version) return conflict;
     const from = allowedFrom[input.change];
     if (from && !from.includes(task.state as TaskState)) {
-      return { ok: false, reason: "invalid", message: `A task that is ${task.state} cannot be ${input.change === "reopen" ? "reopened" : input.change === "complete" ? "completed" : "dismissed"}.`, consultationId };
+      return { ok: false, reason: "invalid", problem: { kind: "wrong_state", state: task.state as TaskState }, message: `A task that is ${task.state} cannot be ${input.change === "reopen" ? "reopened" : input.change === "complete" ? "completed" : "dismissed"}.`, consultationId };
     }
 
     let data: Prisma.TaskUncheckedUpdateManyInput;
@@ -56,12 +63,12 @@ export async function changeTask(caller: Caller, input: TaskActionInput, { now =
         let assigneeId: string | null;
         if (input.assignee === "nobody") assigneeId = null;
         else if (input.assignee === "me") {
-          if (userId === null) return { ok: false, reason: "invalid", message: "An API token cannot take a task.", consultationId };
+          if (userId === null) return { ok: false, reason: "invalid", problem: { kind: "token" }, message: "An API token cannot take a task.", consultationId };
           assigneeId = userId;
         } else {
           const user = await tx.user.findUnique({ where: { id: input.assignee }, select: { role: true, banned: true } });
           if (!user || user.banned || (user.role !== "coordinator" && user.role !== "admin")) {
-            return { ok: false, reason: "invalid", message: "Tasks can be assigned to coordinators (and admins) only.", consultationId };
+            return { ok: false, reason: "invalid", problem: { kind: "not_assignable" }, message: "Tasks can be assigned to coordinators (and admins) only.", consultationId };
           }
           assigneeId = input.assignee;
         }
