@@ -9,7 +9,8 @@ import { useActionState, useState } from "react";
 import { formatIsoInZone } from "@/lib/time/format";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
-import { maxDismissReasonLength, maxNotesLength, type TaskDto } from "@/lib/schemas/task";
+import type { TaskDto } from "@/lib/schemas/task";
+import { maxDismissReasonLength, maxNotesLength } from "@/lib/schemas/task-limits";
 
 export type TaskActionState = { ok: boolean; message: string; conflict?: boolean; task?: TaskDto | null } | null;
 export type TaskAction = (previous: TaskActionState, form: FormData) => Promise<TaskActionState>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decodeCursor } from "../keyset-cursor";
 import { statusFilters, type StatusFilter } from "../statuses";
 import { parseQueryWith, single, type ParsedQuery, type SearchParamsInput } from "./query-params";
+import { maxDismissReasonLength, maxNotesLength } from "./task-limits";
 
 export const taskKindValues = ["follow_up", "referral"] as const;
 export type TaskKindValue = (typeof taskKindValues)[number];
@@ -16,8 +17,7 @@ export const taskKindLabels: Record<TaskKindValue, string> = { follow_up: "Follo
 export const dueFilters = ["overdue", "week", "later"] as const;
 export type DueFilter = (typeof dueFilters)[number];
 
-export const maxNotesLength = 2000;
-export const maxDismissReasonLength = 500;
+export { maxDismissReasonLength, maxNotesLength };
 /** As the consultation list: 25 tasks fill a screen, and every one costs render time on each live refresh. */
 export const worklistPageSize = 25;
 
