@@ -15,9 +15,6 @@ const prismaAndClients = {
 /** Pages and components still in English only: remove a file here when its strings are in messages/*.json. */
 // Globs: brackets and parentheses of route folders are escaped.
 const notYetTranslated = [
-  "app/consultations/\\(list\\)/error.tsx",
-  "app/consultations/\\(list\\)/loading.tsx",
-  "app/consultations/\\(list\\)/page.tsx",
   "app/consultations/\\[id\\]/\\(detail\\)/loading.tsx",
   "app/consultations/\\[id\\]/\\(detail\\)/page.tsx",
   "app/consultations/\\[id\\]/error.tsx",
@@ -30,8 +27,6 @@ const notYetTranslated = [
   "app/members/\\[userId\\]/\\(history\\)/loading.tsx",
   "app/members/\\[userId\\]/\\(history\\)/page.tsx",
   "app/members/\\[userId\\]/error.tsx",
-  "components/consultation-filters.tsx",
-  "components/consultation-table.tsx",
   "components/diagnosis.tsx",
   "components/dispense-panel.tsx",
   "components/dispense-reveal.tsx",
@@ -42,7 +37,6 @@ const notYetTranslated = [
   "components/member-history.tsx",
   "components/post-call-notes.tsx",
   "components/recommendation-viewer.tsx",
-  "components/status-counts.tsx",
   "components/status-timeline.tsx",
   "components/webhook-setup.tsx",
   "app/worklist/error.tsx",
