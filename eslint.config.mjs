@@ -15,9 +15,6 @@ const prismaAndClients = {
 /** Pages and components still in English only: remove a file here when its strings are in messages/*.json. */
 // Globs: brackets and parentheses of route folders are escaped.
 const notYetTranslated = [
-  "app/consultations/\\[id\\]/\\(detail\\)/loading.tsx",
-  "app/consultations/\\[id\\]/\\(detail\\)/page.tsx",
-  "app/consultations/\\[id\\]/error.tsx",
   "app/insights/error.tsx",
   "app/insights/loading.tsx",
   "app/insights/page.tsx",
@@ -27,18 +24,8 @@ const notYetTranslated = [
   "app/members/\\[userId\\]/\\(history\\)/loading.tsx",
   "app/members/\\[userId\\]/\\(history\\)/page.tsx",
   "app/members/\\[userId\\]/error.tsx",
-  "components/diagnosis.tsx",
-  "components/dispense-panel.tsx",
-  "components/dispense-reveal.tsx",
-  "components/drug-list.tsx",
-  "components/erase-consultation.tsx",
   "components/insights-charts.tsx",
-  "components/long-text.tsx",
   "components/member-history.tsx",
-  "components/post-call-notes.tsx",
-  "components/recommendation-viewer.tsx",
-  "components/status-timeline.tsx",
-  "components/webhook-setup.tsx",
   "app/worklist/error.tsx",
   "app/worklist/loading.tsx",
   "app/worklist/page.tsx",
