@@ -15,10 +15,6 @@ const prismaAndClients = {
 /** Pages and components still in English only: remove a file here when its strings are in messages/*.json. */
 // Globs: brackets and parentheses of route folders are escaped.
 const notYetTranslated = [
-  "app/insights/error.tsx",
-  "app/insights/loading.tsx",
-  "app/insights/page.tsx",
-  "components/insights-charts.tsx",
   "app/worklist/error.tsx",
   "app/worklist/loading.tsx",
   "app/worklist/page.tsx",
