@@ -23,31 +23,42 @@ const fragments = englishOnly
   .filter((part) => part.length >= 15);
 
 /** The page's text nodes and the labels people read (aria-label, title, alt, placeholder). */
-async function pageTexts(page: Page): Promise<{ nodes: string[]; body: string }> {
-  return page.evaluate(() => {
+async function pageTexts(page: Page, ignore: string | null): Promise<{ nodes: string[]; body: string }> {
+  return page.evaluate((ignore) => {
+    const ignored = (element: Element) => ignore !== null && element.closest(ignore) !== null;
     const nodes: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest("script, style, template")) continue;
+      if (!parent || parent.closest("script, style, template") || ignored(parent)) continue;
       const text = (node.nodeValue ?? "").replace(/\s+/g, " ").trim();
       if (text) nodes.push(text);
     }
     for (const element of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]")) {
+      if (ignored(element)) continue;
       for (const name of ["aria-label", "title", "alt", "placeholder"]) {
         const value = element.getAttribute(name);
         if (value) nodes.push(value.trim());
       }
     }
-    return { nodes, body: document.body.innerText.replace(/\s+/g, " ") };
-  });
+    let body = document.body.innerText;
+    if (ignore !== null) {
+      const copy = document.body.cloneNode(true) as HTMLElement;
+      for (const element of copy.querySelectorAll(`${ignore}, script, style, template`)) element.remove();
+      body = copy.textContent ?? "";
+    }
+    return { nodes, body: body.replace(/\s+/g, " ") };
+  }, ignore);
 }
 
-/** The page is Arabic, right to left, and shows no English message of the catalogue. */
-export async function expectArabicPage(page: Page, label: string) {
+/**
+ * The page is Arabic, right to left, and shows no English message of the catalogue. `ignore`: a
+ * selector of a part still listed as not yet translated (eslint.config.mjs), left out of the check.
+ */
+export async function expectArabicPage(page: Page, label: string, ignore: string | null = null) {
   await expect(page.locator("html"), label).toHaveAttribute("lang", "ar");
   await expect(page.locator("html"), label).toHaveAttribute("dir", "rtl");
-  const { nodes, body } = await pageTexts(page);
+  const { nodes, body } = await pageTexts(page, ignore);
   expect(nodes.filter((text) => plainMessages.has(text)), `${label}: untranslated labels`).toEqual([]);
   expect(fragments.filter((fragment) => body.includes(fragment)), `${label}: untranslated sentences`).toEqual([]);
 }
