@@ -15,11 +15,15 @@ const arabicByKey = flatten(catalogue("ar"));
 const englishOnly = [...flatten(en)].filter(([key, message]) => message !== arabicByKey.get(key) && /\p{Lu}?\p{Ll}{2}/u.test(message));
 /** Whole English messages without placeholders: a text node or a label equal to one is untranslated. */
 const plainMessages = new Set(englishOnly.filter(([, message]) => !/[{<]/.test(message)).map(([, message]) => message));
-/** The longer fixed parts of English messages with placeholders (plurals aside): none may appear. */
+/** The longer fixed parts of English messages with placeholders (plurals aside): none may appear. A part the Arabic message keeps too (a code) is not English. */
 const fragments = englishOnly
   .filter(([, message]) => /[{<]/.test(message) && !/plural,/.test(message))
-  .flatMap(([, message]) => message.split(/\{[^{}]*\}|<\/?\w+>/))
-  .map((part) => part.trim())
+  .flatMap(([key, message]) =>
+    message
+      .split(/\{[^{}]*\}|<\/?\w+>/)
+      .map((part) => part.trim())
+      .filter((part) => !(arabicByKey.get(key) ?? "").includes(part)),
+  )
   .filter((part) => part.length >= 15);
 
 /** The page's text nodes and the labels people read (aria-label, title, alt, placeholder). */
