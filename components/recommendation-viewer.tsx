@@ -60,7 +60,7 @@ function Changes({ changes, previous }: { changes: RecommendationChange[]; previ
           {changes.map((change, index) => (
             <li key={index}>
               <span className={`me-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{t(`kinds.${change.kind}`)}</span>
-              <span className="text-slate-600">{change.part}:</span> <span dir="auto">{change.item}</span>
+              <span className="text-slate-600">{t(`parts.${change.part}`)}:</span> <span dir="auto">{change.item}</span>
               {change.details.length > 0 ? (
                 <ul className="ms-5 list-disc text-slate-700">
                   {change.details.map((detail, i) => (
