@@ -125,6 +125,17 @@ test.describe("as a coordinator", () => {
     await expectNoSeriousA11yViolations(page, "member history in Arabic");
     await screenshot(page, testInfo, "member-ar");
   });
+
+  test("insights: figures, chart labels and table alternatives", async ({ page }, testInfo) => {
+    await page.goto("/insights");
+    await expect(page.getByRole("heading", { level: 1, name: "المؤشرات" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "الاستشارات يوميًا حسب الحالة" })).toBeVisible();
+    await page.getByText("الاستشارات يوميًا في جدول").click();
+    await expect(page.getByTestId("per-day-table").getByRole("columnheader").first()).toHaveText("اليوم");
+    await expectArabicPage(page, "insights");
+    await expectNoSeriousA11yViolations(page, "insights in Arabic");
+    await screenshot(page, testInfo, "insights-ar");
+  });
 });
 
 test("the printed prescription in Arabic: right to left on screen, Arabic headings in the PDF, pass code as sent", async ({ page, context }, testInfo) => {
