@@ -12,41 +12,6 @@ const prismaAndClients = {
   message: "Pages, components and route handlers never touch the database: read through lib/data, write through lib/webhooks or lib/writes.",
 };
 
-/** Pages and components still in English only: remove a file here when its strings are in messages/*.json. */
-// Globs: brackets and parentheses of route folders are escaped.
-const notYetTranslated = [
-  "app/consultations/\\(list\\)/error.tsx",
-  "app/consultations/\\(list\\)/loading.tsx",
-  "app/consultations/\\(list\\)/page.tsx",
-  "app/consultations/\\[id\\]/\\(detail\\)/loading.tsx",
-  "app/consultations/\\[id\\]/\\(detail\\)/page.tsx",
-  "app/consultations/\\[id\\]/error.tsx",
-  "app/insights/error.tsx",
-  "app/insights/loading.tsx",
-  "app/insights/page.tsx",
-  "app/members/\\(policy\\)/error.tsx",
-  "app/members/\\(policy\\)/loading.tsx",
-  "app/members/\\(policy\\)/page.tsx",
-  "app/members/\\[userId\\]/\\(history\\)/loading.tsx",
-  "app/members/\\[userId\\]/\\(history\\)/page.tsx",
-  "app/members/\\[userId\\]/error.tsx",
-  "components/consultation-filters.tsx",
-  "components/consultation-table.tsx",
-  "components/diagnosis.tsx",
-  "components/dispense-panel.tsx",
-  "components/dispense-reveal.tsx",
-  "components/drug-list.tsx",
-  "components/erase-consultation.tsx",
-  "components/insights-charts.tsx",
-  "components/long-text.tsx",
-  "components/member-history.tsx",
-  "components/post-call-notes.tsx",
-  "components/recommendation-viewer.tsx",
-  "components/status-counts.tsx",
-  "components/status-timeline.tsx",
-  "components/webhook-setup.tsx",
-];
-
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -92,10 +57,8 @@ export default defineConfig([
   },
   {
     // Every user-facing string in JSX comes from messages/*.json (docs/i18n.md); the rule's test
-    // is tests/unit/jsx-prose-lint.test.ts. The files below are not translated yet (the next
-    // stage of issue 15): each one leaves this list when it is converted.
+    // is tests/unit/jsx-prose-lint.test.ts.
     files: ["app/**/*.tsx", "components/**/*.tsx"],
-    ignores: notYetTranslated,
     rules: { "care-desk/no-jsx-prose": "error" },
   },
 ]);

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { presentDispense, qrUrl, dispenseWords, type DispensePresentation } from "@/lib/present/dispense";
+import { presentDispense, qrUrl, type DispensePresentation } from "@/lib/present/dispense";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
+import { ClientMessages } from "./client-messages";
 import { DispenseLinkText, NoDispense, PassCode } from "./dispense-parts";
 import { DispenseQr } from "./dispense-qr";
 import { DispenseReveal, type RevealAnswer } from "./dispense-reveal";
@@ -14,15 +16,16 @@ export const dispenseMask = "••••";
  * the Reveal server action sends to the screen, once the reveal is recorded.
  */
 export function DispenseDetails({ presentation }: { presentation: Extract<DispensePresentation, { kind: "some" }> }) {
+  const t = useTranslations("dispense");
   return (
     <div className="flex flex-wrap gap-6" data-testid="dispense-revealed">
       <div className="min-w-0 flex-1 basis-64 space-y-3">
         <div>
-          <p className="text-sm text-slate-600">{dispenseWords.passCode}</p>
+          <p className="text-sm text-slate-600">{t("passCode")}</p>
           <PassCode passCode={presentation.passCode} medium="screen" />
         </div>
         <div>
-          <p className="text-sm text-slate-600">{dispenseWords.link}</p>
+          <p className="text-sm text-slate-600">{t("link")}</p>
           <DispenseLinkText link={presentation.link} medium="screen" />
         </div>
       </div>
@@ -32,17 +35,19 @@ export function DispenseDetails({ presentation }: { presentation: Extract<Dispen
 }
 
 function Masked() {
+  const t = useTranslations("dispense");
+  const words = useTranslations("recommendation");
   return (
     <div className="space-y-3" data-testid="dispense-masked">
       <div>
-        <p className="text-sm text-slate-600">{dispenseWords.passCode}</p>
-        <p className="font-mono text-4xl font-semibold tracking-widest text-slate-400" data-testid="pass-code-masked" aria-label="Pass code hidden">
+        <p className="text-sm text-slate-600">{t("passCode")}</p>
+        <p className="font-mono text-4xl font-semibold tracking-widest text-slate-400" data-testid="pass-code-masked" aria-label={words("passCodeHidden")}>
           {dispenseMask}
         </p>
       </div>
       <div>
-        <p className="text-sm text-slate-600">{dispenseWords.link}</p>
-        <p className="font-mono text-slate-400" data-testid="dispense-link-masked" aria-label="Dispense link hidden">
+        <p className="text-sm text-slate-600">{t("link")}</p>
+        <p className="font-mono text-slate-400" data-testid="dispense-link-masked" aria-label={words("linkHidden")}>
           {dispenseMask}
         </p>
       </div>
@@ -65,14 +70,19 @@ export function DispensePanel({
   /** The Reveal server action, bound to this consultation and version. */
   reveal: () => Promise<RevealAnswer>;
 }): ReactNode {
+  const t = useTranslations("recommendation");
   const presentation = presentDispense(dispense);
   return (
     <div className="space-y-3" data-testid="dispense">
-      {presentation.kind === "none" ? <NoDispense /> : <DispenseReveal reveal={reveal} masked={<Masked />} />}
+      {presentation.kind === "none" ? <NoDispense /> : (
+        <ClientMessages namespaces={["dispenseReveal"]}>
+          <DispenseReveal reveal={reveal} masked={<Masked />} />
+        </ClientMessages>
+      )}
       {/* A full page load, not a client-side navigation: the print page's @page <style> must carry
           the nonce of the document's CSP, and a client-side navigation's payload has another. */}
       <a href={printHref} className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700" data-testid="print-link">
-        Print prescription
+        {t("printPrescription")}
       </a>
     </div>
   );

@@ -1,12 +1,14 @@
 "use client";
 // The masked dispense block's Reveal button: asks the server (a recorded server action) for the
 // pass code, link and QR code, and shows what it sends. Nothing of them is in the page before.
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
 
 /** The Reveal server action's answer: the rendered block, or why not (refused, or the audit trail is down). */
 export type RevealAnswer = { ok: true; node: ReactNode } | { ok: false; message: string };
 
 export function DispenseReveal({ reveal, masked }: { reveal: () => Promise<RevealAnswer>; masked: ReactNode }) {
+  const t = useTranslations("dispenseReveal");
   const [revealed, setRevealed] = useState<ReactNode | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -26,12 +28,12 @@ export function DispenseReveal({ reveal, masked }: { reveal: () => Promise<Revea
               if (answer.ok) setRevealed(answer.node);
               else setMessage(answer.message);
             } catch {
-              setMessage("The pass code could not be revealed. Reload the page and try again.");
+              setMessage(t("failed"));
             }
           })
         }
       >
-        {pending ? "Revealing…" : "Reveal pass code and link"}
+        {pending ? t("revealing") : t("reveal")}
       </button>
       <p role="status" className="text-sm text-red-800" data-testid="reveal-message">
         {message ?? ""}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { presentDrug } from "@/lib/present/drug";
 import type { DrugDto } from "@/lib/schemas/consultation";
 import { LineParts } from "./line-parts";
@@ -9,7 +10,9 @@ import { LongText } from "./long-text";
  * instructions, how to use, registration number). Missing values are left out.
  */
 export function DrugList({ drugs }: { drugs: DrugDto[] }) {
-  if (drugs.length === 0) return <p className="text-sm text-slate-600">None prescribed.</p>;
+  const t = useTranslations("recommendation");
+  const words = useTranslations("drug");
+  if (drugs.length === 0) return <p className="text-sm text-slate-600">{t("nonePrescribed")}</p>;
   return (
     <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="drugs">
       {drugs.map((drug) => {
@@ -18,7 +21,7 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
           <li key={drug.position} className="space-y-1 p-3" data-testid="drug">
             <p className="font-medium">
               <bdi dir="auto" data-testid="drug-title">
-                {shown.title}
+                {shown.named ? shown.title : words("unnamed")}
               </bdi>
               {shown.generic !== null ? (
                 <span className="font-normal text-slate-700">
@@ -43,9 +46,9 @@ export function DrugList({ drugs }: { drugs: DrugDto[] }) {
             )}
             {shown.details.length > 0 ? (
               <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700">
-                {shown.details.map(({ label, value }) => (
+                {shown.details.map(({ label, value, field }) => (
                   <div key={label} className="contents">
-                    <dt className="text-slate-600">{label}</dt>
+                    <dt className="text-slate-600">{field ? words(`fields.${field}`) : label}</dt>
                     <dd className="min-w-0">
                       <LongText text={value} />
                     </dd>

@@ -1,11 +1,10 @@
 // The admin's erasure of one consultation (a member's right to erasure), behind a disclosure and
 // a typed confirmation: what will be deleted is counted first, and nothing happens until the id is typed.
+import { useTranslations } from "next-intl";
 import type { FormResult } from "./action-form";
 import { ActionForm } from "./action-form";
 
 type Counts = { statusChanges: number; recommendations: number; recommendationItems: number; deliveries: number };
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function EraseConsultation({
   consultationId,
@@ -16,31 +15,30 @@ export function EraseConsultation({
   counts: Counts;
   action: (previous: FormResult, form: FormData) => Promise<FormResult>;
 }) {
+  const t = useTranslations("erase");
   return (
     <section aria-labelledby="erase-heading" className="rounded-lg border border-red-200 bg-white p-4">
       <details>
         <summary className="cursor-pointer text-sm font-medium text-red-800">
           <h2 id="erase-heading" className="inline">
-            Erase this consultation…
+            {t("heading")}
           </h2>
         </summary>
         <div className="mt-3 space-y-3 text-sm text-slate-800">
-          <p>
-            For a member&apos;s request to be forgotten. This deletes consultation {consultationId} and everything stored about it, for good:
-          </p>
-          <ul className="list-disc pl-6" data-testid="erase-counts">
-            <li>{plural(counts.statusChanges, "status change", "status changes")}</li>
+          <p>{t("intro", { id: String(consultationId) })}</p>
+          <ul className="list-disc ps-6" data-testid="erase-counts">
+            <li>{t("statusChanges", { count: counts.statusChanges })}</li>
             <li>
-              {plural(counts.recommendations, "recommendation version", "recommendation versions")} ({plural(counts.recommendationItems, "drug, code, lab, follow-up or note", "drugs, codes, labs, follow-ups and notes")})
+              {t("recommendations", { count: counts.recommendations })} ({t("items", { count: counts.recommendationItems })})
             </li>
-            <li>{plural(counts.deliveries, "webhook delivery", "webhook deliveries")}, raw bodies included</li>
-            <li>its worklist tasks, with their notes</li>
+            <li>{t("deliveries", { count: counts.deliveries })}</li>
+            <li>{t("tasks")}</li>
           </ul>
-          <p>If Altibbi sends another event for it later, the consultation appears again with only that event.</p>
-          <ActionForm action={action} label="Erase this consultation" className="flex flex-wrap items-end gap-3">
+          <p>{t("again")}</p>
+          <ActionForm action={action} label={t("form")} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="consultationId" value={consultationId} />
             <label className="text-sm">
-              Type <span className="font-mono font-semibold">{consultationId}</span> to confirm
+              {t.rich("confirm", { id: () => <bdi className="font-mono font-semibold">{String(consultationId)}</bdi> })}
               <input
                 name="confirmation"
                 type="text"
@@ -51,7 +49,7 @@ export function EraseConsultation({
               />
             </label>
             <button type="submit" className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
-              Erase permanently
+              {t("submit")}
             </button>
           </ActionForm>
         </div>

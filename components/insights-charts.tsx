@@ -1,14 +1,13 @@
 // /insights' charts: plain SVG drawn on the server (no chart script reaches the browser). Each
 // chart is an image with an accessible name and a table alternative beside it; series differ by
 // pattern as well as shade, and every bar is labelled, so a black-and-white print reads the same.
+import { useLocale, useTranslations } from "next-intl";
 import type { DayCounts, InsightStatus, TopItem } from "@/lib/data/insights";
 import { insightStatuses } from "@/lib/data/insights";
-import { statusStyles } from "@/lib/statuses";
-
-const statusLabel = (status: InsightStatus) => statusStyles[status].label;
 
 /** Where each legend entry starts: its label's rough width (6 px a character) plus the swatch. */
-const legendOffsets = insightStatuses.reduce<number[]>((offsets, status, index) => [...offsets, index === 0 ? 0 : offsets[index - 1]! + statusLabel(insightStatuses[index - 1]!).length * 6 + 28], []);
+const legendOffsets = (label: (status: InsightStatus) => string) =>
+  insightStatuses.reduce<number[]>((offsets, _status, index) => [...offsets, index === 0 ? 0 : offsets[index - 1]! + label(insightStatuses[index - 1]!).length * 6 + 28], []);
 
 const patternId = (status: InsightStatus) => `insights-${status}`;
 
@@ -49,6 +48,11 @@ function niceMax(value: number): number {
 const shortDay = (day: string) => day.slice(5);
 
 export function PerDayChart({ days }: { days: DayCounts[] }) {
+  const t = useTranslations("insights.chart");
+  const statuses = useTranslations("status.labels");
+  const number = new Intl.NumberFormat(useLocale());
+  const statusLabel = (status: InsightStatus) => statuses(status);
+  const offsets = legendOffsets(statusLabel);
   const width = 760;
   const height = 260;
   const margin = { top: 16, right: 12, bottom: 44, left: 44 };
@@ -62,13 +66,13 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
   const total = days.reduce((sum, day) => sum + day.total, 0);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-label={`Consultations per day by status, ${days[0]?.day} to ${days.at(-1)?.day}: ${total} in all`}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" direction="ltr" aria-label={t("perDayLabel", { from: days[0]?.day ?? "", to: days.at(-1)?.day ?? "", total })}>
         <StatusPatterns />
         {[0, top / 2, top].map((tick) => (
           <g key={tick}>
             <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" strokeDasharray={tick === 0 ? undefined : "3 3"} />
             <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#334155">
-              {tick}
+              {number.format(tick)}
             </text>
           </g>
         ))}
@@ -94,7 +98,7 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
         })}
         <g transform={`translate(${margin.left}, ${height - 14})`}>
           {insightStatuses.map((status, index) => (
-            <g key={status} transform={`translate(${legendOffsets[index]}, 0)`}>
+            <g key={status} transform={`translate(${offsets[index]}, 0)`}>
               <rect width="10" height="10" y="-9" fill={`url(#${patternId(status)})`} stroke="#0f172a" strokeWidth="0.5" />
               <text x="14" fontSize="11" fill="#0f172a">
                 {statusLabel(status)}
@@ -104,28 +108,30 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
         </g>
       </svg>
       <details>
-        <summary className="cursor-pointer text-sm text-slate-700">Consultations per day as a table</summary>
+        <summary className="cursor-pointer text-sm text-slate-700">{t("perDayTable")}</summary>
         <table className="data-table" data-testid="per-day-table">
-          <caption className="sr-only">Consultations per day by status</caption>
+          <caption className="sr-only">{t("perDayLabel", { from: days[0]?.day ?? "", to: days.at(-1)?.day ?? "", total })}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{t("day")}</th>
               {insightStatuses.map((status) => (
                 <th key={status} scope="col">
                   {statusLabel(status)}
                 </th>
               ))}
-              <th scope="col">Total</th>
+              <th scope="col">{t("total")}</th>
             </tr>
           </thead>
           <tbody>
             {days.map((day) => (
               <tr key={day.day}>
-                <th scope="row">{day.day}</th>
+                <th scope="row">
+                  <bdi>{day.day}</bdi>
+                </th>
                 {insightStatuses.map((status) => (
-                  <td key={status}>{day.counts[status]}</td>
+                  <td key={status}>{number.format(day.counts[status])}</td>
                 ))}
-                <td>{day.total}</td>
+                <td>{number.format(day.total)}</td>
               </tr>
             ))}
           </tbody>
@@ -137,7 +143,9 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
 
 /** A horizontal bar per item, its label and count written beside it. */
 export function TopChart({ title, items, testId, codeHeader }: { title: string; items: TopItem[]; testId: string; codeHeader?: string }) {
-  if (items.length === 0) return <p className="text-sm text-slate-700">None in this range.</p>;
+  const t = useTranslations("insights.chart");
+  const number = new Intl.NumberFormat(useLocale());
+  if (items.length === 0) return <p className="text-sm text-slate-700">{t("none")}</p>;
   const row = 24;
   const width = 560;
   const labelWidth = 230;
@@ -148,7 +156,7 @@ export function TopChart({ title, items, testId, codeHeader }: { title: string; 
   const clip = (text: string) => (text.length > 34 ? `${text.slice(0, 33)}…` : text);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-label={`${title}: ${items.map((item) => `${item.label} ${item.count}`).join(", ")}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="img" direction="ltr" aria-label={`${title}: ${items.map((item) => `${item.label} ${number.format(item.count)}`).join(", ")}`}>
         {items.map((item, index) => {
           const barLength = Math.max(2, (item.count / top) * barSpace);
           const yTop = 4 + index * row;
@@ -159,31 +167,31 @@ export function TopChart({ title, items, testId, codeHeader }: { title: string; 
               </text>
               <rect x={labelWidth} y={yTop + 3} width={barLength} height={row - 8} fill="#64748b" stroke="#0f172a" strokeWidth="0.5" />
               <text x={labelWidth + barLength + 6} y={yTop + 15} fontSize="12" fill="#0f172a">
-                {item.count}
+                {number.format(item.count)}
               </text>
             </g>
           );
         })}
       </svg>
       <details>
-        <summary className="cursor-pointer text-sm text-slate-700">{title} as a table</summary>
+        <summary className="cursor-pointer text-sm text-slate-700">{t("asTable", { title })}</summary>
         <table className="data-table" data-testid={testId}>
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Rank</th>
+              <th scope="col">{t("rank")}</th>
               {codeHeader ? <th scope="col">{codeHeader}</th> : null}
-              <th scope="col">Name</th>
-              <th scope="col">Consultations</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("consultations")}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((item, index) => (
               <tr key={`${item.code ?? ""}:${item.label}`}>
-                <td>{index + 1}</td>
+                <td>{number.format(index + 1)}</td>
                 {codeHeader ? <td dir="auto">{item.code}</td> : null}
                 <td dir="auto">{item.label}</td>
-                <td>{item.count}</td>
+                <td>{number.format(item.count)}</td>
               </tr>
             ))}
           </tbody>

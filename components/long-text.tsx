@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** Characters shown before "Show all"; a doctor's note of a few lines fits whole. */
 export const longTextPreviewChars = 600;
 
@@ -14,6 +16,7 @@ function previewOf(text: string): string {
  * so the text is never shown twice (globals.css, .long-text). Long unbroken words wrap.
  */
 export function LongText({ text, className = "", testId }: { text: string; className?: string; testId?: string }) {
+  const t = useTranslations("longText");
   const style = `whitespace-pre-wrap [overflow-wrap:anywhere] ${className}`;
   if (text.length <= longTextPreviewChars) {
     return (
@@ -29,7 +32,7 @@ export function LongText({ text, className = "", testId }: { text: string; class
       </bdi>
       <details className="mt-1">
         <summary className="cursor-pointer text-sm font-medium text-sky-800 underline">
-          Show all ({text.length.toLocaleString("en")} characters)
+          {t("showAll", { count: text.length })}
         </summary>
         <bdi dir="auto" className={`block ${style}`} data-testid={testId ? `${testId}-full` : undefined}>
           {text}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { diffRecommendations, type RecommendationChange } from "@/lib/recommendation-diff";
 import { DispensePanel } from "./dispense-panel";
@@ -17,10 +18,12 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 function None() {
-  return <p className="text-sm text-slate-600">None.</p>;
+  const t = useTranslations("recommendation");
+  return <p className="text-sm text-slate-600">{t("none")}</p>;
 }
 
 function Icd10List({ entries }: { entries: RecommendationDto["icd10"] }) {
+  const t = useTranslations("recommendation");
   if (entries.length === 0) return <None />;
   return (
     <ul className="space-y-1">
@@ -32,7 +35,7 @@ function Icd10List({ entries }: { entries: RecommendationDto["icd10"] }) {
             </code>
           ) : null}
           {entry.name ? <span dir="auto">{entry.name}</span> : null}
-          {!entry.code && !entry.name ? <span className="text-slate-600">unnamed</span> : null}
+          {!entry.code && !entry.name ? <span className="text-slate-600">{t("unnamed")}</span> : null}
         </li>
       ))}
     </ul>
@@ -46,19 +49,20 @@ const kindStyle: Record<RecommendationChange["kind"], string> = {
 };
 
 function Changes({ changes, previous }: { changes: RecommendationChange[]; previous: number }) {
+  const t = useTranslations("recommendation");
   return (
-    <section aria-label={`Changes since version ${previous}`} className="rounded-lg border border-amber-200 bg-amber-50/50 p-3" data-testid="changes">
-      <h3 className="text-sm font-semibold">What changed since version {previous}</h3>
+    <section aria-label={t("changesLabel", { version: String(previous) })} className="rounded-lg border border-amber-200 bg-amber-50/50 p-3" data-testid="changes">
+      <h3 className="text-sm font-semibold">{t("changesTitle", { version: String(previous) })}</h3>
       {changes.length === 0 ? (
-        <p className="text-sm text-slate-700">Nothing a reader would see: the same recommendation was sent again.</p>
+        <p className="text-sm text-slate-700">{t("noChange")}</p>
       ) : (
         <ul className="mt-1 space-y-1 text-sm [overflow-wrap:anywhere]">
           {changes.map((change, index) => (
             <li key={index}>
-              <span className={`mr-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{change.kind}</span>
-              <span className="text-slate-600">{change.part}:</span> <span dir="auto">{change.item}</span>
+              <span className={`me-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{t(`kinds.${change.kind}`)}</span>
+              <span className="text-slate-600">{t(`parts.${change.part}`)}:</span> <span dir="auto">{change.item}</span>
               {change.details.length > 0 ? (
-                <ul className="ml-5 list-disc text-slate-700">
+                <ul className="ms-5 list-disc text-slate-700">
                   {change.details.map((detail, i) => (
                     <li key={i} dir="auto">
                       {detail}
@@ -87,8 +91,9 @@ type Props = {
 
 /** The doctor's recommendation: the current version, or an earlier one with what changed. */
 export function RecommendationViewer({ consultationId, recommendations, version, timeZone, revealDispense }: Props) {
+  const t = useTranslations("recommendation");
   if (recommendations.length === 0) {
-    return <p className="text-slate-600">No recommendation received yet.</p>;
+    return <p className="text-slate-600">{t("empty")}</p>;
   }
   const current = recommendations.find((rec) => rec.current) ?? recommendations[0]!;
   const shown = recommendations.find((rec) => rec.version === version) ?? current;
@@ -98,7 +103,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
   return (
     <div className="space-y-5" data-testid="recommendation" data-version={shown.version}>
       {recommendations.length > 1 ? (
-        <nav aria-label="Recommendation versions" className="flex flex-wrap gap-1.5">
+        <nav aria-label={t("versions")} className="flex flex-wrap gap-1.5">
           {recommendations.map((rec) => (
             <Link
               key={rec.id}
@@ -108,60 +113,61 @@ export function RecommendationViewer({ consultationId, recommendations, version,
               aria-current={rec === shown ? "page" : undefined}
               className={`rounded-md border px-2.5 py-1 text-sm ${rec === shown ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
             >
-              Version {rec.version}
-              {rec === current ? " (current)" : ""}
+              {t(rec === current ? "versionCurrent" : "version", { version: String(rec.version) })}
             </Link>
           ))}
         </nav>
       ) : null}
       <p className="text-sm text-slate-700">
-        Version {shown.version}
-        {shown === current ? " (current)" : ", not the current one"}: written <LocalTime utc={shown.eventTime.utc} sent={shown.eventTime.sent} timeZone={timeZone} />,
-        received <LocalTime utc={shown.receivedAt} timeZone={timeZone} />.
+        {t.rich(shown === current ? "shownCurrent" : "shownOld", {
+          version: String(shown.version),
+          written: () => <LocalTime utc={shown.eventTime.utc} sent={shown.eventTime.sent} timeZone={timeZone} />,
+          received: () => <LocalTime utc={shown.receivedAt} timeZone={timeZone} />,
+        })}
       </p>
       {previous ? <Changes changes={diffRecommendations(previous, shown)} previous={previous.version} /> : null}
 
       <div className="grid gap-5 md:grid-cols-2">
-        <Section title="Symptoms (ICD-10)" testId="symptoms">
+        <Section title={t("symptoms")} testId="symptoms">
           <Icd10List entries={shown.icd10.filter((entry) => entry.kind === "symptom")} />
         </Section>
-        <Section title="Diagnoses (ICD-10)" testId="diagnoses">
+        <Section title={t("diagnoses")} testId="diagnoses">
           <Icd10List entries={shown.icd10.filter((entry) => entry.kind === "diagnosis")} />
         </Section>
       </div>
 
-      <Section title="Prescription">
+      <Section title={t("prescription")}>
         <DrugList drugs={shown.drugs} />
       </Section>
 
       <div className="grid gap-5 md:grid-cols-3">
-        <Section title="Labs" testId="labs">
+        <Section title={t("labs")} testId="labs">
           {shown.labs.length === 0 ? (
             <None />
           ) : (
             <ul className="space-y-1">
               {shown.labs.map((lab, index) => (
                 <li key={index} className="flex flex-wrap items-baseline gap-2">
-                  {lab.kind === "panel" ? <span className="rounded-sm bg-slate-100 px-1 text-xs text-slate-700">panel</span> : null}
+                  {lab.kind === "panel" ? <span className="rounded-sm bg-slate-100 px-1 text-xs text-slate-700">{t("panel")}</span> : null}
                   {lab.code ? (
                     <code className="font-mono text-sm" dir="auto">
                       {lab.code}
                     </code>
                   ) : null}
-                  <span dir="auto">{lab.name ?? (lab.code ? "" : "unnamed")}</span>
+                  <span dir="auto">{lab.name ?? (lab.code ? "" : t("unnamed"))}</span>
                 </li>
               ))}
             </ul>
           )}
         </Section>
-        <Section title="Referral" testId="referral">
+        <Section title={t("referral")} testId="referral">
           {shown.referral?.name ? <p dir="auto">{shown.referral.name}</p> : <None />}
         </Section>
-        <Section title="Follow-up" testId="follow-ups">
+        <Section title={t("followUp")} testId="follow-ups">
           {shown.followUps.filter((entry) => entry.name).length === 0 ? (
             <None />
           ) : (
-            <ul className="list-disc space-y-0.5 pl-5">
+            <ul className="list-disc space-y-0.5 ps-5">
               {shown.followUps.map((entry, index) =>
                 entry.name ? (
                   <li key={index} dir="auto">
@@ -174,11 +180,11 @@ export function RecommendationViewer({ consultationId, recommendations, version,
         </Section>
       </div>
 
-      <Section title="Doctor's notes after the call">
+      <Section title={t("notes")}>
         <PostCallNotes answers={shown.answers} />
       </Section>
 
-      <Section title="Dispense">
+      <Section title={t("dispense")}>
         <DispensePanel key={shown.version} dispense={shown.dispense} printHref={`${base}/print`} reveal={revealDispense.bind(null, consultationId, shown.version)} />
       </Section>
     </div>

@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { StatusCountsDto } from "@/lib/schemas/consultation";
 import type { TaskCountsDto } from "@/lib/schemas/task";
 import { statusFilters, statusStyles, type StatusFilter } from "@/lib/statuses";
 
-const number = new Intl.NumberFormat("en");
-
 /** Counts per status, each a link that filters the list by it; then the worklist's open and overdue tasks, linking to it. */
 export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDto; active: StatusFilter[]; tasks?: TaskCountsDto }) {
+  const t = useTranslations("consultations.counts");
+  const statuses = useTranslations("status.labels");
+  const number = new Intl.NumberFormat(useLocale());
   const only = active.length === 1 ? active[0] : undefined;
   return (
-    <nav aria-label="Consultations by status">
+    <nav aria-label={t("nav")}>
       <ul className={`grid grid-cols-2 gap-2 sm:grid-cols-4 ${tasks ? "lg:grid-cols-8" : "lg:grid-cols-6"}`}>
         {statusFilters.map((status) => (
           <li key={status}>
@@ -20,7 +22,7 @@ export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDt
               className={`block rounded-lg border border-t-4 border-slate-200 bg-white px-3 py-2 hover:bg-slate-50 ${statusStyles[status].accent} ${only === status ? "ring-2 ring-slate-900" : ""}`}
               data-testid={`count-${status}`}
             >
-              <span className="block text-xs text-slate-600">{statusStyles[status].label}</span>
+              <span className="block text-xs text-slate-600">{statuses(status)}</span>
               <span className="block text-xl font-semibold tabular-nums" data-count={counts[status]}>
                 {number.format(counts[status])}
               </span>
@@ -35,7 +37,7 @@ export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDt
             className={`block rounded-lg border border-t-4 border-slate-200 border-t-slate-900 bg-white px-3 py-2 hover:bg-slate-50 ${active.length === 0 ? "ring-2 ring-slate-900" : ""}`}
             data-testid="count-total"
           >
-            <span className="block text-xs text-slate-600">All</span>
+            <span className="block text-xs text-slate-600">{t("all")}</span>
             <span className="block text-xl font-semibold tabular-nums" data-count={counts.total}>
               {number.format(counts.total)}
             </span>
@@ -45,7 +47,7 @@ export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDt
           <>
             <li>
               <Link href="/worklist" prefetch={false} className="block rounded-lg border border-t-4 border-slate-200 border-t-sky-700 bg-white px-3 py-2 hover:bg-slate-50" data-testid="count-open-tasks">
-                <span className="block text-xs text-slate-600">Open tasks</span>
+                <span className="block text-xs text-slate-600">{t("openTasks")}</span>
                 <span className="block text-xl font-semibold tabular-nums" data-count={tasks.open}>
                   {number.format(tasks.open)}
                 </span>
@@ -53,7 +55,7 @@ export function StatusCounts({ counts, active, tasks }: { counts: StatusCountsDt
             </li>
             <li>
               <Link href="/worklist?due=overdue" prefetch={false} className="block rounded-lg border border-t-4 border-slate-200 border-t-red-700 bg-white px-3 py-2 hover:bg-slate-50" data-testid="count-overdue-tasks">
-                <span className="block text-xs text-slate-600">Overdue</span>
+                <span className="block text-xs text-slate-600">{t("overdue")}</span>
                 <span className="block text-xl font-semibold tabular-nums" data-count={tasks.overdue}>
                   {number.format(tasks.overdue)}
                 </span>

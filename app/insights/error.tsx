@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function InsightsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="Insights" />;
+  return <RouteError error={error} retry={retry} what="insights" />;
 }

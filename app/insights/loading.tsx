@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function InsightsLoading() {
-  return <Skeleton label="Loading insights…" rows={6} />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("insights")} rows={6} />;
 }

@@ -1,5 +1,5 @@
 // The UI in Arabic, end to end: the header's one-click switch (signed out too), and the sign-in,
-// users, audit, deliveries and print pages right to left with no English label left (payload
+// users, audit, deliveries, consultation list and detail, member and print pages right to left with no English label left (payload
 // values aside), axe clean; the printed PDF read back with its Arabic headings.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/accessibility";
@@ -8,7 +8,7 @@ import { compactText, normalizeText, paper, pdfText } from "../support/pdf";
 import { expectPaperSize, printPdf, sampleDispense } from "../support/print-page";
 import { storageStatePath } from "../support/test-server";
 import { testServer } from "../support/webhooks";
-import { uniqueId } from "../../tests/support/payloads";
+import { recommendation, recommendationData, sampleDatetime, statusUpdate, uniqueId } from "../../tests/support/payloads";
 import { prescription } from "../../tests/support/prescriptions";
 import { deliver } from "../../tests/support/webhooks";
 
@@ -101,6 +101,62 @@ test.describe("the other translated pages, as an admin", () => {
       await screenshot(page, testInfo, path.slice(1).replace(/\//g, "-"));
     });
   }
+});
+
+test.describe("as a coordinator", () => {
+  test.use({ storageState: storageStatePath("coordinator") });
+  test.beforeEach(async ({ context }) => useArabic(context));
+
+  test("the consultation list, a consultation and its member, right to left", async ({ page }, testInfo) => {
+    const [id, member] = [uniqueId(), uniqueId()];
+    await deliver(testServer, statusUpdate(id, "new", "in_progress", sampleDatetime("status_update"), { user_id: member }));
+    await deliver(testServer, recommendation(id, sampleDatetime("recommendation_data"), recommendationData(), { user_id: member }));
+
+    await page.goto(`/consultations?q=${id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "الاستشارات" })).toBeVisible();
+    const table = page.getByTestId("consultation-table");
+    await expect(table.getByRole("columnheader").first()).toHaveText("الاستشارة");
+    await expect(table.getByRole("link", { name: String(id), exact: true })).toBeVisible();
+    await expect(table).toContainText("قيد التنفيذ");
+    await expectArabicPage(page, "consultation list");
+    // The table reads right to left: its first column stands at the right.
+    const [first, last] = [await table.getByRole("columnheader").first().boundingBox(), await table.getByRole("columnheader").last().boundingBox()];
+    expect(first!.x).toBeGreaterThan(last!.x);
+    await expectNoSeriousA11yViolations(page, "consultation list in Arabic");
+    await screenshot(page, testInfo, "consultations-ar");
+
+    await page.goto(`/consultations/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`الاستشارة ${id}`);
+    await expect(page.getByRole("heading", { level: 2, name: "تسلسل الحالات" })).toBeVisible();
+    await expect(page.getByTestId("reveal-dispense")).toHaveText("إظهار رمز الصرف والرابط");
+    await expectArabicPage(page, "consultation detail");
+    // The timeline's line runs down its right side.
+    const timeline = page.getByTestId("timeline");
+    expect(await timeline.evaluate((element) => getComputedStyle(element).borderRightWidth)).toBe("2px");
+    await page.getByTestId("reveal-dispense").click();
+    await expect(page.getByTestId("dispense-revealed")).toContainText("رمز الصرف");
+    await expectNoSeriousA11yViolations(page, "consultation detail in Arabic");
+    await screenshot(page, testInfo, "consultation-ar");
+
+    await page.goto(`/members/${member}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`العضو ${member}`);
+    await expect(page.getByTestId("member-consultations")).toContainText(String(id));
+    await expect(page.getByTestId("member-prescriptions").getByRole("columnheader").first()).toHaveText("تاريخ الوصف");
+    await expectArabicPage(page, "member history");
+    await expectNoSeriousA11yViolations(page, "member history in Arabic");
+    await screenshot(page, testInfo, "member-ar");
+  });
+
+  test("insights: figures, chart labels and table alternatives", async ({ page }, testInfo) => {
+    await page.goto("/insights");
+    await expect(page.getByRole("heading", { level: 1, name: "المؤشرات" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "الاستشارات يوميًا حسب الحالة" })).toBeVisible();
+    await page.getByText("الاستشارات يوميًا في جدول").click();
+    await expect(page.getByTestId("per-day-table").getByRole("columnheader").first()).toHaveText("اليوم");
+    await expectArabicPage(page, "insights");
+    await expectNoSeriousA11yViolations(page, "insights in Arabic");
+    await screenshot(page, testInfo, "insights-ar");
+  });
 });
 
 test("the printed prescription in Arabic: right to left on screen, Arabic headings in the PDF, pass code as sent", async ({ page, context }, testInfo) => {

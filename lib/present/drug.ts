@@ -44,7 +44,7 @@ const composedFields = new Set<DrugField>([
 const wholeNumber = /^\d+$/;
 
 /** "for 5 days", "for 1 day"; text that is not a number of days as sent: "for a week". Altibbi documents no unit. */
-function durationPart(duration: string): LinePart {
+export function durationPart(duration: string): LinePart {
   if (!wholeNumber.test(duration)) return { label: "for", labelKey: "for", value: duration };
   return { label: "for", labelKey: "for", value: duration, unit: duration === "1" ? "day" : "days", unitKey: "days" };
 }

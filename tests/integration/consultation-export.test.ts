@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/consultations/export/route";
 import { exportConsultations } from "@/lib/data/consultation-export";
 import { listConsultations } from "@/lib/data/consultation-list";
-import { readDb } from "@/lib/db";
+import { readDb, writeTransaction } from "@/lib/db";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import ar from "@/messages/ar.json";
 import { csvStream } from "@/lib/http/csv-stream";
 import { consultationCsvColumns } from "@/lib/present/consultation-csv";
 import { asAuditor, asCoordinator } from "../support/callers";
@@ -15,7 +17,7 @@ import { listQuery } from "../support/list-query";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { routeHandler } from "../support/route-handler";
 import { timeWindow } from "../support/time-window";
-import { bearerFor } from "../support/users";
+import { bearerFor, clientHeaders, cookieHeader, createTestUser } from "../support/users";
 import { deliver } from "../support/webhooks";
 
 let coordinator = "";
@@ -223,5 +225,35 @@ describe("csvStream", () => {
     await reader.cancel();
     await expect.poll(() => finished, { timeout: 10_000 }).toBe(true);
     expect(read).toBeLessThan(batchCount);
+  });
+
+  it("writes the header row in the caller's language (an Arabic user's preference, or Accept-Language), and the cells as sent", async () => {
+    const w = timeWindow();
+    const id = uniqueId();
+    await deliver(routeHandler, statusUpdate(id, "new", "closed", w.at(1), { user_id: 77_001, policy_number: "وثيقة-7" }));
+    const arabicHeader = consultationCsvColumns.map((column) => ar.csv.consultation[column]);
+    expect(new Set(arabicHeader).size).toBe(consultationCsvColumns.length);
+    expect(arabicHeader.every((name) => /[\u0600-\u06ff]/.test(name))).toBe(true);
+
+    // A signed-in coordinator who chose Arabic, on a browser that asks for English.
+    const user = await createTestUser("coordinator");
+    await writeTransaction((tx) => tx.user.update({ where: { id: user.id }, data: { locale: "ar" } }));
+    const signedIn = await signInWithPassword(user.email, user.password, clientHeaders());
+    if (!signedIn.ok) throw new Error("the test user could not sign in");
+    const bySession = await GET(
+      new Request(`http://localhost/api/consultations/export?${w.query}`, { headers: { cookie: cookieHeader(signedIn.setCookies), "accept-language": "en-US" } }),
+    );
+    expect(bySession.status).toBe(200);
+    const arabic = await readCsvDownload<Record<string, string>>(bySession);
+    expect(arabic.header).toEqual(arabicHeader);
+    expect(arabic.rows).toHaveLength(1);
+    expect(arabic.rows[0]).toMatchObject({ [ar.csv.consultation.consultation_id]: String(id), [ar.csv.consultation.member_id]: "77001", [ar.csv.consultation.policy_number]: "وثيقة-7", [ar.csv.consultation.status]: "closed" });
+
+    // An API token has no preference: its request's Accept-Language chooses, else English.
+    expect((await download(await exportRequest(w.query, { "accept-language": "ar" }))).header).toEqual(arabicHeader);
+    expect((await download(await exportRequest(w.query, { cookie: "locale=ar" }))).header).toEqual(arabicHeader);
+    const english = await download(await exportRequest(w.query, { "accept-language": "en-GB,ar;q=0.5" }));
+    expect(english.header).toEqual([...consultationCsvColumns]);
+    expect(english.rows.map((row) => row.consultation_id)).toEqual([String(id)]);
   });
 });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/members/[userId]/export/route";
 import { exportMemberPrescriptions } from "@/lib/data/members";
 import { readDb } from "@/lib/db";
+import ar from "@/messages/ar.json";
 import { memberPrescriptionCsvColumns } from "@/lib/present/member-prescription-csv";
 import { asAuditor } from "../support/callers";
 import { readCsvDownload } from "../support/csv-download";
@@ -147,5 +148,16 @@ describe("GET /api/members/{userId}/export", () => {
     const { header, rows } = await download(await exportRequest(userId));
     expect(header).toEqual([...memberPrescriptionCsvColumns]);
     expect(rows).toEqual([]);
+  });
+
+  it("writes the header row in the language Accept-Language asks for, the cells as sent", async () => {
+    const userId = memberId();
+    const id = await consultation(userId, 3, drugs({ tradeName: "بانادول", name: "Paracetamol", strengthValue: "500 mg" }));
+    const arabicHeader = memberPrescriptionCsvColumns.map((column) => ar.csv.memberPrescription[column]);
+    expect(arabicHeader.every((name) => /[\u0600-\u06ff]/.test(name))).toBe(true);
+    const { header, rows } = await readCsvDownload<Record<string, string>>(await exportRequest(userId, { "accept-language": "ar-JO,ar;q=0.9" }));
+    expect(header).toEqual(arabicHeader);
+    expect(rows).toEqual([expect.objectContaining({ [ar.csv.memberPrescription.consultation_id]: String(id), [ar.csv.memberPrescription.drug]: "بانادول", [ar.csv.memberPrescription.strength]: "500 mg" })]);
+    expect((await download(await exportRequest(userId))).header).toEqual([...memberPrescriptionCsvColumns]);
   });
 });

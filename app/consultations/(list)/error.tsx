@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function ConsultationsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="The consultation list" />;
+  return <RouteError error={error} retry={retry} what="consultations" />;
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function ConsultationsLoading() {
-  return <Skeleton label="Loading consultations…" />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("consultations")} />;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { webhookAuthConfigured } from "@/lib/env";
 import { requirePagePermission } from "@/lib/auth/caller";
@@ -28,18 +29,21 @@ import { StatusCounts } from "@/components/status-counts";
 import { WebhookSetup } from "@/components/webhook-setup";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Consultations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consultations"))("title") };
+}
 
 const webhookUrl = async () => webhookUrlFrom(await headers());
 
 export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePagePermission("consultations:read", "/consultations");
   const params = await searchParams;
+  const t = await getTranslations("consultations");
   const parsed = parseListQuery(params);
   // Set by the erasure action's redirect (app/consultations/[id]/actions.ts): only a number is shown.
   const erased = typeof params.erased === "string" ? parseConsultationId(params.erased) : null;
   if (!parsed.ok) {
-    return <QueryProblem title="Consultations" issues={parsed.issues} reset={{ href: "/consultations", label: "Show all consultations" }} />;
+    return <QueryProblem title={t("title")} issues={parsed.issues} reset={{ href: "/consultations", label: t("showAll") }} />;
   }
   const query = parsed.query;
   // A search for one member's id, insurance id or policy number opens the member's page (a policy
@@ -53,7 +57,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         action: "consultations.listed",
         detail: { via: "page", query: auditedListQuery(listQueryParams(query)), rows: 0, opened: target.kind },
       });
-      if (!recorded) return <AuditUnavailable what="the consultation list" />;
+      if (!recorded) return <AuditUnavailable what="consultationList" />;
       redirect(target.kind === "member" ? memberHref(target.userId) : policyHref(target.policyNumber));
     }
   }
@@ -68,7 +72,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
     action: "consultations.listed",
     detail: { via: "page", query: auditedListQuery(listQueryParams(query)), rows: page.items.length },
   });
-  if (!recorded) return <AuditUnavailable what="the consultation list" />;
+  if (!recorded) return <AuditUnavailable what="consultationList" />;
   const now = new Date();
   const href = (params: URLSearchParams) => hrefWith("/consultations", params);
   const filtered = listQueryParams(query).size > 0;
@@ -77,12 +81,12 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">Consultations</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <LiveConsultations initial={changes} />
       </div>
       {erased !== null ? (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-950" data-testid="erased-notice">
-          Consultation {erased} was erased, with its status history, recommendations and webhook deliveries.
+          {t("erased", { id: String(erased) })}
         </p>
       ) : null}
       <StatusCounts counts={counts} active={query.statuses} tasks={taskCounts} />
@@ -91,9 +95,9 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         <p className="text-sm">
           {/* A download, not a page: every row of these filters and search (docs/api.md, "Export"). */}
           <a href={hrefWith("/api/consultations/export", listQueryParams(query))} download className="text-sky-800 underline" data-testid="export-csv">
-            Export CSV
+            {t("exportCsv")}
           </a>
-          <span className="text-slate-600"> — every consultation these filters and search match, not only this page</span>
+          <span className="text-slate-600">{t("exportNote")}</span>
         </p>
       ) : null}
       {page.items.length > 0 ? (
@@ -102,7 +106,7 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
             <ConsultationTable items={page.items} timeZone={timeZone} now={now} />
           </div>
           <Pagination
-            label="Consultation pages"
+            label={t("pages")}
             first={paged ? href(listQueryParams(query)) : null}
             prev={page.page.prev ? href(listQueryParams(query, { before: decodeCursor(page.page.prev)! })) : null}
             next={page.page.next ? href(listQueryParams(query, { after: decodeCursor(page.page.next)! })) : null}
@@ -112,9 +116,9 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
         <WebhookSetup webhookUrl={await webhookUrl()} authConfigured={webhookAuthConfigured} />
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700" data-testid="no-results">
-          <p>{paged ? "There is no consultation on this page any more." : "No consultation matches these filters."}</p>
+          <p>{paged ? t("pageGone") : t("noMatch")}</p>
           <Link href={paged ? href(listQueryParams(query)) : "/consultations"} prefetch={false} className="mt-2 inline-block text-sky-800 underline">
-            {paged ? "Back to the first page" : "Clear the filters"}
+            {paged ? t("backToFirst") : t("clearFilters")}
           </Link>
         </div>
       )}

@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function ConsultationError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="This consultation" />;
+  return <RouteError error={error} retry={retry} what="consultation" />;
 }

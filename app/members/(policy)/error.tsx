@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function PolicyMembersError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="This policy's members" />;
+  return <RouteError error={error} retry={retry} what="members" />;
 }

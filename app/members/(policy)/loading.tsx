@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function PolicyMembersLoading() {
-  return <Skeleton label="Loading the policy's members…" rows={4} />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("members")} rows={4} />;
 }

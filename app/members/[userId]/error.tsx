@@ -2,5 +2,5 @@
 import { RouteError } from "@/components/route-error";
 
 export default function MemberError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError error={error} retry={retry} what="This member's history" />;
+  return <RouteError error={error} retry={retry} what="member" />;
 }

@@ -4,6 +4,7 @@ import { requireApiPermission } from "@/lib/auth/caller";
 import { countExportRows, exportConsultations, exportQuery } from "@/lib/data/consultation-export";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError } from "@/lib/http-json";
+import { csvHeaders, exportLocaleOf } from "@/lib/i18n/csv-headers";
 import { csvAttachment, csvStream } from "@/lib/http/csv-stream";
 import { consultationCsvColumns, consultationCsvRecord } from "@/lib/present/consultation-csv";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
@@ -31,7 +32,8 @@ export async function GET(request: Request) {
     const batches = async function* () {
       for await (const batch of exportConsultations(caller, query, { upTo: rows })) yield batch.map((row) => consultationCsvRecord(row, timeZone));
     };
-    const body = csvStream(consultationCsvColumns, batches(), (error) => console.error("GET /api/consultations/export: the download was cut off:", error));
+    const headerRow = await csvHeaders("consultation", consultationCsvColumns, exportLocaleOf(request, caller));
+    const body = csvStream(headerRow, batches(), (error) => console.error("GET /api/consultations/export: the download was cut off:", error));
     return csvAttachment(body, "care-desk-consultations");
   } catch (error) {
     return internalError("GET /api/consultations/export", error);

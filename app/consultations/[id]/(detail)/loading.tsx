@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function ConsultationLoading() {
-  return <Skeleton label="Loading the consultation…" rows={6} />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("consultation")} rows={6} />;
 }

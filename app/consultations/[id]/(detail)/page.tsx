@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
@@ -7,8 +9,8 @@ import { listConsultationOpenings } from "@/lib/data/audit";
 import { getConsultation } from "@/lib/data/consultation";
 import { getErasurePreview } from "@/lib/data/erasure-preview";
 import { listAssignableUsers, listConsultationTasks } from "@/lib/data/tasks";
+import { durationText } from "@/lib/i18n/duration";
 import { parseConsultationId } from "@/lib/schemas/ids";
-import { formatDuration } from "@/lib/time/format";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AuditUnavailable } from "@/components/audit-unavailable";
 import { WhoOpened } from "@/components/audit/who-opened";
@@ -32,11 +34,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseConsultationId((await params).id);
-  return { title: id === null ? "Consultation" : `Consultation ${id}` };
+  const t = await getTranslations("consultation");
+  return { title: id === null ? t("kind") : t("title", { id: String(id) }) };
 }
 
 function Text({ value }: { value: string | null }) {
-  return value === null || value === "" ? <span className="font-normal text-slate-600">none</span> : <span dir="auto">{value}</span>;
+  const t = useTranslations("consultation");
+  return value === null || value === "" ? <span className="font-normal text-slate-600">{t("none")}</span> : <span dir="auto">{value}</span>;
 }
 
 export default async function ConsultationPage({ params, searchParams }: Props) {
@@ -66,53 +70,54 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
     recommendationId: shown?.id ?? null,
     detail: { via: "page", versions: recommendations.length },
   });
-  if (!recorded) return <AuditUnavailable what="a consultation" />;
+  if (!recorded) return <AuditUnavailable what="consultation" />;
   const openings = hasPermission(caller.role, "audit:read") && caller.role === "admin" ? await listConsultationOpenings(caller, id, 10) : null;
   // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
   const changes = { cursor: consultation.updatedAt, changes: [{ id: consultation.id, updatedAt: consultation.updatedAt }], truncated: false };
   const now = new Date();
+  const [t, back, durations] = await Promise.all([getTranslations("consultation"), getTranslations("backLink"), getTranslations("duration")]);
 
   return (
     <article className="space-y-6" aria-labelledby="consultation-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <BackLink href="/consultations" label="All consultations" />
+        <BackLink href="/consultations" label={back("allConsultations")} />
         <LiveConsultations initial={changes} consultationId={id} />
       </div>
 
       <RecordHeader
         headingId="consultation-heading"
-        kind="Consultation"
+        kind={t("kind")}
         id={consultation.id}
         badges={
           <>
             <StatusBadge status={consultation.status} />
             {consultation.statusSince ? (
-              <span className="text-sm text-slate-700">for {formatDuration(now.getTime() - Date.parse(consultation.statusSince.utc))}</span>
+              <span className="text-sm text-slate-700">{t("for", { duration: durationText(durations, now.getTime() - Date.parse(consultation.statusSince.utc)) })}</span>
             ) : null}
           </>
         }
       >
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
-          <Field label="Member (user id)">
+          <Field label={t("member")}>
             <MemberLink userId={consultation.userId} blank="none" />
           </Field>
-          <Field label="Insurance id">
+          <Field label={t("insuranceId")}>
             <Text value={consultation.insuranceId} />
           </Field>
-          <Field label="Policy number">
+          <Field label={t("policyNumber")}>
             <PolicyLink policyNumber={consultation.policyNumber} blank="none" />
           </Field>
-          <Field label="In status since">
+          <Field label={t("statusSince")}>
             {consultation.statusSince ? (
               <LocalTime utc={consultation.statusSince.utc} sent={consultation.statusSince.sent} timeZone={timeZone} />
             ) : (
-              <span className="font-normal text-slate-600">no status yet</span>
+              <span className="font-normal text-slate-600">{t("noStatus")}</span>
             )}
           </Field>
-          <Field label="First seen">
+          <Field label={t("firstSeen")}>
             <LocalTime utc={consultation.firstSeenAt} timeZone={timeZone} relativeTo={now} />
           </Field>
-          <Field label="Last event">
+          <Field label={t("lastEvent")}>
             <LocalTime utc={consultation.lastEventTime.utc} sent={consultation.lastEventTime.sent} timeZone={timeZone} relativeTo={now} />
           </Field>
         </dl>
@@ -122,26 +127,26 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-2 lg:row-start-1">
           <h2 id="timeline-heading" className="text-lg font-semibold">
-            Status timeline
+            {t("timeline")}
           </h2>
           <StatusTimeline events={timeline} timeZone={timeZone} now={now} />
         </section>
         <section aria-labelledby="recommendation-heading" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-start-1 lg:row-start-1">
           <h2 id="recommendation-heading" className="text-lg font-semibold">
-            Recommendation
+            {t("recommendation")}
           </h2>
           <RecommendationViewer consultationId={consultation.id} recommendations={recommendations} version={version} timeZone={timeZone} revealDispense={revealDispenseAction} />
         </section>
       </div>
       <section aria-labelledby="tasks-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="tasks-heading" className="text-lg font-semibold">
-          Tasks
+          {t("tasks")}
         </h2>
         {tasks.length > 0 ? (
-          <TaskBoard tasks={tasks} timeZone={timeZone} meId={caller.userId} assignable={assignable} action={mayManageTasks ? taskAction : null} label="Tasks of this consultation" />
+          <TaskBoard tasks={tasks} timeZone={timeZone} meId={caller.userId} assignable={assignable} action={mayManageTasks ? taskAction : null} label={t("tasksLabel")} />
         ) : (
           <p className="text-sm text-slate-600" data-testid="no-tasks">
-            No task: the current recommendation has no follow-up item or referral.
+            {t("noTasks")}
           </p>
         )}
       </section>

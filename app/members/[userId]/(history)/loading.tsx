@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/skeleton";
 
 export default function MemberLoading() {
-  return <Skeleton label="Loading the member's history…" rows={6} />;
+  const t = useTranslations("skeleton");
+  return <Skeleton label={t("member")} rows={6} />;
 }

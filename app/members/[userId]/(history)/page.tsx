@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
@@ -19,7 +20,8 @@ type Props = { params: Promise<{ userId: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const userId = parseMemberId((await params).userId);
-  return { title: userId === null ? "Member" : `Member ${userId}` };
+  const t = await getTranslations("member");
+  return { title: userId === null ? t("kind") : t("title", { id: userId }) };
 }
 
 export default async function MemberPage({ params, searchParams }: Props) {
@@ -28,7 +30,8 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const userId = parseMemberId(text);
   if (userId === null) notFound();
   const parsed = parseMemberPageQuery(await searchParams);
-  if (!parsed.ok) return <QueryProblem title={`Member ${userId}`} issues={parsed.issues} reset={{ href: memberHref(userId), label: "Show the newest consultations" }} />;
+  const [t, back, locale] = await Promise.all([getTranslations("member"), getTranslations("backLink"), getLocale()]);
+  if (!parsed.ok) return <QueryProblem title={t("title", { id: userId })} issues={parsed.issues} reset={{ href: memberHref(userId), label: t("showNewest") }} />;
   const query = parsed.query;
   const [history, timeZone] = await Promise.all([getMemberHistory(caller, userId, query), getViewerTimeZone()]);
   if (!history) notFound();
@@ -36,7 +39,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
     action: "member.viewed",
     detail: { memberId: userId, consultations: history.member.consultations },
   });
-  if (!recorded) return <AuditUnavailable what="a member's history" />;
+  if (!recorded) return <AuditUnavailable what="memberHistory" />;
 
   const { member, consultations, page, prescriptions } = history;
   /** A page's address: `next` and `prev` are cursors already (`after=` / `before=`). */
@@ -50,40 +53,40 @@ export default async function MemberPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-6" aria-labelledby="member-heading">
-      <BackLink href="/consultations" label="All consultations" />
+      <BackLink href="/consultations" label={back("allConsultations")} />
       <header className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h1 id="member-heading" className="text-2xl font-semibold">
-          Member <span className="font-mono">{member.userId}</span>
+          {t("kind")} <bdi className="font-mono">{member.userId}</bdi>
         </h1>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
-          <Field label="Member (user id)">
-            <span className="font-mono">{member.userId}</span>
+          <Field label={t("userId")}>
+            <bdi className="font-mono">{member.userId}</bdi>
           </Field>
-          <Field label="Insurance id">
+          <Field label={t("insuranceId")}>
             <MemberIdValues values={member.insuranceIds} testId="insurance-ids" />
           </Field>
-          <Field label="Policy number">
+          <Field label={t("policyNumber")}>
             <MemberIdValues values={member.policyNumbers} policy testId="policy-numbers" />
           </Field>
-          <Field label="Consultations" testId="consultation-count">
-            {member.consultations}
+          <Field label={t("consultations")} testId="consultation-count">
+            {new Intl.NumberFormat(locale).format(member.consultations)}
           </Field>
         </dl>
       </header>
 
       <section aria-labelledby="consultations-heading" className="space-y-3">
         <h2 id="consultations-heading" className="text-lg font-semibold">
-          Consultations, newest first
+          {t("consultationsHeading")}
         </h2>
         {consultations.length > 0 ? (
           <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
             <MemberConsultationTable items={consultations} timeZone={timeZone} />
           </div>
         ) : (
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">There is no consultation on this page any more.</p>
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("pageGone")}</p>
         )}
         <Pagination
-          label="Pages of the member's consultations"
+          label={t("pages")}
           first={paged ? memberHref(userId) : null}
           prev={page.prev ? href("before", page.prev) : null}
           next={page.next ? href("after", page.next) : null}
@@ -92,25 +95,24 @@ export default async function MemberPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="prescriptions-heading" className="space-y-3">
         <h2 id="prescriptions-heading" className="text-lg font-semibold">
-          Prescriptions
+          {t("prescriptions")}
         </h2>
         <p className="text-sm text-slate-700">
-          Every drug of each consultation&apos;s current recommendation, newest first. A generic drug (same name, any case) prescribed again within{" "}
-          {history.repeatWindowDays} days is flagged <strong>Repeat</strong> on both prescriptions
-          {repeats > 0 ? ` (${repeats === 1 ? "1 repeat" : `${repeats} repeats`})` : ""}.
+          {t.rich("prescriptionsIntro", { days: history.repeatWindowDays, strong: (chunks) => <strong>{chunks}</strong> })}
+          {repeats > 0 ? t("repeats", { count: repeats }) : ""}.
         </p>
         {hasPermission(caller.role, "export") ? (
           <p className="text-sm">
             {/* A download, not a page: every prescription of the member with its repeat flags (docs/api.md, "Member export"). */}
             <a href={`/api/members/${userId}/export`} download className="text-sky-800 underline" data-testid="export-csv">
-              Export CSV
+              {t("exportCsv")}
             </a>
-            <span className="text-slate-600"> — every prescription of this member, with its repeat flags</span>
+            <span className="text-slate-600">{t("exportNote")}</span>
           </p>
         ) : null}
         {history.prescriptionsTruncated ? (
           <p className="text-sm text-slate-700" data-testid="prescriptions-truncated">
-            Only the newest {prescriptions.length} prescriptions are listed and checked for repeats.
+            {t("prescriptionsTruncated", { count: prescriptions.length })}
           </p>
         ) : null}
         {prescriptions.length > 0 ? (
@@ -119,7 +121,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
           </div>
         ) : (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="no-prescriptions">
-            No drug has been prescribed to this member.
+            {t("noPrescriptions")}
           </p>
         )}
       </section>

@@ -4,6 +4,7 @@ import { requireApiPermission } from "@/lib/auth/caller";
 import { exportMemberPrescriptions, prescriptionExportLimit } from "@/lib/data/members";
 import { errorResponse } from "@/lib/http-errors";
 import { internalError } from "@/lib/http-json";
+import { csvHeaders, exportLocaleOf } from "@/lib/i18n/csv-headers";
 import { csvAttachment, csvStream } from "@/lib/http/csv-stream";
 import { memberPrescriptionCsvColumns, memberPrescriptionCsvRecord } from "@/lib/present/member-prescription-csv";
 import { parseMemberId } from "@/lib/schemas/member";
@@ -41,7 +42,8 @@ export async function GET(request: Request, { params }: Params) {
         yield items.slice(start, start + batchSize).map((item) => memberPrescriptionCsvRecord(item, timeZone));
       }
     };
-    const body = csvStream(memberPrescriptionCsvColumns, batches(), (error) => console.error("GET /api/members/[userId]/export: the download was cut off:", error));
+    const headerRow = await csvHeaders("memberPrescription", memberPrescriptionCsvColumns, exportLocaleOf(request, caller));
+    const body = csvStream(headerRow, batches(), (error) => console.error("GET /api/members/[userId]/export: the download was cut off:", error));
     return csvAttachment(body, `care-desk-member-${userId}-prescriptions`);
   } catch (error) {
     return internalError("GET /api/members/[userId]/export", error);
