@@ -11,7 +11,6 @@ export type TaskKindValue = (typeof taskKindValues)[number];
 export const taskStates = ["open", "done", "dismissed"] as const;
 export type TaskState = (typeof taskStates)[number];
 
-export const taskKindLabels: Record<TaskKindValue, string> = { follow_up: "Follow-up", referral: "Referral" };
 
 /** Due-date filters: before now, from now to 7 days ahead, later than that. */
 export const dueFilters = ["overdue", "week", "later"] as const;
