@@ -41,19 +41,18 @@ function LiveStatus({ live, failing }: { live: boolean; failing: boolean }) {
   );
 }
 
-/** For the consultation list (all consultations) or one consultation's page (`consultationId`). */
-export function LiveConsultations({ initial, consultationId }: { initial: ConsultationChangesDto; consultationId?: number }) {
+/**
+ * A feed of changed rows after a cursor (GET /api/consultations/changes, /api/tasks/changes):
+ * refreshes the page when a row appears that it has not seen at that version, or when the
+ * answer was cut short.
+ */
+function LiveChanges({ initial, queryKey, url }: { initial: ConsultationChangesDto; queryKey: readonly unknown[]; url: (cursor: string | null) => string }) {
   const router = useRouter();
   const cursor = useRef(initial.cursor);
   const seen = useRef(new Set(initial.changes.map((change) => `${change.id}@${change.updatedAt}`)));
   const { data, isError, isSuccess } = useQuery({
-    queryKey: ["consultation-changes", consultationId ?? "all"],
-    queryFn: ({ signal }) => {
-      const params = new URLSearchParams();
-      if (cursor.current) params.set("since", cursor.current);
-      if (consultationId !== undefined) params.set("id", String(consultationId));
-      return fetchJson<ConsultationChangesDto>(`/api/consultations/changes?${params}`, signal);
-    },
+    queryKey,
+    queryFn: ({ signal }) => fetchJson<ConsultationChangesDto>(url(cursor.current), signal),
     refetchInterval: pollMs,
   });
 
@@ -68,6 +67,17 @@ export function LiveConsultations({ initial, consultationId }: { initial: Consul
 
   useTick(router.refresh);
   return <LiveStatus live={isSuccess} failing={isError} />;
+}
+
+/** For the consultation list (all consultations) or one consultation's page (`consultationId`). */
+export function LiveConsultations({ initial, consultationId }: { initial: ConsultationChangesDto; consultationId?: number }) {
+  const url = (cursor: string | null) => {
+    const params = new URLSearchParams();
+    if (cursor) params.set("since", cursor);
+    if (consultationId !== undefined) params.set("id", String(consultationId));
+    return `/api/consultations/changes?${params}`;
+  };
+  return <LiveChanges initial={initial} queryKey={["consultation-changes", consultationId ?? "all"]} url={url} />;
 }
 
 /** For the deliveries page: refreshes when a delivery id it has not seen appears. */
@@ -93,23 +103,5 @@ export function LiveDeliveries({ initial }: { initial: DeliveryChangesDto }) {
 
 /** For the worklist: refreshes when a task it has not seen is created or changed (GET /api/tasks/changes). */
 export function LiveTasks({ initial }: { initial: ConsultationChangesDto }) {
-  const router = useRouter();
-  const cursor = useRef(initial.cursor);
-  const seen = useRef(new Set(initial.changes.map((change) => `${change.id}@${change.updatedAt}`)));
-  const { data, isError, isSuccess } = useQuery({
-    queryKey: ["task-changes"],
-    queryFn: ({ signal }) => fetchJson<ConsultationChangesDto>(`/api/tasks/changes${cursor.current ? `?since=${encodeURIComponent(cursor.current)}` : ""}`, signal),
-    refetchInterval: pollMs,
-  });
-
-  useEffect(() => {
-    if (!data) return;
-    const fresh = data.changes.filter((change) => !seen.current.has(`${change.id}@${change.updatedAt}`));
-    seen.current = new Set(data.changes.map((change) => `${change.id}@${change.updatedAt}`));
-    cursor.current = data.cursor ?? cursor.current;
-    if (fresh.length > 0 || data.truncated) router.refresh();
-  }, [data, router]);
-
-  useTick(router.refresh);
-  return <LiveStatus live={isSuccess} failing={isError} />;
+  return <LiveChanges initial={initial} queryKey={["task-changes"]} url={(cursor) => `/api/tasks/changes${cursor ? `?since=${encodeURIComponent(cursor)}` : ""}`} />;
 }

@@ -26,6 +26,7 @@ import type { WriteSession } from "../db";
 import type { ObservedShapes } from "../drift/record";
 import { drugFields } from "../schemas/drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
+import { ifNewer, lastEventIsNewer, latestWins, statusIsNewer } from "./newest-wins";
 import type { DeliveryRecord } from "./store";
 import type { IngestEvent } from "./to-rows";
 
@@ -76,23 +77,10 @@ const parameter = (key: string, type: string) => (parameterOrder.push(key), `?::
 const input = (key: string, columns: [string, string][]) => `json_to_recordset(${parameter(key, "json")}) AS t(${rowType(columns)})`;
 const now = `(SELECT "now" FROM batch)`;
 
-// Same rules as ./store.ts's upsertConsultationSql, plus the current recommendation's (its
-// pointRecommendationSql), as CASE expressions over the stored row c and the batch's winner.
-const latestWins = (field: string) => {
-  const newer = `excluded."${field}" IS NOT NULL AND (c."${field}Us" IS NULL OR c."${field}Us" < excluded."${field}Us"
-    OR (c."${field}Us" = excluded."${field}Us" AND c."${field}" < excluded."${field}"))`;
-  return `"${field}" = CASE WHEN ${newer} THEN excluded."${field}" ELSE c."${field}" END,
-    "${field}Us" = CASE WHEN ${newer} THEN excluded."${field}Us" ELSE c."${field}Us" END`;
-};
-const statusIsNewer = `excluded."statusUs" IS NOT NULL AND (c."statusUs" IS NULL OR c."statusUs" < excluded."statusUs"
-  OR (c."statusUs" = excluded."statusUs" AND (c."statusRank" < excluded."statusRank"
-  OR (c."statusRank" = excluded."statusRank" AND (c."status" < excluded."status"
-  OR (c."status" = excluded."status" AND c."statusTime" < excluded."statusTime"))))))`;
-const lastEventIsNewer = `c."lastEventUs" < excluded."lastEventUs"
-  OR (c."lastEventUs" = excluded."lastEventUs" AND c."lastEventTime" < excluded."lastEventTime")`;
+// Same rules as ./store.ts's upsertConsultationSql (./newest-wins.ts), plus the current
+// recommendation's (its pointRecommendationSql), over the stored row c and the batch's winner.
 const recommendationIsNewer = `excluded."recommendationUs" IS NOT NULL AND (c."recommendationUs" IS NULL OR c."recommendationUs" < excluded."recommendationUs"
   OR (c."recommendationUs" = excluded."recommendationUs" AND c."recommendationSha" < excluded."recommendationSha"))`;
-const ifNewer = (condition: string, column: string) => `"${column}" = CASE WHEN ${condition} THEN excluded."${column}" ELSE c."${column}" END`;
 const memberFields = ["userId", "insuranceId", "policyNumber"];
 const statusFields = ["status", "statusRank", "statusTime", "statusUs"];
 const pointerFields = ["recommendationId", "recommendationUs", "recommendationSha", "diagnosisCode", "diagnosisName", "drugCount"];

@@ -8,6 +8,7 @@ import type { WriteSession } from "../db";
 import type { DeliveryOutcome } from "../schemas/delivery";
 import { drugFields } from "../schemas/drug";
 import { answerFields, followUpFields, icd10Fields, labFields } from "../schemas/recommendation-fields";
+import { ifNewer, lastEventIsNewer, latestWins, statusIsNewer } from "./newest-wins";
 import type { IngestEvent, RecommendationEvent, StatusEvent } from "./to-rows";
 
 export type DeliveryRecord = {
@@ -47,25 +48,6 @@ export async function insertDelivery(session: WriteSession, r: DeliveryRecord): 
   return row ? Number(row.id) : null;
 }
 
-// Each member field keeps the value of the latest event that carried one; ties go to the
-// larger value, so the result does not depend on the order deliveries arrive in.
-const latestWins = (field: string) => {
-  const newer = `excluded."${field}" IS NOT NULL AND (c."${field}Us" IS NULL OR c."${field}Us" < excluded."${field}Us"
-    OR (c."${field}Us" = excluded."${field}Us" AND c."${field}" < excluded."${field}"))`;
-  return `"${field}" = CASE WHEN ${newer} THEN excluded."${field}" ELSE c."${field}" END,
-    "${field}Us" = CASE WHEN ${newer} THEN excluded."${field}Us" ELSE c."${field}Us" END`;
-};
-
-// The current status is that of the latest event by event time; on a tie, the later lifecycle
-// step, then the larger status name, then the larger time text: a total order, so any arrival
-// order ends in the same state, and a late old event never moves a status back.
-const statusIsNewer = `excluded."statusUs" IS NOT NULL AND (c."statusUs" IS NULL OR c."statusUs" < excluded."statusUs"
-  OR (c."statusUs" = excluded."statusUs" AND (c."statusRank" < excluded."statusRank"
-  OR (c."statusRank" = excluded."statusRank" AND (c."status" < excluded."status"
-  OR (c."status" = excluded."status" AND c."statusTime" < excluded."statusTime"))))))`;
-const lastEventIsNewer = `c."lastEventUs" < excluded."lastEventUs"
-  OR (c."lastEventUs" = excluded."lastEventUs" AND c."lastEventTime" < excluded."lastEventTime")`;
-const ifNewer = (condition: string, column: string) => `"${column}" = CASE WHEN ${condition} THEN excluded."${column}" ELSE c."${column}" END`;
 
 const upsertConsultationSql = `
   INSERT INTO "Consultation" AS c ("id", "userId", "userIdUs", "insuranceId", "insuranceIdUs", "policyNumber", "policyNumberUs",
