@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
-import { diffRecommendations, type RecommendationChange } from "@/lib/recommendation-diff";
+import { diffRecommendations, type ChangeDetail, type RecommendationChange } from "@/lib/recommendation-diff";
+import type { LinePart } from "@/lib/present/drug";
+import type { DrugField } from "@/lib/schemas/drug";
+import { Arrow } from "./arrow";
 import { DispensePanel } from "./dispense-panel";
 import type { RevealAnswer } from "./dispense-reveal";
 import { DrugList } from "./drug-list";
+import { LineParts } from "./line-parts";
 import { LocalTime } from "./local-time";
 import { PostCallNotes } from "./post-call-notes";
 
@@ -48,6 +52,20 @@ const kindStyle: Record<RecommendationChange["kind"], string> = {
   changed: "bg-amber-100 text-amber-950",
 };
 
+/** "Dose: 2 → 3", in the page's language; each value as sent, isolated. */
+function Detail({ detail, part }: { detail: ChangeDetail; part: RecommendationChange["part"] }) {
+  const t = useTranslations("recommendation");
+  const drug = useTranslations("drug");
+  if (detail.field === "text") return t("textChanged");
+  const label = part === "Drug" ? drug(`fields.${detail.field as DrugField}`) : t(`detailFields.${detail.field as "name" | "code" | "passCode" | "url" | "referral"}`);
+  const value = (part: LinePart | null) => (part === null ? t("noValue") : <LineParts parts={[part]} />);
+  return (
+    <>
+      {label}: {value(detail.before)} <Arrow to="forward" /> {value(detail.after)}
+    </>
+  );
+}
+
 function Changes({ changes, previous }: { changes: RecommendationChange[]; previous: number }) {
   const t = useTranslations("recommendation");
   return (
@@ -60,12 +78,17 @@ function Changes({ changes, previous }: { changes: RecommendationChange[]; previ
           {changes.map((change, index) => (
             <li key={index}>
               <span className={`me-1.5 rounded-sm px-1.5 py-0.5 text-xs font-medium ${kindStyle[change.kind]}`}>{t(`kinds.${change.kind}`)}</span>
-              <span className="text-slate-600">{t(`parts.${change.part}`)}:</span> <span dir="auto">{change.item}</span>
+              <span className="text-slate-600">{t(`parts.${change.part}`)}</span>
+              {change.part === "Dispense" ? null : (
+                <>
+                  <span className="text-slate-600">:</span> {change.item !== null ? <bdi>{change.item}</bdi> : t("unnamed")}
+                </>
+              )}
               {change.details.length > 0 ? (
                 <ul className="ms-5 list-disc text-slate-700">
                   {change.details.map((detail, i) => (
-                    <li key={i} dir="auto">
-                      {detail}
+                    <li key={i}>
+                      <Detail detail={detail} part={change.part} />
                     </li>
                   ))}
                 </ul>

@@ -53,14 +53,22 @@ describe("diffRecommendations", () => {
     expect(diffRecommendations(before, after)).toEqual([
       { part: "Diagnosis", kind: "added", item: "K29.7 Gastritis", details: [] },
       { part: "Diagnosis", kind: "removed", item: "B66.3 Fascioliasis", details: [] },
-      { part: "Drug", kind: "changed", item: "orap forte tab 4 mg", details: ["Trade name: ORAP FORTE TAB 4 MG → orap forte tab 4 mg", "Dose: 2 → 3"] },
+      {
+        part: "Drug",
+        kind: "changed",
+        item: "orap forte tab 4 mg",
+        details: [
+          { field: "tradeName", before: { value: "ORAP FORTE TAB 4 MG" }, after: { value: "orap forte tab 4 mg" } },
+          { field: "dosage", before: { value: "2" }, after: { value: "3" } },
+        ],
+      },
       { part: "Drug", kind: "added", item: "OMEPRAZOLE", details: [] },
       { part: "Drug", kind: "removed", item: "KETOPROFEN", details: [] },
       { part: "Lab", kind: "removed", item: "FIT Test", details: [] },
       { part: "Follow-up", kind: "added", item: "Call in a week", details: [] },
-      { part: "Note", kind: "changed", item: "doctor_notes", details: ["Text changed"] },
+      { part: "Note", kind: "changed", item: "doctor_notes", details: [{ field: "text" }] },
       { part: "Referral", kind: "removed", item: "Gastroenterologist", details: [] },
-      { part: "Dispense", kind: "changed", item: "Dispense", details: ["Pass code: 1111 → 2222"] },
+      { part: "Dispense", kind: "changed", item: null, details: [{ field: "passCode", before: { value: "1111" }, after: { value: "2222" } }] },
     ]);
   });
 
@@ -72,8 +80,21 @@ describe("diffRecommendations", () => {
         part: "Drug",
         kind: "changed",
         item: "X",
-        details: ["Package size: 20 per pack → 30 per pack", "Duration: for 5 days → for 1 day", "Registration no.: none → 6-1234-19"],
+        details: [
+          { field: "packageSize", before: { value: "20", unit: "per pack", unitKey: "perPack" }, after: { value: "30", unit: "per pack", unitKey: "perPack" } },
+          { field: "duration", before: { label: "for", labelKey: "for", value: "5", unit: "days", unitKey: "days" }, after: { label: "for", labelKey: "for", value: "1", unit: "day", unitKey: "days" } },
+          { field: "registrationNumber", before: null, after: { value: "6-1234-19" } },
+        ],
       },
+    ]);
+  });
+
+  it("names a changed referral and an unnamed item as null (the page words both)", () => {
+    const before = version({ referral: { name: "Gastroenterologist" }, labs: [{ kind: "lab", name: null, code: null }] });
+    const after = version({ referral: { name: "Cardiologist" }, labs: [] });
+    expect(diffRecommendations(before, after)).toEqual([
+      { part: "Lab", kind: "removed", item: null, details: [] },
+      { part: "Referral", kind: "changed", item: "Cardiologist", details: [{ field: "referral", before: { value: "Gastroenterologist" }, after: { value: "Cardiologist" } }] },
     ]);
   });
 

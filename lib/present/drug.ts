@@ -62,13 +62,19 @@ export const partText = (line: LinePart): string => [line.label, line.value, lin
 /** A line as plain text (what a reader of the line sees, in logical order). */
 export const lineText = (line: LinePart[]): string => line.map(partText).join(partSeparator);
 
-/** One field's value as the presenter words it ("for 5 days", "20 per pack"), or null when blank. */
-export function presentDrugField(field: DrugField, raw: string | null | undefined): string | null {
+/** One field's value as a part of a line ("for 5 days", "20 per pack"), or null when blank. */
+export function drugFieldPart(field: DrugField, raw: string | null | undefined): LinePart | null {
   const value = presentText(raw);
   if (value === null) return null;
-  if (field === "duration") return partText(durationPart(value));
-  if (field === "packageSize") return partText(packageSizePart(value));
-  return value;
+  if (field === "duration") return durationPart(value);
+  if (field === "packageSize") return packageSizePart(value);
+  return { value };
+}
+
+/** One field's value as the presenter words it in English ("for 5 days", "20 per pack"), or null when blank. */
+export function presentDrugField(field: DrugField, raw: string | null | undefined): string | null {
+  const part = drugFieldPart(field, raw);
+  return part === null ? null : partText(part);
 }
 
 /** The name a reader knows the drug by: the trade name, else the generic name. */
