@@ -1,6 +1,7 @@
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
 import { useTranslations } from "next-intl";
 import { durationText } from "@/lib/i18n/duration";
+import { isDocumentedStatus } from "@/lib/statuses";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
@@ -15,6 +16,7 @@ const notableDelayMs = 60_000;
 export function StatusTimeline({ events, timeZone, now }: { events: StatusChangeDto[]; timeZone: string; now: Date }) {
   const t = useTranslations("timeline");
   const durations = useTranslations("duration");
+  const statusName = useTranslations("status");
   if (events.length === 0) {
     return <p className="text-sm text-slate-600">{t("empty")}</p>;
   }
@@ -33,7 +35,8 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
               <StatusBadge status={event.newStatus} />
               {event.oldStatus !== null ? (
                 <span className="text-xs text-slate-600">
-                  {t.rich("from", { status: () => <bdi>{event.oldStatus}</bdi> })}
+                  {/* A documented status by its name; any other exactly as Altibbi sent it. */}
+                  {t.rich("from", { status: () => <bdi>{isDocumentedStatus(event.oldStatus!) ? statusName(`labels.${event.oldStatus}`) : event.oldStatus}</bdi> })}
                 </span>
               ) : null}
               {event.outOfOrder ? (
