@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { getInsights, insightsMaxAgeMs, insightsRefreshAfterMs } from "@/lib/data/insights";
-import { getTaskInsights } from "@/lib/data/task-insights";
+import { getCachedTaskInsights } from "@/lib/data/task-insights";
 import { parseInsightsQuery } from "@/lib/schemas/insights-query";
 import { durationText } from "@/lib/i18n/duration";
 import { formatDateTime } from "@/lib/time/format";
@@ -61,7 +61,9 @@ export default async function InsightsPage({ searchParams }: Props) {
   const number = new Intl.NumberFormat(locale);
   if (!parsed.ok) return <QueryProblem title={t("title")} issues={parsed.issues} reset={{ href: "/insights", label: t("showLast30") }} />;
   const { query } = parsed;
-  const [insights, tasks] = await Promise.all([getInsights(caller, query), getTaskInsights(caller)]);
+  const [insights, { kinds: tasks, computedAt: tasksComputedAt }] = await Promise.all([getInsights(caller, query), getCachedTaskInsights(caller)]);
+  // The page's figures are as old as the older of the two counts.
+  const computedAt = insights.computedAt < tasksComputedAt ? insights.computedAt : tasksComputedAt;
   const { closed, withRecommendation } = insights.recommendations;
   const share = closed === 0 ? null : Math.round((withRecommendation / closed) * 1000) / 10;
 
@@ -72,7 +74,7 @@ export default async function InsightsPage({ searchParams }: Props) {
         {t.rich("rangeText", { from: () => <bdi>{query.from}</bdi>, to: () => <bdi>{query.to}</bdi>, zone: () => <bdi>{query.timeZone}</bdi> })}
       </p>
       <p className="text-sm text-slate-600" data-testid="insights-freshness">
-        {t("freshness", { time: formatDateTime(insights.computedAt, query.timeZone, locale), seconds: insightsRefreshAfterMs / 1000, minutes: insightsMaxAgeMs / 60_000 })}
+        {t("freshness", { time: formatDateTime(computedAt, query.timeZone, locale), seconds: insightsRefreshAfterMs / 1000, minutes: insightsMaxAgeMs / 60_000 })}
       </p>
       <RangeForm from={query.from} to={query.to} timeZone={query.timeZone} />
       <Figure title={t("perDay")} id="per-day">

@@ -1,9 +1,12 @@
 // /insights: open and overdue tasks by kind, now (whatever the page's date range): one grouped
 // count over the worklist's index (open, still in the current recommendation), in SQL both
-// databases run.
+// databases run. The page reads it through the same per-process cache as its other figures
+// (getCachedTaskInsights): at a million consultations the count walks millions of index entries.
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { readDb } from "../db";
+import { createFiguresCache, type FiguresCache } from "./figures-cache";
+import { insightsMaxAgeMs, insightsRefreshAfterMs } from "./insights";
 import { taskKindValues, type TaskKindValue } from "../schemas/task";
 
 export type TaskKindInsight = { kind: TaskKindValue; open: number; overdue: number };
@@ -22,4 +25,19 @@ export async function getTaskInsights(caller: Caller, now = new Date()): Promise
     const row = byKind.get(kind);
     return { kind, open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
   });
+}
+
+const holder = globalThis as unknown as { careDeskTaskInsightsCache?: FiguresCache<TaskKindInsight[]> };
+const cache = (holder.careDeskTaskInsightsCache ??= createFiguresCache<TaskKindInsight[]>({
+  name: "task insights",
+  refreshAfterMs: insightsRefreshAfterMs,
+  maxAgeMs: insightsMaxAgeMs,
+  maxEntries: 1,
+}));
+
+/** getTaskInsights from this process's cache, as fresh as /insights' other figures; `computedAt`: when counted. */
+export async function getCachedTaskInsights(caller: Caller): Promise<{ kinds: TaskKindInsight[]; computedAt: Date }> {
+  assertPermission(caller, "consultations:read");
+  const cached = await cache.get("now", () => getTaskInsights(caller));
+  return { kinds: cached.value, computedAt: cached.computedAt };
 }
