@@ -196,7 +196,7 @@ describe("the member pages on next start", () => {
 
     const page = await get(`/members/${userId}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Member <span class="font-mono">${userId}</span>`);
+    expect(page.text).toMatch(new RegExp(`<h1 id="member-heading"[^>]*>Member(<!-- -->)? <bdi class="font-mono">${userId}</bdi></h1>`));
     expect(page.text).toContain(`href="/consultations/${c1}"`);
     expect(page.text).toContain(`href="/consultations/${c2}"`);
     expect(page.text).toContain(`href="/members?policy=${policy}"`);
