@@ -4,10 +4,9 @@
 // twice must end as the same deliveries sent one at a time.
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
-import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
 import { flushShapeCounts } from "@/lib/drift/record";
-import { asCoordinator } from "../support/callers";
+import { observable } from "../support/observable";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
 
@@ -22,17 +21,6 @@ const eventsFor = (id: number, key: string) => [
   statusUpdate(id, "new", "in_progress", "2024-05-01T10:05:00Z", { insurance_id: "INS-2" }),
 ];
 
-/** What a coordinator sees, without the ids and receive times that differ per consultation. */
-async function observable(id: number) {
-  const detail = await getConsultation(asCoordinator, id);
-  if (!detail) return null;
-  const { consultation, timeline, recommendations } = detail;
-  return {
-    consultation: { ...consultation, id: undefined, firstSeenAt: undefined, updatedAt: undefined },
-    timeline: timeline.map((t) => [t.oldStatus, t.newStatus, t.eventTime.sent]),
-    recommendations: recommendations.map((r) => ({ ...r, id: undefined, receivedAt: undefined })),
-  };
-}
 
 const answer = async (response: Response) => {
   expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/route";
 import { getConsultation } from "@/lib/data/consultation";
 import { readDb } from "@/lib/db";
+import { observable } from "../support/observable";
 import { recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { webhookRequest } from "../support/webhooks";
 import { asCoordinator } from "../support/callers";
@@ -38,17 +39,6 @@ function eventsFor(a: number, b: number) {
   ];
 }
 
-/** The state a coordinator sees, with ids and receive times (which differ per run) left out. */
-async function observable(id: number) {
-  const detail = await getConsultation(asCoordinator, id);
-  if (!detail) return null;
-  const { consultation, timeline, recommendations } = detail;
-  return {
-    consultation: { ...consultation, id: undefined, firstSeenAt: undefined, updatedAt: undefined },
-    timeline: timeline.map((t) => [t.oldStatus, t.newStatus, t.eventTime.sent]),
-    recommendations: recommendations.map((r) => ({ ...r, id: undefined, receivedAt: undefined })),
-  };
-}
 
 async function deliverInOrder(order: { body: unknown; webhookId: string }[], rand: () => number) {
   // Deliver in small concurrent groups, as several sender workers would.
