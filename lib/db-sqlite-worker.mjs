@@ -1,5 +1,6 @@
-// The SQLite write connection, in a worker thread (lib/db-writer.ts starts it): better-sqlite3 is
-// synchronous, so on the main thread every statement, and above all each COMMIT's fsync
+// The SQLite write connection, or a read-only one for long reads, in a worker thread
+// (lib/db-writer.ts starts it): better-sqlite3 is synchronous, so on the main thread every
+// statement, and above all each COMMIT's fsync
 // (synchronous = FULL), stopped the event loop. Here they stop only this thread. Plain
 // JavaScript, loaded by Node as it is (not bundled by Next.js, not compiled by tsx), so it
 // works the same under `next start`, the CLI scripts and the tests.
@@ -14,11 +15,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
-const db = new Database(workerData.file, { timeout: 5000 });
-// WAL: readers never wait for this writer. FULL: a commit is on disk before the caller answers 2xx.
-db.pragma("journal_mode = WAL");
-db.pragma("synchronous = FULL");
-db.pragma("foreign_keys = ON");
+// workerData.readonly: the aggregate reader (lib/db-writer.ts createSqliteAggregateReader), which
+// only ever runs "all"; otherwise the write connection.
+const db = new Database(workerData.file, { timeout: 5000, readonly: workerData.readonly === true });
+if (!db.readonly) {
+  // WAL: readers never wait for this writer. FULL: a commit is on disk before the caller answers 2xx.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+}
 
 /** @type {Map<number, string>} */
 const texts = new Map();

@@ -67,14 +67,20 @@ export class SqliteWriteError extends Error {
 // stays external); the tests and the CLI scripts, which run from the project root, load it as it is.
 const workerFile = () => path.join(process.cwd(), "lib", "db-sqlite-worker.mjs");
 
+/** One better-sqlite3 connection in a worker thread, and the messages to and from it. */
+type SqliteThread = {
+  send<T>(op: Op): Promise<T>;
+  statement(op: "run" | "get" | "all", sql: string, params: SqlParam[]): Op;
+  close(): Promise<void>;
+};
+
 /**
- * SQLite: the write connection lives in a worker thread (./db-sqlite-worker.mjs), so neither the
- * statements nor a COMMIT's fsync stop this thread's event loop; a transaction resolves only
- * once the worker's COMMIT has returned (on disk: synchronous = FULL). The statements a caller
+ * A connection in ./db-sqlite-worker.mjs (read-only when `readonly`). The statements a caller
  * issues without waiting between them (the same tick) travel in one message, so a transaction
- * costs a few thread hops, not one per statement.
+ * costs a few thread hops, not one per statement; each statement's text is sent once and prepared
+ * once there.
  */
-function sqliteWriter(file: string): Writer {
+function sqliteThread(file: string, readonly: boolean): SqliteThread {
   let worker: Worker | null = null;
   const waiting = new Map<number, Pending[]>();
   let nextId = 0;
@@ -85,7 +91,7 @@ function sqliteWriter(file: string): Writer {
 
   const fail = (pending: Pending[], error: unknown) => pending.forEach((entry) => entry.reject(error));
   function start(): Worker {
-    const started = new Worker(workerFile(), { workerData: { file } });
+    const started = new Worker(workerFile(), { workerData: { file, readonly } });
     started.unref();
     started.on("message", (reply: Reply) => {
       const pending = waiting.get(reply.id) ?? [];
@@ -100,7 +106,7 @@ function sqliteWriter(file: string): Writer {
       pending.forEach((entry, i) => (i < reply.failed! ? entry.resolve(results[i]) : entry.reject(i === reply.failed ? error : new Error("not run: an earlier statement failed", { cause: error }))));
     });
     // A worker that died takes its open transaction with it (SQLite rolls it back); whatever was
-    // waiting fails, and the next transaction starts a new worker.
+    // waiting fails, and the next statement starts a new worker.
     const died = (error: unknown) => {
       if (worker !== started) return;
       worker = null;
@@ -108,7 +114,7 @@ function sqliteWriter(file: string): Writer {
       waiting.clear();
     };
     started.on("error", died);
-    started.on("exit", (code) => died(new Error(`the SQLite writer thread exited (${code})`)));
+    started.on("exit", (code) => died(new Error(`the SQLite ${readonly ? "reader" : "writer"} thread exited (${code})`)));
     return started;
   }
 
@@ -142,6 +148,27 @@ function sqliteWriter(file: string): Writer {
     return { op, key, sql, params: bind(params) };
   };
   return {
+    send,
+    statement,
+    async close() {
+      const running = worker;
+      if (!running) return;
+      await send<null>({ op: "close" }).catch(() => undefined);
+      worker = null;
+      await running.terminate();
+    },
+  };
+}
+
+/**
+ * SQLite: the write connection lives in a worker thread, so neither the statements nor a
+ * COMMIT's fsync stop this thread's event loop; a transaction resolves only once the worker's
+ * COMMIT has returned (on disk: synchronous = FULL).
+ */
+function sqliteWriter(file: string): Writer {
+  const thread = sqliteThread(file, false);
+  const { send, statement } = thread;
+  return {
     async transaction(work) {
       const session = endableSession({
         run: (sql, params) => send<number>(statement("run", sql, params)),
@@ -164,13 +191,28 @@ function sqliteWriter(file: string): Writer {
         throw notBegun ?? error;
       }
     },
-    async close() {
-      const running = worker;
-      if (!running) return;
-      await send<null>({ op: "close" }).catch(() => undefined);
-      worker = null;
-      await running.terminate();
-    },
+    close: thread.close,
+  };
+}
+
+/** Long read-only queries (aggregates over many rows), kept off the event loop. */
+export interface AggregateReader {
+  /** Runs one query (`?` placeholders) and returns every row. */
+  all<T extends Record<string, unknown>>(sql: string, params: SqlParam[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite: a read-only connection in its own worker thread. better-sqlite3 is synchronous, so a
+ * count over a million rows (the status counts, /insights) on the main thread stopped every other
+ * request for as long as it ran; here it stops only this thread. WAL: it reads the last committed
+ * state and never waits for the writer. One query at a time, in the order asked.
+ */
+export function createSqliteAggregateReader(file: string): AggregateReader {
+  const thread = sqliteThread(file, true);
+  return {
+    all: <T extends Record<string, unknown>>(sql: string, params: SqlParam[]) => thread.send<T[]>(thread.statement("all", sql, params)),
+    close: thread.close,
   };
 }
 

@@ -4,7 +4,7 @@ import { env } from "./env";
 import { describeDatabase, resolveDatabase, type DatabaseTarget } from "./db-config";
 import { createAdapterFactory } from "./db-adapter";
 import { Mutex } from "./mutex";
-import { createWriter, type WriteSession, type Writer } from "./db-writer";
+import { createSqliteAggregateReader, createWriter, type AggregateReader, type SqlParam, type WriteSession, type Writer } from "./db-writer";
 import { PrismaClient as PostgresClient, Prisma } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
@@ -15,7 +15,7 @@ export { Prisma };
 
 const target = resolveDatabase(env.DATABASE_URL);
 
-type Clients = { target: DatabaseTarget; read: Db; write: Db; ready: Promise<void>; writeLock: Mutex; writer: Writer };
+type Clients = { target: DatabaseTarget; read: Db; write: Db; ready: Promise<void>; writeLock: Mutex; writer: Writer; aggregates: AggregateReader | null };
 export type { WriteSession };
 
 function createClient(target: DatabaseTarget): Db {
@@ -33,7 +33,7 @@ async function prepareSqliteWriter(client: Db): Promise<void> {
 function openClients(): Clients {
   if (target.kind === "postgresql") {
     const client = createClient(target);
-    return { target, read: client, write: client, ready: Promise.resolve(), writeLock: new Mutex(), writer: createWriter(target) };
+    return { target, read: client, write: client, ready: Promise.resolve(), writeLock: new Mutex(), writer: createWriter(target), aggregates: null };
   }
   // SQLite: @prisma/adapter-better-sqlite3 shares one connection between every query, and a
   // plain query from one request would run inside another request's open transaction (and be
@@ -42,7 +42,7 @@ function openClients(): Clients {
   const write = createClient(target);
   const read = createClient(target);
   const ready = prepareSqliteWriter(write);
-  return { target, read, write, ready, writeLock: new Mutex(), writer: createWriter(target) };
+  return { target, read, write, ready, writeLock: new Mutex(), writer: createWriter(target), aggregates: createSqliteAggregateReader(target.file) };
 }
 
 // One set of clients per process, opened on first use (never while `next build` loads
@@ -58,6 +58,20 @@ export async function readDb(): Promise<Db> {
   const clients = getClients();
   await clients.ready;
   return clients.read;
+}
+
+/**
+ * Runs one read-only aggregate over many rows (counts per status, /insights' figures) and returns
+ * its rows. On SQLite it runs on a read-only connection in a worker thread, so a count that takes
+ * a few hundred milliseconds at a million rows does not stop every other request meanwhile (the
+ * read connection's queries run on this thread); on PostgreSQL the server does the work anyway.
+ * Integers come back as numbers on SQLite and as bigint (COUNT) on PostgreSQL: convert with Number().
+ */
+export async function readAggregate<T extends Record<string, unknown>>(query: Prisma.Sql): Promise<T[]> {
+  const clients = getClients();
+  await clients.ready;
+  if (clients.aggregates) return clients.aggregates.all<T>(query.sql, query.values as SqlParam[]);
+  return clients.read.$queryRaw<T[]>(query);
 }
 
 // Prisma's SQLite adapter opens a transaction with a plain (deferred) BEGIN. A transaction that
@@ -101,6 +115,7 @@ export async function disconnectDb(): Promise<void> {
   if (!clients) return;
   globalForDb.careDeskDb = undefined;
   await clients.writer.close();
+  await clients.aggregates?.close();
   await clients.read.$disconnect();
   if (clients.write !== clients.read) await clients.write.$disconnect();
 }

@@ -4,7 +4,7 @@
 // The figures are cached per range for a few seconds (getInsights; docs/performance.md).
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
-import { Prisma, readDb, type Db } from "../db";
+import { Prisma, readAggregate } from "../db";
 import { documentedStatuses } from "../statuses";
 import type { InsightsQuery } from "../schemas/insights-query";
 import { createFiguresCache, type FiguresCache } from "./figures-cache";
@@ -31,15 +31,15 @@ const inRange = (query: InsightsQuery) => Prisma.sql`c."statusUs" >= ${query.fro
  * Consultations per day by current status: the viewer's days as a VALUES list of [start, end)
  * instants joined to the status-time index, so a day is exactly the zone's day (DST or any offset).
  */
-async function perDay(db: Db, query: InsightsQuery): Promise<DayCounts[]> {
+async function perDay(query: InsightsQuery): Promise<DayCounts[]> {
   const ends = [...query.days.slice(1).map((day) => day.startMicros), query.toMicros];
   const values = Prisma.join(query.days.map((day, index) => Prisma.sql`(CAST(${day.startMicros} AS BIGINT), CAST(${ends[index]!} AS BIGINT))`));
-  const rows = await db.$queryRaw<{ start: unknown; status: unknown; count: unknown }[]>`
+  const rows = await readAggregate<{ start: unknown; status: unknown; count: unknown }>(Prisma.sql`
     SELECT d."column1" AS "start",
       CASE WHEN c."status" IN (${Prisma.join([...documentedStatuses])}) THEN c."status" ELSE 'other' END AS "status",
       COUNT(*) AS "count"
     FROM (VALUES ${values}) d JOIN "Consultation" c ON c."statusUs" >= d."column1" AND c."statusUs" < d."column2"
-    GROUP BY 1, 2`;
+    GROUP BY 1, 2`);
   const days = new Map(
     query.days.map((day) => [day.startMicros, { day: day.day, counts: Object.fromEntries(insightStatuses.map((status) => [status, 0])) as Record<InsightStatus, number>, total: 0 }]),
   );
@@ -62,8 +62,8 @@ async function perDay(db: Db, query: InsightsQuery): Promise<DayCounts[]> {
  * primary key at 1M consultations: 0.9-1.2 s against 0.2 s.) Durations that are NULL sort last
  * and are not counted, so ranks 1…n are the measured ones on both databases.
  */
-async function closeTime(db: Db, query: InsightsQuery): Promise<Insights["closeTime"]> {
-  const [row] = await db.$queryRaw<{ n: unknown; median: unknown; p90: unknown }[]>`
+async function closeTime(query: InsightsQuery): Promise<Insights["closeTime"]> {
+  const [row] = await readAggregate<{ n: unknown; median: unknown; p90: unknown }>(Prisma.sql`
     WITH "durations" AS MATERIALIZED (
       SELECT c."id" AS "id",
         c."statusUs" - (
@@ -81,24 +81,24 @@ async function closeTime(db: Db, query: InsightsQuery): Promise<Insights["closeT
     SELECT COUNT("duration") AS "n",
       MAX(CASE WHEN "rank" = ("n" * 50 + 99) / 100 THEN "duration" END) AS "median",
       MAX(CASE WHEN "rank" = ("n" * 90 + 99) / 100 THEN "duration" END) AS "p90"
-    FROM "ranked"`;
+    FROM "ranked"`);
   return { consultations: num(row?.n) ?? 0, medianMicros: num(row?.median), p90Micros: num(row?.p90) };
 }
 
 /** Of the consultations now closed with their status time in range, those with a recommendation. */
-async function recommendations(db: Db, query: InsightsQuery): Promise<Insights["recommendations"]> {
-  const [row] = await db.$queryRaw<{ closed: unknown; with: unknown }[]>`
+async function recommendations(query: InsightsQuery): Promise<Insights["recommendations"]> {
+  const [row] = await readAggregate<{ closed: unknown; with: unknown }>(Prisma.sql`
     SELECT COUNT(*) AS "closed", COUNT(c."recommendationId") AS "with"
-    FROM "Consultation" c WHERE c."status" = 'closed' AND ${inRange(query)}`;
+    FROM "Consultation" c WHERE c."status" = 'closed' AND ${inRange(query)}`);
   return { closed: num(row?.closed) ?? 0, withRecommendation: num(row?.with) ?? 0 };
 }
 
 /** The 10 diagnosis codes most consultations in range carry (latest recommendation); ties by code. */
-async function topDiagnoses(db: Db, query: InsightsQuery): Promise<TopItem[]> {
-  const rows = await db.$queryRaw<{ code: unknown; name: unknown; count: unknown }[]>`
+async function topDiagnoses(query: InsightsQuery): Promise<TopItem[]> {
+  const rows = await readAggregate<{ code: unknown; name: unknown; count: unknown }>(Prisma.sql`
     SELECT c."diagnosisCode" AS "code", MIN(c."diagnosisName") AS "name", COUNT(*) AS "count"
     FROM "Consultation" c WHERE ${inRange(query)} AND c."diagnosisCode" IS NOT NULL
-    GROUP BY c."diagnosisCode" ORDER BY COUNT(*) DESC, c."diagnosisCode" LIMIT 10`;
+    GROUP BY c."diagnosisCode" ORDER BY COUNT(*) DESC, c."diagnosisCode" LIMIT 10`);
   return rows.map((row) => ({ code: str(row.code), label: str(row.name) ?? str(row.code)!, count: num(row.count)! }));
 }
 
@@ -107,35 +107,34 @@ async function topDiagnoses(db: Db, query: InsightsQuery): Promise<TopItem[]> {
  * name. A recommendation belongs to one consultation, so distinct (recommendation, name) pairs
  * count consultations: read from the [recommendationId, name] index alone, no COUNT(DISTINCT).
  */
-async function topDrugs(db: Db, query: InsightsQuery): Promise<TopItem[]> {
-  const rows = await db.$queryRaw<{ name: unknown; count: unknown }[]>`
+async function topDrugs(query: InsightsQuery): Promise<TopItem[]> {
+  const rows = await readAggregate<{ name: unknown; count: unknown }>(Prisma.sql`
     SELECT p."name" AS "name", COUNT(*) AS "count"
     FROM (
       SELECT DISTINCT d."recommendationId", d."name"
       FROM "Consultation" c JOIN "RecommendationDrug" d ON d."recommendationId" = c."recommendationId"
       WHERE ${inRange(query)} AND d."name" IS NOT NULL
     ) p
-    GROUP BY p."name" ORDER BY COUNT(*) DESC, p."name" LIMIT 10`;
+    GROUP BY p."name" ORDER BY COUNT(*) DESC, p."name" LIMIT 10`);
   return rows.map((row) => ({ code: null, label: str(row.name)!, count: num(row.count)! }));
 }
 
 /** The five figures now, straight from the database. */
 async function computeInsights(query: InsightsQuery): Promise<Insights> {
-  const db = await readDb();
   const [days, close, share, diagnoses, drugs] = await Promise.all([
-    perDay(db, query),
-    closeTime(db, query),
-    recommendations(db, query),
-    topDiagnoses(db, query),
-    topDrugs(db, query),
+    perDay(query),
+    closeTime(query),
+    recommendations(query),
+    topDiagnoses(query),
+    topDrugs(query),
   ]);
   return { perDay: days, closeTime: close, recommendations: share, topDiagnoses: diagnoses, topDrugs: drugs };
 }
 
 /**
  * Recounted in the background once 30 s old (when a request sees them); never served older than
- * 2 minutes. On SQLite a recount runs on the server's own thread (better-sqlite3 is synchronous)
- * and holds up the requests in flight for as long as it takes, so it should be rare.
+ * 2 minutes. On SQLite a recount runs on the aggregate reader's thread (lib/db.ts readAggregate),
+ * not the server's, but it still takes a core for as long as it runs, so it should be rare.
  */
 export const insightsRefreshAfterMs = 30_000;
 export const insightsMaxAgeMs = 120_000;

@@ -6,7 +6,7 @@
 // older than 30 s.
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
-import { readDb } from "../db";
+import { Prisma, readAggregate } from "../db";
 import { log } from "../observability/log";
 import { documentedStatuses } from "../statuses";
 import type { StatusCountsDto } from "../schemas/consultation";
@@ -18,14 +18,18 @@ type Cached = { value: StatusCountsDto; at: number; tookMs: number };
 
 const cache = globalThis as unknown as { careDeskStatusCounts?: Cached; careDeskStatusCounting?: Promise<Cached> };
 
-/** Counts now, straight from the database. */
+/**
+ * Counts now, straight from the database: one grouped count over the status index, through the
+ * aggregate reader (on SQLite its own thread, so the count never stops the server's event loop).
+ */
 export async function countConsultationsByStatus(): Promise<StatusCountsDto> {
-  const db = await readDb();
-  const groups = await db.consultation.groupBy({ by: ["status"], _count: { _all: true } });
+  const groups = await readAggregate<{ status: string | null; count: unknown }>(
+    Prisma.sql`SELECT "status" AS "status", COUNT(*) AS "count" FROM "Consultation" GROUP BY "status"`,
+  );
   const counts: StatusCountsDto = { new: 0, checking_medical_profile: 0, in_progress: 0, closed: 0, other: 0, total: 0, countedAt: new Date().toISOString() };
   for (const group of groups) {
     const status = group.status;
-    const count = group._count._all;
+    const count = Number(group.count);
     if (status !== null && (documentedStatuses as readonly string[]).includes(status)) counts[status as (typeof documentedStatuses)[number]] += count;
     else counts.other += count;
     counts.total += count;

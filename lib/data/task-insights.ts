@@ -4,7 +4,7 @@
 // (getCachedTaskInsights): at a million consultations the count walks millions of index entries.
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
-import { readDb } from "../db";
+import { Prisma, readAggregate } from "../db";
 import { createFiguresCache, type FiguresCache } from "./figures-cache";
 import { insightsMaxAgeMs, insightsRefreshAfterMs } from "./insights";
 import { taskKindValues, type TaskKindValue } from "../schemas/task";
@@ -14,12 +14,11 @@ export type TaskKindInsight = { kind: TaskKindValue; open: number; overdue: numb
 /** Every kind, in a fixed order (a kind with no open task shows zeros). */
 export async function getTaskInsights(caller: Caller, now = new Date()): Promise<TaskKindInsight[]> {
   assertPermission(caller, "consultations:read");
-  const db = await readDb();
-  const rows = await db.$queryRaw<{ kind: unknown; open: unknown; overdue: unknown }[]>`
+  const rows = await readAggregate<{ kind: unknown; open: unknown; overdue: unknown }>(Prisma.sql`
     SELECT "kind" AS "kind", COUNT(*) AS "open", SUM(CASE WHEN "dueAt" < ${now} THEN 1 ELSE 0 END) AS "overdue"
       FROM "Task"
      WHERE "state" = 'open' AND "withdrawnAt" IS NULL
-     GROUP BY "kind"`;
+     GROUP BY "kind"`);
   const byKind = new Map(rows.map((row) => [String(row.kind), row]));
   return taskKindValues.map((kind) => {
     const row = byKind.get(kind);

@@ -6,9 +6,8 @@
 // starting together, or a start interrupted halfway, only repeat work that changes nothing.
 import "server-only";
 import { writeBatch } from "../db";
+import { backfillSettingKey } from "./items";
 import { reconcileTasks } from "./reconcile";
-
-export const backfillSettingKey = "tasks.backfilled";
 const batchSize = 500;
 
 /** Reconciles every consultation that has a recommendation, unless that was done before; how many it went through. */

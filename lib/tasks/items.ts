@@ -3,6 +3,9 @@
 import { createHash } from "node:crypto";
 
 export const taskKinds = ["follow_up", "referral"] as const;
+
+/** The Setting that marks the start-up backfill done (lib/tasks/backfill.ts; the bench's seed sets it too). */
+export const backfillSettingKey = "tasks.backfilled";
 export type TaskKind = (typeof taskKinds)[number];
 
 /** An item's text as its identity: NFC, trimmed, inner spaces collapsed, lower-cased. */
