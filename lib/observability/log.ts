@@ -36,7 +36,13 @@ export const redactedPaths: string[] = sensitiveKeys.flatMap((key) => [
   join("*.*", key),
 ]);
 
-/** A logger writing to `destination` (standard output by default); tests pass a stream they read. */
+/**
+ * A logger writing to `destination`; tests pass a stream they read. By default standard output,
+ * written asynchronously (sonic-boom, sync: false): a line is handed to a write that runs off the
+ * event loop, and lines logged while one is in flight go out together, where a synchronous write
+ * cost every request a system call on the server's thread. pino flushes what is left when the
+ * process exits.
+ */
 export function createLogger(destination?: DestinationStream): Logger {
   return pino(
     {
@@ -47,7 +53,7 @@ export function createLogger(destination?: DestinationStream): Logger {
       redact: { paths: redactedPaths, censor: "[redacted]" },
       serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
     },
-    destination,
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
