@@ -3,7 +3,8 @@
 // open/overdue counts, who can be assigned, and the changes the live refresh polls.
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
-import { readDb, type Prisma } from "../db";
+import { Prisma, readAggregate, readDb } from "../db";
+import { createFiguresCache, type FiguresCache } from "./figures-cache";
 import { decodeCursor, encodeCursor } from "../keyset-cursor";
 import { documentedStatuses } from "../statuses";
 import type { ConsultationChangesDto } from "../schemas/consultation";
@@ -127,32 +128,37 @@ export async function getTask(caller: Caller, taskId: number, now: Date): Promis
   return row ? (await toDtos([row], now))[0]! : null;
 }
 
-/** Open tasks (still in the current recommendation) and, of those, the overdue: for the list's status counts. */
+/**
+ * Open tasks (still in the current recommendation) and, of those, the overdue: for the list's
+ * status counts. One pass over the [state, withdrawnAt, dueAt] index, through the aggregate
+ * reader (lib/db.ts): at a million consultations that is a few million index entries.
+ */
 export async function countOpenTasks(caller: Caller, now: Date): Promise<TaskCountsDto> {
   assertPermission(caller, "consultations:read");
-  const db = await readDb();
-  const [open, overdue] = await Promise.all([
-    db.task.count({ where: { state: "open", withdrawnAt: null } }),
-    db.task.count({ where: { state: "open", withdrawnAt: null, dueAt: { lt: now } } }),
-  ]);
-  return { open, overdue };
+  const [row] = await readAggregate<{ open: unknown; overdue: unknown }>(Prisma.sql`
+    SELECT COUNT(*) AS "open", SUM(CASE WHEN "dueAt" < ${now} THEN 1 ELSE 0 END) AS "overdue"
+      FROM "Task"
+     WHERE "state" = 'open' AND "withdrawnAt" IS NULL`);
+  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
-type CachedCounts = { value: TaskCountsDto; at: number };
-const countsCache = globalThis as unknown as { careDeskTaskCounts?: CachedCounts };
-const countsMaxAgeMs = 2_000;
+const countsHolder = globalThis as unknown as { careDeskTaskCounts?: FiguresCache<TaskCountsDto> };
+const countsCache = (countsHolder.careDeskTaskCounts ??= createFiguresCache<TaskCountsDto>({
+  name: "task counts",
+  refreshAfterMs: 2_000,
+  maxAgeMs: 30_000,
+  maxEntries: 1,
+}));
 
 /**
- * The same counts for the consultation list's status counts, at most 2 s old (one count per
- * process every 2 s however many list views: the list re-renders on every live refresh).
+ * The same counts for the consultation list's status counts, as its status counts are kept
+ * (lib/data/status-counts.ts): recounted in the background once 2 s old (one count per process
+ * however many list views: the list re-renders on every live refresh), waited for only when
+ * missing or older than 30 s.
  */
 export async function getTaskCounts(caller: Caller): Promise<TaskCountsDto> {
   assertPermission(caller, "consultations:read");
-  const cached = countsCache.careDeskTaskCounts;
-  if (cached && Date.now() - cached.at < countsMaxAgeMs) return cached.value;
-  const value = await countOpenTasks(caller, new Date());
-  countsCache.careDeskTaskCounts = { value, at: Date.now() };
-  return value;
+  return (await countsCache.get("now", () => countOpenTasks(caller, new Date()))).value;
 }
 
 export type AssignableUser = { id: string; name: string; email: string };
