@@ -3,11 +3,11 @@
 // something new appears, re-renders the page on the server (router.refresh). Scroll position,
 // focus, typed input and open <details> stay as they are; only the data changes.
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { ConsultationChangesDto } from "@/lib/schemas/consultation";
 import type { DeliveryChangesDto } from "@/lib/schemas/delivery";
+import { LiveStatus } from "./live-status";
 
 /** Poll period: news shows within ~1 s (poll + re-render); a poll costs one or two indexed reads. */
 const pollMs = 500;
@@ -27,18 +27,6 @@ function useTick(refresh: () => void) {
     }, tickMs);
     return () => clearInterval(timer);
   }, [refresh]);
-}
-
-/** "Live" once the first poll has answered (the server render says "Connecting…"). */
-function LiveStatus({ live, failing }: { live: boolean; failing: boolean }) {
-  const t = useTranslations("liveRefresh");
-  const [dot, text] = failing ? ["bg-amber-500", t("paused")] : live ? ["bg-emerald-500", t("live")] : ["bg-slate-300", t("connecting")];
-  return (
-    <p className="inline-flex items-center gap-1.5 text-xs text-slate-600" data-testid="live-status">
-      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
-      {text}
-    </p>
-  );
 }
 
 /**
