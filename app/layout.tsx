@@ -12,7 +12,6 @@ import { AppHeader } from "@/components/app-header";
 import { arabicSans } from "@/components/arabic-font";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
 import { ClientTextProvider } from "@/components/client-text";
-import { QueryProvider } from "@/components/query-provider";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
@@ -43,11 +42,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             here: no message catalogue and no ICU runtime in every page's JavaScript. A client
             component that formats messages itself gets them from components/client-messages.tsx. */}
         <ClientTextProvider text={clientText}>
-          <QueryProvider>
-            <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-              {children}
-            </main>
-          </QueryProvider>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
         </ClientTextProvider>
         <TimeZoneSync serverTimeZone={timeZone} />
       </body>
