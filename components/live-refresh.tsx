@@ -12,12 +12,25 @@ import type { ConsultationChangesDto } from "@/lib/schemas/consultation";
 import type { DeliveryChangesDto } from "@/lib/schemas/delivery";
 import { LiveStatus } from "./live-status";
 
-const LiveChangesPoll = lazy(() => import("./live-poll").then((poll) => ({ default: poll.LiveChangesPoll })));
-const LiveDeliveriesPoll = lazy(() => import("./live-poll").then((poll) => ({ default: poll.LiveDeliveriesPoll })));
+/** How long to wait before fetching the poll's code again, when it could not be fetched (offline, a new deploy). */
+const reloadMs = 5_000;
+
+async function loadPoll(): Promise<typeof import("./live-poll")> {
+  for (;;) {
+    try {
+      return await import("./live-poll");
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, reloadMs));
+    }
+  }
+}
+
+const LiveChangesPoll = lazy(() => loadPoll().then((poll) => ({ default: poll.LiveChangesPoll })));
+const LiveDeliveriesPoll = lazy(() => loadPoll().then((poll) => ({ default: poll.LiveDeliveriesPoll })));
 
 const subscribeToNothing = () => () => {};
 
-/** "Connecting…" on the server and while hydrating; then the poll, once its code has loaded. */
+/** "Connecting…" on the server, while hydrating and until the poll's code has loaded; then the poll. */
 function InBrowser({ children }: { children: React.ReactNode }) {
   const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const connecting = <LiveStatus live={false} failing={false} />;
