@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { getCaller } from "@/lib/auth/caller";
 import { countFiringAlertsFor } from "@/lib/data/alerts";
 import { instanceName, webhookAuthState } from "@/lib/env";
-import { everyPageNamespaces, pickMessages, type Messages } from "@/lib/i18n/messages";
+import { getClientText } from "@/lib/i18n/client-text";
 import { getUiSettings } from "@/lib/i18n/settings";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AppHeader } from "@/components/app-header";
 import { arabicSans } from "@/components/arabic-font";
 import { AuthWarningBanner } from "@/components/auth-warning-banner";
-import { QueryProvider } from "@/components/query-provider";
+import { ClientTextProvider } from "@/components/client-text";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import "./globals.css";
 
@@ -26,11 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [timeZone, caller, ui, t] = await Promise.all([getViewerTimeZone(), getCaller(), getUiSettings(), getTranslations("layout")]);
+  const [timeZone, caller, ui, t, clientText] = await Promise.all([getViewerTimeZone(), getCaller(), getUiSettings(), getTranslations("layout"), getClientText()]);
   const firingAlerts = caller ? await countFiringAlertsFor(caller) : null;
-  // The browser gets only what every page's client components read (lib/i18n/messages.ts); the
-  // rest goes with the client component that reads it (components/client-messages.tsx).
-  const clientMessages = pickMessages((await getMessages()) as Messages, everyPageNamespaces);
   return (
     <html lang={ui.locale} dir={ui.dir} className={`${GeistSans.variable} ${GeistMono.variable} ${arabicSans.variable}`}>
       <body className="min-h-screen font-sans">
@@ -40,15 +36,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>
-          <AppHeader name={instanceName} caller={caller} firingAlerts={firingAlerts} locale={ui.locale} />
-          <AuthWarningBanner state={webhookAuthState} />
-          <QueryProvider>
-            <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-              {children}
-            </main>
-          </QueryProvider>
-        </NextIntlClientProvider>
+        <AppHeader name={instanceName} caller={caller} firingAlerts={firingAlerts} locale={ui.locale} />
+        <AuthWarningBanner state={webhookAuthState} />
+        {/* What every page's client components show (error boundaries, the live status), formatted
+            here: no message catalogue and no ICU runtime in every page's JavaScript. A client
+            component that formats messages itself gets them from components/client-messages.tsx. */}
+        <ClientTextProvider text={clientText}>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
+        </ClientTextProvider>
         <TimeZoneSync serverTimeZone={timeZone} />
       </body>
     </html>

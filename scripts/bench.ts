@@ -4,7 +4,8 @@
 // that does no database work), webhook ingest of both payload kinds, the list and detail pages
 // against a hello-world page, search, the server's peak memory, the CSV export of every
 // consultation (time and the server's peak memory while it streams), and how long a new
-// consultation takes to show in an open list in Chromium. A benchmark, never a test.
+// consultation takes to show in an open list in Chromium; and, from the build, each page's
+// first-load JavaScript (scripts/bench/bundle.ts). A benchmark, never a test.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -16,11 +17,12 @@ import { buildIfNeeded } from "./lib/build";
 import { parseOptions } from "./lib/cli";
 import { root } from "./lib/prisma-schemas";
 import { createDatabase, kindOfUrl, openKeptDatabase, type BenchDatabase, type DatabaseKind } from "./bench/databases";
+import { measureBundles } from "./bench/bundle";
 import { measureExport } from "./bench/export";
 import { measureLiveUpdates } from "./bench/live-updates";
 import { measure, probe, skipped, type LoadSpec, type Measurement } from "./bench/load";
 import { summarizeProfile } from "./bench/profile";
-import { evaluateTargets, formatReport, type BenchResults, type DatabaseResults } from "./bench/report";
+import { evaluateFirstLoadTarget, evaluateTargets, formatReport, type BenchResults, type DatabaseResults } from "./bench/report";
 import { cycle, recommendations, statusUpdates } from "./bench/requests";
 import { seedDatabase, type SeedResult } from "./bench/seed";
 import { signInCoordinator } from "./bench/sign-in";
@@ -392,6 +394,8 @@ try {
   const buildStatus = buildIfNeeded();
   if (buildStatus !== 0) throw new Error(`next build failed (exit ${buildStatus})`);
   const startedAt = new Date().toISOString();
+  // Of the build the servers below run: the same for every database.
+  const firstLoadJs = measureBundles(root);
   const databases: DatabaseResults[] = [];
   const kinds = options["database-url"] ? [kindOfUrl(options["database-url"])] : options.databases;
   for (const kind of kinds) databases.push(await benchDatabase(kind, options.port));
@@ -411,7 +415,8 @@ try {
       liveUpdates: options["live-updates"],
     },
     databases,
-    targets: evaluateTargets(databases, databases[0]?.seed.consultations ?? consultations),
+    firstLoadJs,
+    targets: [evaluateFirstLoadTarget(firstLoadJs), ...evaluateTargets(databases, databases[0]?.seed.consultations ?? consultations)],
   };
   const report = formatReport(results);
   console.log(`\n${report}`);

@@ -10,13 +10,11 @@ export async function loadMessages(locale: UiLocale): Promise<Messages> {
 }
 
 /**
- * What every page's client components may need (app/layout.tsx): error boundaries and the live
- * refresh's status. Anything else reaches the browser only around the client component that
- * reads it (components/client-messages.tsx): server components translate on the server and send
- * text, not catalogues.
+ * Catalogue namespaces reach the browser only around the client component that reads them
+ * (components/client-messages.tsx); what every page's client components show (error boundaries,
+ * the live status) comes formatted from the server (lib/i18n/client-text.ts). Server components
+ * translate on the server and send text, not catalogues.
  */
-export const everyPageNamespaces = ["routeError", "liveRefresh"] as const satisfies readonly Namespace[];
-
 export function pickMessages<N extends Namespace>(messages: Messages, namespaces: readonly N[]): Pick<Messages, N> {
   return Object.fromEntries(namespaces.map((key) => [key, messages[key]])) as Pick<Messages, N>;
 }
