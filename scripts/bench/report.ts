@@ -216,7 +216,7 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
             gap:
               live.p99 <= 1500 && live.seen === live.sent
                 ? null
-                : "the list polls every 500 ms and re-renders on the server (components/live-refresh.tsx): a p99 above target is the re-render queueing for the CPU, or rows that never appeared; see docs/performance.md",
+                : "the list polls every 500 ms and re-renders on the server (components/live-poll.tsx): a p99 above target is the re-render queueing for the CPU, or rows that never appeared; see docs/performance.md",
           },
     );
   }
