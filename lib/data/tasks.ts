@@ -139,28 +139,20 @@ export async function countOpenTasks(caller: Caller, now: Date): Promise<TaskCou
 }
 
 type CachedCounts = { value: TaskCountsDto; at: number };
-const countsCache = globalThis as unknown as { careDeskTaskCounts?: CachedCounts; careDeskTaskCounting?: Promise<TaskCountsDto> };
+const countsCache = globalThis as unknown as { careDeskTaskCounts?: CachedCounts };
 const countsMaxAgeMs = 2_000;
 
 /**
  * The same counts for the consultation list's status counts, at most 2 s old (one count per
- * process every 2 s however many list views: the list re-renders on every live refresh). Requests
- * that find the counts expired share the one count already running: at a million consultations
- * the two counts take ~0.15 s of CPU, and 8 list views at once each counted them.
+ * process every 2 s however many list views: the list re-renders on every live refresh).
  */
 export async function getTaskCounts(caller: Caller): Promise<TaskCountsDto> {
   assertPermission(caller, "consultations:read");
   const cached = countsCache.careDeskTaskCounts;
   if (cached && Date.now() - cached.at < countsMaxAgeMs) return cached.value;
-  countsCache.careDeskTaskCounting ??= countOpenTasks(caller, new Date())
-    .then((value) => {
-      countsCache.careDeskTaskCounts = { value, at: Date.now() };
-      return value;
-    })
-    .finally(() => {
-      countsCache.careDeskTaskCounting = undefined;
-    });
-  return countsCache.careDeskTaskCounting;
+  const value = await countOpenTasks(caller, new Date());
+  countsCache.careDeskTaskCounts = { value, at: Date.now() };
+  return value;
 }
 
 export type AssignableUser = { id: string; name: string; email: string };
