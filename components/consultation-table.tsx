@@ -1,54 +1,83 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { integerFormat } from "@/lib/i18n/format-template";
 import type { ConsultationSummaryDto } from "@/lib/schemas/consultation";
+import { memberHref, policyHref } from "@/lib/schemas/member";
 import { DataTable } from "./data-table";
 import { Diagnosis } from "./diagnosis";
 import { Duration } from "./duration";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
-import { MemberLink, PolicyLink } from "./member-links";
 import { StatusBadge } from "./status-badge";
 
 const columns = ["consultation", "member", "insuranceId", "policyNumber", "status", "inStatusFor", "lastEvent", "recommendation", "drugs"] as const;
 
+const blank = <span className="quiet">—</span>;
+// As components/member-links.tsx styles them outside a table (.data-table styles its own links).
+const linkStyle = "text-sky-800 underline underline-offset-2";
+
 function Text({ value }: { value: string | null }) {
-  return value === null || value === "" ? <span className="quiet">—</span> : <span dir="auto">{value}</span>;
+  return value === null || value === "" ? blank : <span dir="auto">{value}</span>;
 }
 
-// Row links are not prefetched: a page of 50 rows would cost 50 server renders on every load
-// and on every live refresh.
+/** components/member-links.tsx's MemberLink as a plain anchor (every stored id is digits and links). */
+function MemberCell({ userId }: { userId: string | null }) {
+  if (userId === null || userId === "") return blank;
+  if (!/^\d{1,20}$/.test(userId)) return <span dir="auto">{userId}</span>;
+  return (
+    <a href={memberHref(userId)} className={`font-mono ${linkStyle}`} data-testid="member-link">
+      {userId}
+    </a>
+  );
+}
+
+function PolicyCell({ policyNumber }: { policyNumber: string | null }) {
+  if (policyNumber === null || policyNumber === "") return blank;
+  return (
+    <a href={policyHref(policyNumber)} dir="auto" className={linkStyle} data-testid="policy-link">
+      {policyNumber}
+    </a>
+  );
+}
+
+/**
+ * The list's rows. Links are plain anchors: the page wraps the table in one SoftNavigation (a
+ * client component) that navigates in-app, as next/link would, so no row carries a client
+ * boundary. Not prefetched either: a page of 50 rows would cost 50 server renders on every load
+ * and on every live refresh.
+ */
 export function ConsultationTable({ items, timeZone, now }: { items: ConsultationSummaryDto[]; timeZone: string; now: Date }) {
   const t = useTranslations("consultations.table");
-  const number = new Intl.NumberFormat(useLocale());
+  const number = integerFormat(useLocale());
+  const label = Object.fromEntries(columns.map((column) => [column, t(column)])) as Record<(typeof columns)[number], string>;
   return (
-    <DataTable caption={t("caption")} headers={columns.map((column) => t(column))} testId="consultation-table">
+    <DataTable caption={t("caption")} headers={columns.map((column) => label[column])} testId="consultation-table">
       {items.map((item) => (
         <tr key={item.id} data-row-id={item.id} className={freshClass(item.updatedAt, now)}>
-          <td data-label={t("consultation")}>
-            <Link href={`/consultations/${item.id}`} prefetch={false} className="font-mono font-medium">
+          <td data-label={label.consultation}>
+            <a href={`/consultations/${item.id}`} className="font-mono font-medium">
               {item.id}
-            </Link>
+            </a>
           </td>
-          <td data-label={t("member")}>
-            <MemberLink userId={item.userId} />
+          <td data-label={label.member}>
+            <MemberCell userId={item.userId} />
           </td>
-          <td data-label={t("insuranceId")}>
+          <td data-label={label.insuranceId}>
             <Text value={item.insuranceId} />
           </td>
-          <td data-label={t("policyNumber")}>
-            <PolicyLink policyNumber={item.policyNumber} />
+          <td data-label={label.policyNumber}>
+            <PolicyCell policyNumber={item.policyNumber} />
           </td>
-          <td data-label={t("status")}>
+          <td data-label={label.status}>
             <StatusBadge status={item.status} />
           </td>
-          <td data-label={t("inStatusFor")}>{item.statusSince ? <Duration ms={now.getTime() - Date.parse(item.statusSince.utc)} /> : <span className="quiet">—</span>}</td>
-          <td data-label={t("lastEvent")}>
+          <td data-label={label.inStatusFor}>{item.statusSince ? <Duration ms={now.getTime() - Date.parse(item.statusSince.utc)} /> : blank}</td>
+          <td data-label={label.lastEvent}>
             <LocalTime utc={item.lastEventTime.utc} sent={item.lastEventTime.sent} timeZone={timeZone} />
           </td>
-          <td data-label={t("recommendation")}>
+          <td data-label={label.recommendation}>
             <Diagnosis diagnosis={item.diagnosis} />
           </td>
-          <td data-label={t("drugs")}>{item.drugCount === null ? <span className="quiet">—</span> : number.format(item.drugCount)}</td>
+          <td data-label={label.drugs}>{item.drugCount === null ? blank : number.format(item.drugCount)}</td>
         </tr>
       ))}
     </DataTable>

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { formatText } from "@/lib/i18n/format-template";
 import { formatDateTime, formatOffset, formatRelative } from "@/lib/time/format";
 
 type Props = {
@@ -24,8 +25,8 @@ export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props)
   if (Number.isNaN(date.getTime())) return <bdi className={className}>{sent ?? utc}</bdi>;
   const local = formatDateTime(date, timeZone, locale);
   const offset = formatOffset(date, timeZone);
-  const zone = offset === timeZone ? offset : t("offsetInZone", { offset, timeZone });
-  const title = sent ? t("titleSent", { local, zone, sent }) : t("title", { local, zone });
+  const zone = offset === timeZone ? offset : formatText(t, "offsetInZone", { offset, timeZone });
+  const title = sent ? formatText(t, "titleSent", { local, zone, sent }) : formatText(t, "title", { local, zone });
   const time = (
     <time dateTime={utc} title={title} className={className}>
       {local}

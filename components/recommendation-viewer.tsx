@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { formatText } from "@/lib/i18n/format-template";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { diffRecommendations, type ChangeDetail, type RecommendationChange } from "@/lib/recommendation-diff";
 import type { LinePart } from "@/lib/present/drug";
@@ -136,7 +137,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
               aria-current={rec === shown ? "page" : undefined}
               className={`rounded-md border px-2.5 py-1 text-sm ${rec === shown ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
             >
-              {t(rec === current ? "versionCurrent" : "version", { version: String(rec.version) })}
+              {formatText(t, rec === current ? "versionCurrent" : "version", { version: String(rec.version) })}
             </Link>
           ))}
         </nav>

@@ -1,6 +1,7 @@
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { durationText } from "@/lib/i18n/duration";
+import { formatText } from "@/lib/i18n/format-template";
 import { isDocumentedStatus } from "@/lib/statuses";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
@@ -17,6 +18,7 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
   const t = useTranslations("timeline");
   const durations = useTranslations("duration");
   const statusName = useTranslations("status");
+  const locale = useLocale();
   if (events.length === 0) {
     return <p className="text-sm text-slate-600">{t("empty")}</p>;
   }
@@ -56,14 +58,14 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
               {last
                 ? event.newStatus === "closed"
                   ? t("final")
-                  : t("current", { duration: durationText(durations, spent) })
-                : t("spent", { duration: durationText(durations, spent) })}
+                  : formatText(t, "current", { duration: durationText(durations, spent, locale) })
+                : formatText(t, "spent", { duration: durationText(durations, spent, locale) })}
             </p>
             {Math.abs(delay) > notableDelayMs ? (
               <p className="text-xs text-slate-600">
                 {t.rich(delay > 0 ? "receivedAfter" : "receivedBefore", {
                   time: () => <LocalTime utc={event.receivedAt} timeZone={timeZone} />,
-                  duration: durationText(durations, Math.abs(delay)),
+                  duration: durationText(durations, Math.abs(delay), locale),
                 })}
               </p>
             ) : null}

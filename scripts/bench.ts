@@ -38,7 +38,8 @@ const usage = `Usage: npm run bench [-- options]
   --postgres-url <url>     a local server to create care_desk_bench_* on
                            (default postgresql://postgres@127.0.0.1:5432/postgres)
   --port <n>               port for next start (default 3300)
-  --profile                also profile webhook ingest (node --cpu-prof) and say where the CPU goes
+  --profile                also profile webhook ingest and (with pages) the hello, list and detail
+                           pages (node --cpu-prof) and say where the CPU goes
   --live-updates <n>       new consultations whose way from 2xx to the open list (Chromium) is
                            timed (default 20; 0: skip)
   --wait-quiet <seconds>   before measuring, wait up to this long for other processes to leave
@@ -259,24 +260,26 @@ async function measureUnderFlood(base: Omit<LoadSpec, "name" | "route" | "connec
   return { ...genuine, note: genuine.note ? `${genuine.note}; ${note}` : note };
 }
 
-async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseResults["profiles"]> {
+type ProfileKind = { name: string; route: string; requests: LoadSpec["requests"] };
+
+/**
+ * Runs each kind of request against a server started under `node --cpu-prof` and summarises the
+ * profile per kind's window. `kindsFor` gets the running server (pages sign in on it first).
+ */
+async function profileServer(db: BenchDatabase, port: number, label: string, kindsFor: (server: BenchServer) => Promise<ProfileKind[]>): Promise<DatabaseResults["profiles"]> {
   await waitForQuiet();
   const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-bench-profile-"));
   const removeDir = track(async () => rmSync(dir, { recursive: true, force: true }));
   const server = await startServer({ port, databaseUrl: db.target.url, signingSecret, cpuProfileDir: dir });
   const stopServer = track(server.stop);
   const windows: { name: string; from: number; to: number; requests: number; serverCpu: number; databaseCpu: number | null }[] = [];
-  const kinds = [
-    { name: "ingest status, 8 connections", requests: statusUpdates(signingSecret) },
-    { name: "ingest recommendation, 8 connections", requests: recommendations(signingSecret).requests },
-  ];
-  for (const kind of kinds) {
+  for (const kind of await kindsFor(server)) {
     await autocannon({ url: server.baseUrl, connections: 8, duration: Math.max(1, options.warmup), requests: kind.requests });
     const from = nowMicros();
     const serverCpuBefore = cpuMillis(serverTree(server.pid));
     const m = await measure({
       name: kind.name,
-      route: "POST /api/webhooks",
+      route: kind.route,
       baseUrl: server.baseUrl,
       connections: 8,
       duration: options.duration * 2,
@@ -292,7 +295,7 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("the server wrote no CPU profile");
   // Kept for Chrome DevTools (Performance panel, "Load profile").
-  const kept = path.join(root, "bench", "results", `ingest-${db.kind}.cpuprofile`);
+  const kept = path.join(root, "bench", "results", `${label}-${db.kind}.cpuprofile`);
   mkdirSync(path.dirname(kept), { recursive: true });
   copyFileSync(path.join(dir, file), kept);
   const profiles = windows.map((window) => ({
@@ -303,9 +306,27 @@ async function profileIngest(db: BenchDatabase, port: number): Promise<DatabaseR
     databaseCpuMsPerRequest: window.databaseCpu,
   }));
   await removeDir();
-  log(`  raw profile: bench/results/ingest-${db.kind}.cpuprofile`);
+  log(`  raw profile: bench/results/${label}-${db.kind}.cpuprofile`);
   return profiles;
 }
+
+const profileIngest = (db: BenchDatabase, port: number) =>
+  profileServer(db, port, "ingest", async () => [
+    { name: "ingest status, 8 connections", route: "POST /api/webhooks", requests: statusUpdates(signingSecret) },
+    { name: "ingest recommendation, 8 connections", route: "POST /api/webhooks", requests: recommendations(signingSecret).requests },
+  ]);
+
+/** The hello, list and detail pages, signed in as a coordinator (the pages figures' requests). */
+const profilePages = (db: BenchDatabase, port: number, seed: SeedResult) =>
+  profileServer(db, port, "pages", async (server) => {
+    const headers = { cookie: await signInCoordinator(server.baseUrl, db.target.url) };
+    const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
+    return [
+      { name: "hello page", route: "GET /hello", requests: cycle(["/hello"], headers) },
+      { name: "list page", route: "GET /consultations", requests: cycle(["/consultations"], headers) },
+      ...(detailPaths.length > 0 ? [{ name: "detail page", route: "GET /consultations/[id]", requests: cycle(detailPaths, headers) }] : []),
+    ];
+  });
 
 /** A fresh database seeded now, or (--database-url) one seeded by an earlier run. */
 async function prepareDatabase(kind: DatabaseKind): Promise<{ db: BenchDatabase; seed: SeedResult; kept: boolean; dropDatabase: () => Promise<void> }> {
@@ -376,7 +397,10 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
   const liveUpdates = count > 0 ? (log(`  live updates in Chromium, ${count} new consultations`), await measureLiveUpdates({ baseUrl: server.baseUrl, signingSecret, count, cookie: await signInCoordinator(server.baseUrl, db.target.url) })) : null;
   await stopServer();
 
-  const profiles = options.profile && only.has("ingest") ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : [];
+  const profiles = [
+    ...(options.profile && only.has("ingest") ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : []),
+    ...(options.profile && only.has("pages") ? (log(`${kind}: profiling the hello, list and detail pages`), await profilePages(db, port, seed)) : []),
+  ];
   await dropDatabase();
   return {
     kind,

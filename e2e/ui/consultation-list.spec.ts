@@ -183,3 +183,28 @@ test("keeps filters, search and sort in the URL: reload and the back button rest
   await expect.poll(() => rowIds(page)).toEqual([two]);
   await expect(form(page).getByRole("checkbox", { name: "Closed" })).toBeChecked();
 });
+
+test("a row's link and a status count open their page in the app, without reloading it; a ctrl-click is left to the browser", async ({ page, context }) => {
+  const w = timeWindow();
+  const id = uniqueId();
+  await deliver(testServer, statusUpdate(id, null, "in_progress", w.at(30)));
+
+  await page.goto(`/consultations?${w.query}`);
+  // A full page load would start a new document and lose this mark.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.locator(`tr[data-row-id="${id}"]`).getByRole("link", { name: String(id), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/consultations/${id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(String(id));
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  await page.goBack();
+  await page.getByTestId("count-in_progress").click();
+  await expect(page).toHaveURL(/\/consultations\?status=in_progress$/);
+  await expect(page.getByTestId("count-in_progress")).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  const opened = context.waitForEvent("page");
+  await page.locator("tbody tr").first().getByRole("link").first().click({ modifiers: ["ControlOrMeta"] });
+  await (await opened).close();
+  await expect(page).toHaveURL(/\/consultations\?status=in_progress$/);
+});

@@ -12,6 +12,7 @@ type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; sa
 
 export type ProfileArea = { area: string; ms: number; msPerRequest: number; share: number };
 export type ProfileFunction = { name: string; source: string; area: string; ms: number; share: number };
+export type ProfileFile = { file: string; area: string; msPerRequest: number; share: number };
 export type ProfileSummary = {
   requests: number;
   /** Main-thread busy time (CPU and blocking calls) in the window. */
@@ -19,6 +20,8 @@ export type ProfileSummary = {
   msPerRequest: number;
   areas: ProfileArea[];
   functions: ProfileFunction[];
+  /** Self time by source file (or package), the biggest first. */
+  files: ProfileFile[];
 };
 
 const maps = new Map<string, SourceMap | null>();
@@ -61,6 +64,14 @@ const areas: [RegExp, string][] = [
   [/@prisma\/(adapter-|driver-adapter)/, "Prisma driver adapter"],
   [/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/, "pg driver"],
   [/better-sqlite3/, "better-sqlite3 (SQLite itself included)"],
+  [/node_modules\/(next-intl|use-intl|intl-messageformat|@formatjs)\//, "next-intl (translations and formatting)"],
+  [/node_modules\/(better-auth|better-call|@better-auth|@better-fetch|jose|@noble|kysely|defu|rou3)\//, "better-auth (session check)"],
+  [/^lib\/auth\//, "lib/auth"],
+  [/^lib\/audit\//, "lib/audit (the audit write)"],
+  [/^lib\/data\//, "lib/data (queries, rows to DTOs)"],
+  [/^lib\/(i18n|time)\//, "lib/i18n and lib/time (formatting)"],
+  [/^(app|components)\//, "app and components (our components)"],
+  [/^lib\//, "lib other"],
   [/node_modules\/next\/.*(react|rsc)|node_modules\/react/, "React / RSC"],
   [/node_modules\/next\//, "Next.js (routing, request and response)"],
   [/^node:(internal\/)?(http|_http|net|stream|internal\/streams|internal\/http|dns|tls|internal\/stream_base)|^node:internal\/(webstreams|deps\/undici)/, "Node HTTP, streams and sockets"],
@@ -121,6 +132,7 @@ export function summarizeProfile(file: string, fromMicros: number, toMicros: num
   const totalMicros = [...selfMicros.values()].reduce((sum, us) => sum + us, 0);
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, ProfileFunction>();
+  const byFile = new Map<string, { area: string; us: number }>();
   for (const [id, us] of selfMicros) {
     const node = byId.get(id)!;
     const { area, source } = describe(id);
@@ -130,6 +142,11 @@ export function summarizeProfile(file: string, fromMicros: number, toMicros: num
     const entry = byFunction.get(key) ?? { name, source, area, ms: 0, share: 0 };
     entry.ms += us / 1000;
     byFunction.set(key, entry);
+    // A file without its line; a package's files as the package (its dist layout says little).
+    const file = source.replace(/:\d+$/, "").replace(/^(node_modules\/(?:@[^/]+\/)?[^/]+)\/(?!dist\/compiled\/).*$/, "$1");
+    const fileEntry = byFile.get(file) ?? { area, us: 0 };
+    fileEntry.us += us;
+    byFile.set(file, fileEntry);
   }
   const perRequest = (ms: number) => (requests > 0 ? ms / requests : 0);
   return {
@@ -142,6 +159,10 @@ export function summarizeProfile(file: string, fromMicros: number, toMicros: num
     functions: [...byFunction.values()]
       .map((entry) => ({ ...entry, share: totalMicros ? (entry.ms * 1000) / totalMicros : 0 }))
       .sort((a, b) => b.ms - a.ms)
+      .slice(0, 25),
+    files: [...byFile]
+      .map(([file, { area, us }]) => ({ file, area, msPerRequest: perRequest(us / 1000), share: totalMicros ? us / totalMicros : 0 }))
+      .sort((a, b) => b.share - a.share)
       .slice(0, 25),
   };
 }

@@ -314,6 +314,10 @@ export function formatReport(results: BenchResults): string {
       for (const area of s.areas.filter((a) => a.share >= 0.01)) {
         lines.push(`    ${pad(area.area, 44)}${num(area.msPerRequest, 3).padStart(8)} ms/req ${`${num(area.share * 100)} %`.padStart(6)}`);
       }
+      lines.push("    top files and packages (self time):");
+      for (const file of (s.files ?? []).slice(0, 15)) {
+        lines.push(`    ${`${num(file.share * 100, 1)} %`.padStart(7)}${num(file.msPerRequest, 3).padStart(8)} ms/req  ${file.file}`);
+      }
       lines.push("    top functions (self time):");
       for (const fn of s.functions.slice(0, 12)) {
         lines.push(`    ${`${num(fn.share * 100, 1)} %`.padStart(7)}  ${fn.name} — ${fn.source}`);

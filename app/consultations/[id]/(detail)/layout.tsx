@@ -1,4 +1,4 @@
-import { hasConsultation } from "@/lib/data/consultation";
+import { hasConsultationForRequest } from "@/lib/data/consultation-detail";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { recordLayout } from "@/components/record-layout";
 
@@ -8,5 +8,5 @@ export default recordLayout({
   permission: "consultations:read",
   path: (id) => `/consultations/${id}`,
   parseId: parseConsultationId,
-  exists: hasConsultation,
+  exists: hasConsultationForRequest,
 });

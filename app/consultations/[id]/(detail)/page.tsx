@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { currentAuditContext, recordBeforeShowing } from "@/lib/audit/record";
 import { listConsultationOpenings } from "@/lib/data/audit";
-import { getConsultation } from "@/lib/data/consultation";
+import { getConsultationForRequest } from "@/lib/data/consultation-detail";
 import { getErasurePreview } from "@/lib/data/erasure-preview";
 import { listAssignableUsers, listConsultationTasks } from "@/lib/data/tasks";
 import { durationText } from "@/lib/i18n/duration";
+import { formatText } from "@/lib/i18n/format-template";
 import { parseConsultationId } from "@/lib/schemas/ids";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { AuditUnavailable } from "@/components/audit-unavailable";
@@ -53,8 +54,25 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
 
   const mayErase = hasPermission(caller.role, "consultations:erase");
   const mayManageTasks = hasPermission(caller.role, "tasks:manage");
-  const [detail, timeZone, erasure, tasks, assignable] = await Promise.all([
-    getConsultation(caller, id),
+  // The audit row names the version shown, so it waits for the consultation's read, but not for
+  // the other reads: it is written while they run, not in one more round trip after them all.
+  const context = currentAuditContext();
+  const read = getConsultationForRequest(caller, id);
+  const audited = read.then(async (detail) => {
+    if (!detail) return false;
+    // The version the viewer shows (RecommendationViewer picks the same one), recorded before anything is sent.
+    const { recommendations } = detail;
+    const shown = recommendations.find((rec) => rec.version === version) ?? recommendations.find((rec) => rec.current) ?? recommendations[0];
+    return recordBeforeShowing(caller, await context, {
+      action: "consultation.viewed",
+      consultationId: id,
+      recommendationId: shown?.id ?? null,
+      detail: { via: "page", versions: recommendations.length },
+    });
+  });
+  const [detail, recorded, timeZone, erasure, tasks, assignable] = await Promise.all([
+    read,
+    audited,
     getViewerTimeZone(),
     mayErase ? getErasurePreview(caller, BigInt(id)) : null,
     listConsultationTasks(caller, id, new Date()),
@@ -62,20 +80,12 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   ]);
   if (!detail) notFound();
   const { consultation, timeline, recommendations } = detail;
-  // The version the viewer shows (RecommendationViewer picks the same one), recorded before anything is sent.
-  const shown = recommendations.find((rec) => rec.version === version) ?? recommendations.find((rec) => rec.current) ?? recommendations[0];
-  const recorded = await recordBeforeShowing(caller, await currentAuditContext(), {
-    action: "consultation.viewed",
-    consultationId: id,
-    recommendationId: shown?.id ?? null,
-    detail: { via: "page", versions: recommendations.length },
-  });
   if (!recorded) return <AuditUnavailable what="consultation" />;
   const openings = hasPermission(caller.role, "audit:read") && caller.role === "admin" ? await listConsultationOpenings(caller, id, 10) : null;
   // The live refresh starts from the version rendered here (what /api/consultations/changes?id= would say).
   const changes = { cursor: consultation.updatedAt, changes: [{ id: consultation.id, updatedAt: consultation.updatedAt }], truncated: false };
   const now = new Date();
-  const [t, back, durations] = await Promise.all([getTranslations("consultation"), getTranslations("backLink"), getTranslations("duration")]);
+  const [t, back, durations, locale] = await Promise.all([getTranslations("consultation"), getTranslations("backLink"), getTranslations("duration"), getLocale()]);
 
   return (
     <article className="space-y-6" aria-labelledby="consultation-heading">
@@ -92,7 +102,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <>
             <StatusBadge status={consultation.status} />
             {consultation.statusSince ? (
-              <span className="text-sm text-slate-700">{t("for", { duration: durationText(durations, now.getTime() - Date.parse(consultation.statusSince.utc)) })}</span>
+              <span className="text-sm text-slate-700">{formatText(t, "for", { duration: durationText(durations, now.getTime() - Date.parse(consultation.statusSince.utc), locale) })}</span>
             ) : null}
           </>
         }
