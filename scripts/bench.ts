@@ -335,8 +335,9 @@ async function prepareDatabase(kind: DatabaseKind): Promise<{ db: BenchDatabase;
     const db = await openKeptDatabase(options["database-url"]);
     const dropDatabase = track(db.drop);
     const count = await db.countConsultations();
-    log(`${kind}: ${count.toLocaleString("en")} consultations already there; starting next start`);
-    return { db, dropDatabase, kept: true, seed: { consultations: count, rows: 0, seconds: 0, detailIds: [], memberIds: [], search: { id: [], policyNumber: [], drugName: [], icd10Code: [] } } };
+    const samples = await db.sample();
+    log(`${kind}: ${count.toLocaleString("en")} consultations already there (${samples.detailIds.length} sampled for the detail page); starting next start`);
+    return { db, dropDatabase, kept: true, seed: { consultations: count, rows: 0, seconds: 0, ...samples } };
   }
   log(`${kind}: creating a fresh database`);
   const db = await createDatabase(kind, runId, options["postgres-url"]);

@@ -9,6 +9,7 @@ import pg from "pg";
 import Database from "better-sqlite3";
 import { resolveDatabase, type DatabaseTarget } from "../../lib/db-config";
 import { applyPendingMigrations } from "../lib/migrate";
+import type { SearchSamples } from "./seed";
 
 export type DatabaseKind = DatabaseTarget["kind"];
 
@@ -23,7 +24,47 @@ export type BenchDatabase = {
 };
 
 /** A database a bench run kept: measured again, never dropped. */
-export type KeptDatabase = BenchDatabase & { countConsultations(): Promise<number> };
+export type KeptDatabase = BenchDatabase & {
+  countConsultations(): Promise<number>;
+  /** What the seed would have sampled (pages to open, values to search for), read back from the rows. */
+  sample(): Promise<Samples>;
+};
+
+export type Samples = { detailIds: number[]; memberIds: string[]; search: SearchSamples };
+
+type Query = (sql: string, params: (number | string)[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Up to 500 consultations with a recommendation, spread evenly over the ids (the seed numbers them
+ * from 1), their members, and 20 of them for the searches: id, policy number, first drug, diagnosis.
+ */
+async function sampleRows(query: Query, consultations: number): Promise<Samples> {
+  const pick = async (count: number) =>
+    query(
+      `SELECT "id", "userId", "policyNumber", "diagnosisCode", "recommendationId" FROM "Consultation"
+        WHERE "recommendationId" IS NOT NULL AND "id" % ? = 0 ORDER BY "id" LIMIT ${count}`,
+      [Math.max(1, Math.floor(consultations / count))],
+    );
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => value !== null && value !== ""))];
+  const detail = await pick(500);
+  const searched = await pick(20);
+  const drugNames: (string | null)[] = [];
+  for (const row of searched) {
+    const [drug] = await query(`SELECT "name" FROM "RecommendationDrug" WHERE "recommendationId" = ? AND "name" IS NOT NULL ORDER BY "position" LIMIT 1`, [Number(row.recommendationId)]);
+    drugNames.push(text(drug?.name));
+  }
+  return {
+    detailIds: detail.map((row) => Number(row.id)),
+    memberIds: distinct(detail.map((row) => text(row.userId))),
+    search: {
+      id: searched.map((row) => String(row.id)),
+      policyNumber: distinct(searched.map((row) => text(row.policyNumber))),
+      drugName: distinct(drugNames),
+      icd10Code: distinct(searched.map((row) => text(row.diagnosisCode))),
+    },
+  };
+}
 
 const localHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -87,7 +128,15 @@ export async function openKeptDatabase(url: string): Promise<KeptDatabase> {
         db.close();
       }
     };
-    return { kind: "sqlite", target, backendPids: async () => [], drop: async () => {}, forget: async () => {}, countConsultations };
+    const sample = async () => {
+      const db = new Database(target.file, { readonly: true });
+      try {
+        return await sampleRows(async (sql, params) => db.prepare(sql).all(...params) as Record<string, unknown>[], await countConsultations());
+      } finally {
+        db.close();
+      }
+    };
+    return { kind: "sqlite", target, backendPids: async () => [], drop: async () => {}, forget: async () => {}, countConsultations, sample };
   }
   const parsed = new URL(target.url);
   const name = parsed.pathname.slice(1);
@@ -95,6 +144,7 @@ export async function openKeptDatabase(url: string): Promise<KeptDatabase> {
   await applyPendingMigrations(target);
   const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5000 });
   await client.connect();
+  const countConsultations = async () => Number((await client.query<{ n: string }>('SELECT COUNT(*) AS "n" FROM "Consultation"')).rows[0]!.n);
   return {
     kind: "postgresql",
     target,
@@ -102,6 +152,13 @@ export async function openKeptDatabase(url: string): Promise<KeptDatabase> {
       (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name])).rows.map((row) => row.pid),
     drop: async () => client.end(),
     forget: async () => client.end(),
-    countConsultations: async () => Number((await client.query<{ n: string }>('SELECT COUNT(*) AS "n" FROM "Consultation"')).rows[0]!.n),
+    countConsultations,
+    sample: async () => {
+      const query: Query = async (sql, params) => {
+        let index = 0;
+        return (await client.query(sql.replace(/\?/g, () => `$${++index}`), params)).rows as Record<string, unknown>[];
+      };
+      return sampleRows(query, await countConsultations());
+    },
   };
 }
