@@ -1,42 +1,20 @@
 import { useLocale, useTranslations } from "next-intl";
 import { integerFormat } from "@/lib/i18n/format-template";
 import type { ConsultationSummaryDto } from "@/lib/schemas/consultation";
-import { memberHref, policyHref } from "@/lib/schemas/member";
 import { DataTable } from "./data-table";
 import { Diagnosis } from "./diagnosis";
 import { Duration } from "./duration";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
+import { MemberLink, PolicyLink } from "./member-links";
 import { StatusBadge } from "./status-badge";
 
 const columns = ["consultation", "member", "insuranceId", "policyNumber", "status", "inStatusFor", "lastEvent", "recommendation", "drugs"] as const;
 
 const blank = <span className="quiet">—</span>;
-// As components/member-links.tsx styles them outside a table (.data-table styles its own links).
-const linkStyle = "text-sky-800 underline underline-offset-2";
 
 function Text({ value }: { value: string | null }) {
   return value === null || value === "" ? blank : <span dir="auto">{value}</span>;
-}
-
-/** components/member-links.tsx's MemberLink as a plain anchor (every stored id is digits and links). */
-function MemberCell({ userId }: { userId: string | null }) {
-  if (userId === null || userId === "") return blank;
-  if (!/^\d{1,20}$/.test(userId)) return <span dir="auto">{userId}</span>;
-  return (
-    <a href={memberHref(userId)} className={`font-mono ${linkStyle}`} data-testid="member-link">
-      {userId}
-    </a>
-  );
-}
-
-function PolicyCell({ policyNumber }: { policyNumber: string | null }) {
-  if (policyNumber === null || policyNumber === "") return blank;
-  return (
-    <a href={policyHref(policyNumber)} dir="auto" className={linkStyle} data-testid="policy-link">
-      {policyNumber}
-    </a>
-  );
 }
 
 /**
@@ -59,13 +37,13 @@ export function ConsultationTable({ items, timeZone, now }: { items: Consultatio
             </a>
           </td>
           <td data-label={label.member}>
-            <MemberCell userId={item.userId} />
+            <MemberLink userId={item.userId} plain />
           </td>
           <td data-label={label.insuranceId}>
             <Text value={item.insuranceId} />
           </td>
           <td data-label={label.policyNumber}>
-            <PolicyCell policyNumber={item.policyNumber} />
+            <PolicyLink policyNumber={item.policyNumber} plain />
           </td>
           <td data-label={label.status}>
             <StatusBadge status={item.status} />
