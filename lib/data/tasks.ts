@@ -93,9 +93,19 @@ export async function listWorklist(caller: Caller, query: WorklistQuery, now: Da
   const after = query.after ? decodeCursor(query.after) : null;
   if (after && after.key !== null) {
     const dueAt = new Date(Number(after.key));
-    where.AND = [{ OR: [{ dueAt: { gt: dueAt } }, { dueAt, id: { gt: Number(after.id) } }] }];
+    // `dueAt >= …` bounds the index range; the OR alone would be a filter over every row before it.
+    where.AND = [{ dueAt: { gte: dueAt } }, { OR: [{ dueAt: { gt: dueAt } }, { dueAt, id: { gt: Number(after.id) } }] }];
   }
-  const rows = await db.task.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit + 1, select: taskSelect });
+  // By due date and id, spelled as the [state, withdrawnAt, dueAt, id] index's order: every row has
+  // the same state and no withdrawnAt, so the order is the same, but PostgreSQL's planner does not
+  // count `withdrawnAt IS NULL` as an equality, and for ORDER BY "dueAt", "id" alone it sorted every
+  // open task (1.9M at a million consultations: 0.3-1 s a page) instead of reading the index's first rows.
+  const rows = await db.task.findMany({
+    where,
+    orderBy: [{ state: "asc" }, { withdrawnAt: "asc" }, { dueAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: taskSelect,
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
