@@ -38,7 +38,7 @@ const usage = `Usage: npm run bench [-- options]
   --postgres-url <url>     a local server to create care_desk_bench_* on
                            (default postgresql://postgres@127.0.0.1:5432/postgres)
   --port <n>               port for next start (default 3300)
-  --profile                also profile webhook ingest and (with pages) the hello, list and detail
+  --profile                also profile webhook ingest and (with pages, insights) the hello, list, detail and insights
                            pages (node --cpu-prof) and say where the CPU goes
   --live-updates <n>       new consultations whose way from 2xx to the open list (Chromium) is
                            timed (default 20; 0: skip)
@@ -316,15 +316,16 @@ const profileIngest = (db: BenchDatabase, port: number) =>
     { name: "ingest recommendation, 8 connections", route: "POST /api/webhooks", requests: recommendations(signingSecret).requests },
   ]);
 
-/** The hello, list and detail pages, signed in as a coordinator (the pages figures' requests). */
+/** The hello page and (as --only says) the list, detail and insights pages, signed in as a coordinator (the pages figures' requests). */
 const profilePages = (db: BenchDatabase, port: number, seed: SeedResult) =>
   profileServer(db, port, "pages", async (server) => {
     const headers = { cookie: await signInCoordinator(server.baseUrl, db.target.url) };
     const detailPaths = seed.detailIds.map((id) => `/consultations/${id}`);
     return [
       { name: "hello page", route: "GET /hello", requests: cycle(["/hello"], headers) },
-      { name: "list page", route: "GET /consultations", requests: cycle(["/consultations"], headers) },
-      ...(detailPaths.length > 0 ? [{ name: "detail page", route: "GET /consultations/[id]", requests: cycle(detailPaths, headers) }] : []),
+      ...(only.has("pages") ? [{ name: "list page", route: "GET /consultations", requests: cycle(["/consultations"], headers) }] : []),
+      ...(only.has("pages") && detailPaths.length > 0 ? [{ name: "detail page", route: "GET /consultations/[id]", requests: cycle(detailPaths, headers) }] : []),
+      ...(only.has("insights") ? [{ name: "insights page", route: "GET /insights", requests: cycle(["/insights"], headers) }] : []),
     ];
   });
 
@@ -400,7 +401,7 @@ async function benchDatabase(kind: DatabaseKind, port: number): Promise<Database
 
   const profiles = [
     ...(options.profile && only.has("ingest") ? (log(`${kind}: profiling webhook ingest`), await profileIngest(db, port)) : []),
-    ...(options.profile && only.has("pages") ? (log(`${kind}: profiling the hello, list and detail pages`), await profilePages(db, port, seed)) : []),
+    ...(options.profile && (only.has("pages") || only.has("insights")) ? (log(`${kind}: profiling the pages`), await profilePages(db, port, seed)) : []),
   ];
   await dropDatabase();
   return {
