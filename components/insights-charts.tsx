@@ -47,6 +47,29 @@ function niceMax(value: number): number {
 
 const shortDay = (day: string) => day.slice(5);
 
+/** Two decimals are finer than a pixel of the 760-wide chart and keep the path short. */
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * The stacked bars as one path per status (one outline per day with a count), in
+ * insightStatuses' order: a handful of elements however many days the range has, where a
+ * rectangle per day and status made the page's largest part (each element costs its render).
+ */
+function stackedBars(days: DayCounts[], barX: (index: number) => number, barWidth: number, y: (value: number) => number): string[] {
+  const paths = insightStatuses.map(() => "");
+  days.forEach((day, index) => {
+    let base = 0;
+    insightStatuses.forEach((status, statusIndex) => {
+      const count = day.counts[status];
+      if (count === 0) return;
+      const top = y(base + count);
+      paths[statusIndex] += `M${round(barX(index))} ${round(top)}h${round(barWidth)}v${round(y(base) - top)}h${round(-barWidth)}z`;
+      base += count;
+    });
+  });
+  return paths;
+}
+
 export function PerDayChart({ days }: { days: DayCounts[] }) {
   const t = useTranslations("insights.chart");
   const statuses = useTranslations("status.labels");
@@ -64,38 +87,28 @@ export function PerDayChart({ days }: { days: DayCounts[] }) {
   const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.ceil(days.length / 12);
   const total = days.reduce((sum, day) => sum + day.total, 0);
+  const barX = (index: number) => margin.left + index * slot + (slot - barWidth) / 2;
+  const bars = stackedBars(days, barX, barWidth, y);
   return (
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" direction="ltr" aria-label={t("perDayLabel", { from: days[0]?.day ?? "", to: days.at(-1)?.day ?? "", total })}>
         <StatusPatterns />
-        {[0, top / 2, top].map((tick) => (
-          <g key={tick}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" strokeDasharray={tick === 0 ? undefined : "3 3"} />
-            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#334155">
-              {number.format(tick)}
+        {[0, top / 2, top].flatMap((tick) => [
+          <line key={`line-${tick}`} x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" strokeDasharray={tick === 0 ? undefined : "3 3"} />,
+          <text key={`tick-${tick}`} x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#334155">
+            {number.format(tick)}
+          </text>,
+        ])}
+        {bars.map((d, index) =>
+          d === "" ? null : <path key={insightStatuses[index]} d={d} fill={`url(#${patternId(insightStatuses[index]!)})`} stroke="#0f172a" strokeWidth="0.5" />,
+        )}
+        {days.map((day, index) =>
+          index % labelEvery === 0 ? (
+            <text key={day.day} x={barX(index) + barWidth / 2} y={height - margin.bottom + 14} textAnchor="middle" fontSize="10" fill="#334155">
+              {shortDay(day.day)}
             </text>
-          </g>
-        ))}
-        {days.map((day, index) => {
-          let base = 0;
-          const x = margin.left + index * slot + (slot - barWidth) / 2;
-          return (
-            <g key={day.day}>
-              {insightStatuses.map((status) => {
-                const count = day.counts[status];
-                if (count === 0) return null;
-                const rect = <rect key={status} x={x} width={barWidth} y={y(base + count)} height={y(base) - y(base + count)} fill={`url(#${patternId(status)})`} stroke="#0f172a" strokeWidth="0.5" />;
-                base += count;
-                return rect;
-              })}
-              {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={height - margin.bottom + 14} textAnchor="middle" fontSize="10" fill="#334155">
-                  {shortDay(day.day)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
+          ) : null,
+        )}
         <g transform={`translate(${margin.left}, ${height - 14})`}>
           {insightStatuses.map((status, index) => (
             <g key={status} transform={`translate(${offsets[index]}, 0)`}>
@@ -153,24 +166,23 @@ export function TopChart({ title, items, testId, codeHeader }: { title: string; 
   const height = items.length * row + 8;
   const top = Math.max(...items.map((item) => item.count));
   const barSpace = width - labelWidth - countWidth;
+  const barLength = (item: TopItem) => Math.max(2, (item.count / top) * barSpace);
   const clip = (text: string) => (text.length > 34 ? `${text.slice(0, 33)}…` : text);
   return (
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl" role="img" direction="ltr" aria-label={`${title}: ${items.map((item) => `${item.label} ${number.format(item.count)}`).join(", ")}`}>
-        {items.map((item, index) => {
-          const barLength = Math.max(2, (item.count / top) * barSpace);
-          const yTop = 4 + index * row;
-          return (
-            <g key={`${item.code ?? ""}:${item.label}`}>
-              <text x={labelWidth - 8} y={yTop + 15} textAnchor="end" fontSize="12" fill="#0f172a">
-                {clip(item.code ? `${item.code} ${item.label}` : item.label)}
-              </text>
-              <rect x={labelWidth} y={yTop + 3} width={barLength} height={row - 8} fill="#64748b" stroke="#0f172a" strokeWidth="0.5" />
-              <text x={labelWidth + barLength + 6} y={yTop + 15} fontSize="12" fill="#0f172a">
-                {number.format(item.count)}
-              </text>
-            </g>
-          );
+        <path d={items.map((item, index) => `M${labelWidth} ${4 + index * row + 3}h${round(barLength(item))}v${row - 8}h${-round(barLength(item))}z`).join("")} fill="#64748b" stroke="#0f172a" strokeWidth="0.5" />
+        {items.flatMap((item, index) => {
+          const key = `${item.code ?? ""}:${item.label}`;
+          const baseline = 4 + index * row + 15;
+          return [
+            <text key={`label-${key}`} x={labelWidth - 8} y={baseline} textAnchor="end" fontSize="12" fill="#0f172a">
+              {clip(item.code ? `${item.code} ${item.label}` : item.label)}
+            </text>,
+            <text key={`count-${key}`} x={labelWidth + round(barLength(item)) + 6} y={baseline} fontSize="12" fill="#0f172a">
+              {number.format(item.count)}
+            </text>,
+          ];
         })}
       </svg>
       <details>
