@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticHeaders } from "./lib/http/static-headers";
 
 // next-intl without i18n routing: no locale in URLs; lib/i18n/request.ts picks it per request.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -14,14 +15,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          // proxy.ts sends these (and the CSP) on what it handles; here for the assets it skips.
-          { key: "X-Robots-Tag", value: "noindex, nofollow" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: staticHeaders,
       },
     ];
   },

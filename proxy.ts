@@ -1,36 +1,20 @@
 // Runs before every page and route handler (Next 16's proxy, formerly middleware), in this
 // order: the Host allowlist (421), the convenience redirect to /sign-in, then the security
-// headers with a fresh CSP nonce. Access control proper lives in each page and route.
+// headers with a fresh CSP nonce (lib/http/response-security.ts, shared with the webhook receiver
+// in front of Next.js). Access control proper lives in each page and route.
 import { NextResponse, type NextRequest } from "next/server";
-import { buildContentSecurityPolicy, createNonce, nonceHeader } from "@/lib/http/content-security-policy";
-import { deployment } from "@/lib/http/deployment";
+import { nonceHeader } from "@/lib/http/content-security-policy";
 import { clientIpFrom, clientIpHeader, isFromTrustedProxy } from "@/lib/http/client-ip";
-import { isHostAllowed } from "@/lib/http/host-allowlist";
-import { misdirectedResponse } from "@/lib/http/misdirected-response";
 import { peerAddressFrom } from "@/lib/http/peer-address";
-import { requestedHostFrom } from "@/lib/http/public-origin";
-import { applySecurityHeaders } from "@/lib/http/security-headers";
+import { misdirectedAnswer, responseSecurityFor } from "@/lib/http/response-security";
 import { signInRedirectFor } from "@/lib/http/sign-in-redirect";
-import { printPageRulesFor } from "@/lib/present/print-page-rule";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const nonce = createNonce();
-  const printRules = printPageRulesFor(pathname, request.nextUrl.searchParams);
-  const contentSecurityPolicy = buildContentSecurityPolicy({
-    nonce,
-    development: deployment.development,
-    https: deployment.https,
-    inlineStyles: printRules,
-  });
-  const secure = (response: Response) => {
-    applySecurityHeaders(response.headers, { contentSecurityPolicy, https: deployment.https, pathname });
-    return response;
-  };
+  const { nonce, contentSecurityPolicy, secure } = responseSecurityFor(pathname, request.nextUrl.searchParams);
 
-  // Webhooks too: a sender that uses another name must be listed like any browser.
-  const host = requestedHostFrom(request.headers);
-  if (deployment.enforceHosts && !isHostAllowed(host, deployment.hostRule)) return secure(misdirectedResponse(pathname, host));
+  const misdirected = misdirectedAnswer(request.headers, pathname);
+  if (misdirected) return secure(misdirected);
 
   const signIn = signInRedirectFor({
     method: request.method,

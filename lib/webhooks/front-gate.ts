@@ -1,13 +1,14 @@
-// The webhook route's first refusal, moved in front of Next.js: under `next start`, a POST to
-// /api/webhooks from a client that has used up its failed authentications
-// (./auth-rate-limit.ts) is answered 429 here, from the raw Node request, before Next.js
-// routes it. A stranger's flood then costs a map lookup per request instead of a framework
-// request, and genuine deliveries keep the CPU (npm run bench, "flooded ingest").
+// Webhooks in front of Next.js: under `next start`, every POST to /api/webhooks is answered from
+// the raw Node request before Next.js routes it. First the route's first refusal: a client that
+// has used up its failed authentications (./auth-rate-limit.ts) is answered 429 here, so a
+// stranger's flood costs a map lookup per request instead of a framework request, and genuine
+// deliveries keep the CPU (npm run bench, "flooded ingest"). Every other webhook is received by
+// ./front-receiver.ts, with the route's own handler.
 //
 // The gate refuses only what the route would refuse the same way: a request that a header
-// authenticates (a valid Bearer or Basic credential) goes on to the route whatever its address,
-// and so does the one refusal per address per minute that the route records in the inbox
-// (./refusal-sampler.ts). Everything else the route does (and every other request) is untouched.
+// authenticates (a valid Bearer or Basic credential) goes on to the handler whatever its address,
+// and so does the one refusal per address per minute that the handler records in the inbox
+// (./refusal-sampler.ts). Every other request goes to Next.js untouched.
 //
 // A blocked client's 429 is held for `refusalHold.ms` before it is sent (a tarpit): a client that
 // ignores Retry-After and sends again at once then gets one answer a second per connection, not
@@ -21,6 +22,7 @@ import { clientIpFrom } from "../http/client-ip";
 import { metrics, typeLabel } from "../observability/metrics";
 import { blockedForSeconds, tooManyFailures } from "./auth-rate-limit";
 import { authenticateHeaders } from "./authenticate";
+import { receiveInFront } from "./front-receiver";
 import { refusalWouldBeRecorded, sampleRefusal } from "./refusal-sampler";
 
 export const webhookPath = "/api/webhooks";
@@ -28,10 +30,23 @@ export const webhookPath = "/api/webhooks";
 /** Where instrumentation.ts puts the gate for scripts/lib/http-timeouts.mjs (the same key there). */
 export const frontGateKey = Symbol.for("care-desk.front-gate");
 
-/** Hands the gate to the HTTP server wrapper; a process without the wrapper (next dev) never calls it. */
-export function installFrontGate(): void {
-  (globalThis as { [frontGateKey]?: typeof refuseBlockedWebhook })[frontGateKey] = refuseBlockedWebhook;
+type Gate = (request: IncomingMessage, response: ServerResponse) => false | Promise<boolean>;
+
+/**
+ * Hands the gate to the HTTP server wrapper; a process without the wrapper (next dev) never calls
+ * it. `receive: false` leaves every webhook the gate does not refuse to the server's own listener
+ * (the gate's tests put a stand-in app there).
+ */
+export function installFrontGate({ receive = true }: { receive?: boolean } = {}): void {
+  const gate: Gate = (request, response) => {
+    if (!isWebhookPost(request)) return false;
+    const headers = toHeaders(request);
+    return decide(headers, response).then((answered) => answered || (receive && receiveInFront(request, response, headers)));
+  };
+  (globalThis as { [frontGateKey]?: Gate })[frontGateKey] = gate;
 }
+
+const isWebhookPost = (request: IncomingMessage) => request.method === "POST" && (request.url === webhookPath || request.url?.startsWith(`${webhookPath}?`) === true);
 
 /** Node's request headers as a Fetch Headers (repeated headers joined, as Next.js does). */
 function toHeaders(request: IncomingMessage): Headers {
@@ -40,15 +55,6 @@ function toHeaders(request: IncomingMessage): Headers {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   return headers;
-}
-
-/**
- * Answers `request` when it is a blocked client's webhook; resolves true when it did, false
- * when the request is to be handed to Next.js. Synchronously false for every other request.
- */
-export function refuseBlockedWebhook(request: IncomingMessage, response: ServerResponse): false | Promise<boolean> {
-  if (request.method !== "POST" || (request.url !== webhookPath && !request.url?.startsWith(`${webhookPath}?`))) return false;
-  return decide(request, response);
 }
 
 /** How long a blocked client's refusal is held, and how many are held at most (tests lower them). */
@@ -85,8 +91,8 @@ function holdThenSend(response: ServerResponse, status: number, headers: Record<
   response.on("close", release);
 }
 
-async function decide(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-  const headers = toHeaders(request);
+/** Answers a blocked client's webhook (resolves true), else resolves false. */
+async function decide(headers: Headers, response: ServerResponse): Promise<boolean> {
   const clientIp = clientIpFrom(headers);
   const wait = await blockedForSeconds(clientIp);
   if (wait === null) return false;

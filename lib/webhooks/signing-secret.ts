@@ -11,7 +11,12 @@ import { parseSigningSecrets, type AuthConfig } from "./authenticate";
 import { newStoredSecret, parseStoredSecret, rotatedSecret, signingSecretSettingKey, validSecrets, type StoredSecret } from "./stored-secret";
 
 const cacheMs = 5_000;
-let cached: { config: AuthConfig; until: number } | null = null;
+// One cache per process, on globalThis: the receiver in front of Next.js (bundled with
+// instrumentation.ts) and the settings page (which rotates) are bundled apart, and a rotation
+// must reach both at once.
+type Cached = { config: AuthConfig; until: number } | null;
+const holder = globalThis as unknown as { careDeskSigningSecret?: { cached: Cached } };
+const cache = (holder.careDeskSigningSecret ??= { cached: null });
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
@@ -37,7 +42,7 @@ export async function rotateStoredSecret(now = new Date()): Promise<StoredSecret
     await tx.setting.update({ where: { key: signingSecretSettingKey }, data: { value: JSON.stringify(next) } });
     return next;
   });
-  cached = null;
+  cache.cached = null;
   return rotated;
 }
 
@@ -48,9 +53,10 @@ export const webhookAuthSource: "environment" | "database" = webhookAuthConfigur
 export async function currentWebhookAuth(): Promise<AuthConfig> {
   if (webhookAuthConfigured) return webhookAuth;
   const now = Date.now();
+  const cached = cache.cached;
   if (cached && cached.until > now) return cached.config;
   const stored = await ensureStoredSecret(new Date(now));
   const config = { signingSecrets: parseSigningSecrets(validSecrets(stored, new Date(now)).join(" ")) };
-  cached = { config, until: now + cacheMs };
+  cache.cached = { config, until: now + cacheMs };
   return config;
 }

@@ -22,7 +22,7 @@ describe("the webhook front gate", () => {
   const reached: string[] = [];
 
   beforeAll(async () => {
-    installFrontGate();
+    installFrontGate({ receive: false });
     server = http.createServer((request, response) => {
       reached.push(`${request.method} ${request.url} ${request.socket.remoteAddress}`);
       response.writeHead(200, { "content-type": "application/json" }).end('{"app":true}');
