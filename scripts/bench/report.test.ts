@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTargets, type DatabaseResults } from "./report";
+import { evaluateTargets, ratioOf, type DatabaseResults } from "./report";
 import type { LiveUpdateResult } from "./live-updates";
+import type { Measurement } from "./load";
 
 const results = (liveUpdates: LiveUpdateResult | null): DatabaseResults => ({
   kind: "sqlite",
@@ -39,5 +40,24 @@ describe("the live-update target", () => {
     const none = liveTarget({ sent: 20, seen: 0, p50: 0, p99: 0, max: 0, note: "the list never loaded" });
     expect(none.status).toBe("missed");
     expect(none.detail).toBe("0 of 20 rows seen in Chromium (the list never loaded)");
+  });
+});
+
+const measurement = (name: string, rps: number): Measurement => ({
+  name, route: "POST /api/webhooks", connections: 8, requests: rps * 8, non2xx: 0, errors: 0, seconds: 8, rps, p50: 5, p99: 10, max: 20,
+  cpuMsPerRequest: 1, databaseCpuMsPerRequest: null, otherLoad: 0, note: null,
+});
+
+describe("the flood ratio", () => {
+  it("compares the flooded figure with ingest alone just before it", () => {
+    const flooded = measurement("flooded ingest", 600);
+    const run = { ...results(null), measurements: [measurement("ingest recommendation", 1500), measurement("unflooded ingest", 1000), flooded] };
+    expect(ratioOf(run, flooded)).toEqual({ value: 0.6, text: "0.60× unflooded" });
+  });
+
+  it("falls back to the recommendation figure when nothing was measured just before", () => {
+    const flooded = measurement("flooded ingest", 600);
+    const run = { ...results(null), measurements: [measurement("ingest recommendation", 1500), flooded] };
+    expect(ratioOf(run, flooded)).toEqual({ value: 0.4, text: "0.40× unflooded" });
   });
 });

@@ -60,7 +60,9 @@ export function ratioOf(results: DatabaseResults, m: Measurement): { value: numb
     return measured(ceiling) ? { value: m.rps / ceiling.rps, text: `${(m.rps / ceiling.rps).toFixed(2)}× ceiling` } : null;
   }
   if (m.name === "flooded ingest") {
-    const alone = find(results, "ingest recommendation", m.connections);
+    // Alone just before the flood when measured (the same requests and connections, the database
+    // as the flood finds it), else the recommendation figure.
+    const alone = find(results, "unflooded ingest", m.connections) ?? find(results, "ingest recommendation", m.connections);
     return measured(alone) ? { value: m.rps / alone.rps, text: `${(m.rps / alone.rps).toFixed(2)}× unflooded` } : null;
   }
   if (m.name === "hello page, no session") {
