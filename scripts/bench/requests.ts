@@ -7,8 +7,14 @@ import { signatureHeaders } from "../simulator/sign";
 
 type Requests = NonNullable<Options["requests"]>;
 
-/** Bench webhooks use consultation ids far above the seeded ones (which start at 1). */
-let nextId = 10_000_000_000;
+/**
+ * Bench webhooks use consultation ids far above the seeded ones (which start at 1), and apart for
+ * each run: a kept database (--database-url) is measured again and again, and a run that reused
+ * an earlier run's ids would send status updates older than what those consultations already
+ * have (nothing changes, and the live-update figure waits for rows that never move). A thousand
+ * ids per millisecond of the run's start: runs a second apart are a million ids apart.
+ */
+let nextId = 10_000_000_000 + (Date.now() % 1_000_000_000) * 1000;
 let nextMessage = 0;
 
 /** A consultation id no seeded consultation and no other bench request has. */
