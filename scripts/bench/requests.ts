@@ -8,13 +8,16 @@ import { signatureHeaders } from "../simulator/sign";
 type Requests = NonNullable<Options["requests"]>;
 
 /**
- * Bench webhooks use consultation ids far above the seeded ones (which start at 1), and apart for
- * each run: a kept database (--database-url) is measured again and again, and a run that reused
- * an earlier run's ids would send status updates older than what those consultations already
- * have (nothing changes, and the live-update figure waits for rows that never move). A thousand
- * ids per millisecond of the run's start: runs a second apart are a million ids apart.
+ * Bench webhooks use consultation ids far above the seeded ones (which start at 1), and ids and
+ * webhook-ids of their own for each run: a kept database (--database-url) is measured again and
+ * again, and a run that reused an earlier run's webhook-ids would be measuring redeliveries (each
+ * answered `duplicate`: no event stored, a cheaper path), and the live-update figure would wait
+ * for rows that never change. A thousand consultation ids per millisecond of the run's start:
+ * runs a second apart are a million ids apart.
  */
-let nextId = 10_000_000_000 + (Date.now() % 1_000_000_000) * 1000;
+const runStarted = Date.now();
+let nextId = 10_000_000_000 + (runStarted % 1_000_000_000) * 1000;
+const messagePrefix = `msg_bench_${runStarted.toString(36)}_`;
 let nextMessage = 0;
 
 /** A consultation id no seeded consultation and no other bench request has. */
@@ -28,7 +31,7 @@ export const statusUpdateBody = (id: number, index: number, eventUs: number) =>
 
 export const signedHeaders = (secret: string, body: string): Record<string, string> => ({
   "content-type": "application/json",
-  ...signatureHeaders(secret, `msg_bench_${++nextMessage}`, body),
+  ...signatureHeaders(secret, `${messagePrefix}${++nextMessage}`, body),
 });
 
 /** Status updates: each consultation walks new → … → closed, one step per request. */
