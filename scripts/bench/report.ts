@@ -100,10 +100,10 @@ export function evaluateTargets(all: DatabaseResults[], consultations: number): 
           worst.ratio >= 0.8
             ? null
             : `the webhook costs ${extraCpu === null ? "?" : extraCpu.toFixed(2)} ms more CPU per request than the bare route${inDatabase}, ` +
-              `and 0.8× needs at most about ${ceiling.cpuMsPerRequest === null ? "?" : (ceiling.cpuMsPerRequest / 4).toFixed(2)} ms: ` +
-              (database === "postgresql"
-                ? "storage is one statement per group-commit batch already; what is left is mostly the framework's per-request work, then parsing, projection and JSON building on the main thread (move them to worker threads)"
-                : "storage runs in the writer thread already; hand it the raw body (transferred) to parse, validate and project there too, then the framework's own per-request cost") +
+              `and its p50 is ${worst.m.p50} ms at ${worst.m.connections} connections: webhooks are received in front of Next.js already, so what is left ` +
+              "is each batch's commit, which every connection waits on (" +
+              (database === "postgresql" ? "the batch's one statement in PostgreSQL" : "the writer thread's statements and fsync") +
+              "): a shorter commit per batch, or fewer rows per recommendation" +
               "; see docs/performance.md and npm run bench -- --profile",
       });
     } else {
