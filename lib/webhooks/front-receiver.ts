@@ -9,11 +9,10 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { errorResponse } from "../http-errors";
 import { misdirectedAnswer, responseSecurityFor } from "../http/response-security";
 import { staticHeaders } from "../http/static-headers";
 import { log } from "../observability/log";
-import { handleWebhook } from "./handle";
+import { couldNotStore, handleWebhook } from "./handle";
 
 /** Writes a Fetch Response to Node's response; a request whose body was not read to its end gets its connection closed. */
 async function send(request: IncomingMessage, response: ServerResponse, answer: Response): Promise<void> {
@@ -54,7 +53,7 @@ export async function receiveInFront(request: IncomingMessage, response: ServerR
     await send(request, response, secure(answer));
   } catch (error) {
     log.error({ err: error }, "webhook: the receiver in front of Next.js failed");
-    if (!response.headersSent && !response.destroyed) await send(request, response, secure(errorResponse(500, "internal_error", "The webhook could not be stored. Please retry.")));
+    if (!response.headersSent && !response.destroyed) await send(request, response, secure(couldNotStore()));
     else response.destroy();
   }
   return true;

@@ -8,6 +8,9 @@ import { metrics } from "../observability/metrics";
 import { noteOutcome, withRequestLog } from "../observability/request-log";
 import { receiveWebhook } from "./receive";
 
+/** The answer when a delivery could not be stored through a fault of ours: the sender retries. */
+export const couldNotStore = () => errorResponse(500, "internal_error", "The webhook could not be stored. Please retry.");
+
 export const handleWebhook = withRequestLog("POST /api/webhooks", async (request: Request) => {
   try {
     return await receiveWebhook(request);
@@ -15,6 +18,6 @@ export const handleWebhook = withRequestLog("POST /api/webhooks", async (request
     // Only a fault of ours (the database is unreachable, say) gets here; the sender retries.
     log.error({ err: error }, "webhook: could not store the delivery");
     metrics.deliveries.inc({ outcome: "error", type: "unknown" });
-    return noteOutcome(errorResponse(500, "internal_error", "The webhook could not be stored. Please retry."), "error");
+    return noteOutcome(couldNotStore(), "error");
   }
 });
