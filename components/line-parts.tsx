@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatCount } from "@/lib/i18n/format-template";
 import { Fragment } from "react";
 import { partSeparator, type LinePart } from "@/lib/present/drug";
 
@@ -10,10 +11,11 @@ import { partSeparator, type LinePart } from "@/lib/present/drug";
  */
 export function LineParts({ parts }: { parts: LinePart[] }) {
   const t = useTranslations("drug");
+  const locale = useLocale();
   return parts.map((part, index) => {
     const label = part.labelKey ? t(part.labelKey) : part.label;
     const count = Number(part.value);
-    const unit = part.unitKey === "days" ? t("days", { count: Number.isSafeInteger(count) ? count : 2 }) : part.unitKey ? t(part.unitKey) : part.unit;
+    const unit = part.unitKey === "days" ? formatCount(t, locale, "days", Number.isSafeInteger(count) ? count : 2) : part.unitKey ? t(part.unitKey) : part.unit;
     return (
       <Fragment key={index}>
         {index > 0 ? partSeparator : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { formatText } from "@/lib/i18n/format-template";
+import { formatRich, formatText } from "@/lib/i18n/format-template";
 import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { diffRecommendations, type ChangeDetail, type RecommendationChange } from "@/lib/recommendation-diff";
 import type { LinePart } from "@/lib/present/drug";
@@ -70,8 +70,8 @@ function Detail({ detail, part }: { detail: ChangeDetail; part: RecommendationCh
 function Changes({ changes, previous }: { changes: RecommendationChange[]; previous: number }) {
   const t = useTranslations("recommendation");
   return (
-    <section aria-label={t("changesLabel", { version: String(previous) })} className="rounded-lg border border-amber-200 bg-amber-50/50 p-3" data-testid="changes">
-      <h3 className="text-sm font-semibold">{t("changesTitle", { version: String(previous) })}</h3>
+    <section aria-label={formatText(t, "changesLabel", { version: String(previous) })} className="rounded-lg border border-amber-200 bg-amber-50/50 p-3" data-testid="changes">
+      <h3 className="text-sm font-semibold">{formatText(t, "changesTitle", { version: String(previous) })}</h3>
       {changes.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noChange")}</p>
       ) : (
@@ -143,7 +143,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
         </nav>
       ) : null}
       <p className="text-sm text-slate-700">
-        {t.rich(shown === current ? "shownCurrent" : "shownOld", {
+        {formatRich(t, shown === current ? "shownCurrent" : "shownOld", {
           version: String(shown.version),
           written: () => <LocalTime utc={shown.eventTime.utc} sent={shown.eventTime.sent} timeZone={timeZone} />,
           received: () => <LocalTime utc={shown.receivedAt} timeZone={timeZone} />,

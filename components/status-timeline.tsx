@@ -1,7 +1,7 @@
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
 import { useLocale, useTranslations } from "next-intl";
 import { durationText } from "@/lib/i18n/duration";
-import { formatText } from "@/lib/i18n/format-template";
+import { formatRich, formatText } from "@/lib/i18n/format-template";
 import { isDocumentedStatus } from "@/lib/statuses";
 import { freshClass } from "./fresh";
 import { LocalTime } from "./local-time";
@@ -38,7 +38,7 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
               {event.oldStatus !== null ? (
                 <span className="text-xs text-slate-600">
                   {/* A documented status by its name; any other exactly as Altibbi sent it. */}
-                  {t.rich("from", { status: () => <bdi>{isDocumentedStatus(event.oldStatus!) ? statusName(`labels.${event.oldStatus}`) : event.oldStatus}</bdi> })}
+                  {formatRich(t, "from", { status: () => <bdi>{isDocumentedStatus(event.oldStatus!) ? statusName(`labels.${event.oldStatus}`) : event.oldStatus}</bdi> })}
                 </span>
               ) : null}
               {event.outOfOrder ? (
@@ -63,7 +63,7 @@ export function StatusTimeline({ events, timeZone, now }: { events: StatusChange
             </p>
             {Math.abs(delay) > notableDelayMs ? (
               <p className="text-xs text-slate-600">
-                {t.rich(delay > 0 ? "receivedAfter" : "receivedBefore", {
+                {formatRich(t, delay > 0 ? "receivedAfter" : "receivedBefore", {
                   time: () => <LocalTime utc={event.receivedAt} timeZone={timeZone} />,
                   duration: durationText(durations, Math.abs(delay), locale),
                 })}

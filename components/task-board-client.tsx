@@ -6,6 +6,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { formatText } from "@/lib/i18n/format-template";
 import { formatIsoInZone } from "@/lib/time/format";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
@@ -77,7 +78,7 @@ function TaskSummary({ task, timeZone }: { task: TaskDto; timeZone: string }) {
         {task.closedBy ? (
           <>
             {" "}
-            <bdi>{t("closedBy", { name: task.closedBy })}</bdi>
+            <bdi>{formatText(t, "closedBy", { name: task.closedBy })}</bdi>
           </>
         ) : null}
         {task.dismissReason ? (
@@ -113,7 +114,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
   const dueDay = formatIsoInZone(new Date(task.dueAt), timeZone).slice(0, 10);
   if (task.state !== "open") {
     return (
-      <form action={formAction} aria-label={t("reopenLabel", { title: task.title })}>
+      <form action={formAction} aria-label={formatText(t, "reopenLabel", { title: task.title })}>
         <Hidden task={task} change="reopen" />
         <button type="submit" className={button} disabled={pending}>
           {t("reopen")}
@@ -124,14 +125,14 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <form action={formAction} aria-label={t("markDoneLabel", { title: task.title })}>
+        <form action={formAction} aria-label={formatText(t, "markDoneLabel", { title: task.title })}>
           <Hidden task={task} change="complete" />
           <button type="submit" className={primary} disabled={pending} data-testid="task-complete">
             {t("markDone")}
           </button>
         </form>
         {task.assignee?.id !== meId ? (
-          <form action={formAction} aria-label={t("assignToMeLabel", { title: task.title })}>
+          <form action={formAction} aria-label={formatText(t, "assignToMeLabel", { title: task.title })}>
             <Hidden task={task} change="assign" />
             <input type="hidden" name="assignee" value="me" />
             <button type="submit" className={button} disabled={pending}>
@@ -144,7 +145,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
         <summary className="cursor-pointer text-sky-800 underline-offset-2 hover:underline">{t("more")}</summary>
         {more ? (
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={t("assignLabel", { title: task.title })}>
+            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={formatText(t, "assignLabel", { title: task.title })}>
               <Hidden task={task} change="assign" />
               <label className="flex flex-col gap-1" htmlFor={`${idBase}-assignee`}>
                 <span className="font-medium text-slate-700">{t("assignee")}</span>
@@ -161,7 +162,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
                 {t("assign")}
               </button>
             </form>
-            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={t("dueLabel", { title: task.title })}>
+            <form action={formAction} className="flex flex-wrap items-end gap-2" aria-label={formatText(t, "dueLabel", { title: task.title })}>
               <Hidden task={task} change="due" />
               <label className="flex flex-col gap-1" htmlFor={`${idBase}-due`}>
                 <span className="font-medium text-slate-700">{t("dueDate")}</span>
@@ -171,7 +172,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
                 {t("setDue")}
               </button>
             </form>
-            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={t("notesLabel", { title: task.title })}>
+            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={formatText(t, "notesLabel", { title: task.title })}>
               <Hidden task={task} change="notes" />
               <label className="font-medium text-slate-700" htmlFor={`${idBase}-notes`}>
                 {t("notes")} <span className="font-normal text-slate-600">{t("notesHint", { max: maxNotesLength })}</span>
@@ -181,7 +182,7 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
                 {t("saveNotes")}
               </button>
             </form>
-            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={t("dismissLabel", { title: task.title })}>
+            <form action={formAction} className="flex flex-col gap-1 sm:col-span-2" aria-label={formatText(t, "dismissLabel", { title: task.title })}>
               <Hidden task={task} change="dismiss" />
               <label className="font-medium text-slate-700" htmlFor={`${idBase}-reason`}>
                 {t("reason")}
@@ -232,7 +233,7 @@ export function TaskBoardClient({ tasks, timeZone, meId, assignable, action, sho
                   {showConsultation ? (
                     <span className="inline-flex items-center gap-2">
                       <Link href={`/consultations/${task.consultationId}`} prefetch={false} className="text-sky-800 underline">
-                        {t("row.consultation", { id: String(task.consultationId) })}
+                        {formatText(t, "row.consultation", { id: String(task.consultationId) })}
                       </Link>
                       <StatusBadge status={task.consultationStatus} />
                     </span>
@@ -242,11 +243,11 @@ export function TaskBoardClient({ tasks, timeZone, meId, assignable, action, sho
                   </span>
                   <span>
                     {t("row.assignee")}{" "}
-                    <bdi>{task.assignee ? (task.assignee.id === meId ? t("row.me", { name: task.assignee.name }) : task.assignee.name) : t("row.unassigned")}</bdi>
+                    <bdi>{task.assignee ? (task.assignee.id === meId ? formatText(t, "row.me", { name: task.assignee.name }) : task.assignee.name) : t("row.unassigned")}</bdi>
                   </span>
                   {task.state !== "open" && task.closedAt ? (
                     <span>
-                      {t(`states.${task.state}`)} {task.closedBy ? <bdi>{t("row.closedBy", { name: task.closedBy })}</bdi> : null} <LocalTime utc={task.closedAt} timeZone={timeZone} />
+                      {t(`states.${task.state}`)} {task.closedBy ? <bdi>{formatText(t, "row.closedBy", { name: task.closedBy })}</bdi> : null} <LocalTime utc={task.closedAt} timeZone={timeZone} />
                       {task.dismissReason ? <span dir="auto"> — {task.dismissReason}</span> : null}
                     </span>
                   ) : null}

@@ -34,10 +34,18 @@ export type ClientText = {
   liveRefresh: { paused: string; live: string; connecting: string };
 };
 
+// Formatted once per catalogue and locale (every page's root layout asks, and each formatted
+// message with a value cost next-intl a message format of its own).
+const formatted = new WeakMap<object, Map<string, ClientText>>();
+
 /** The request's language (next-intl's request configuration, lib/i18n/request.ts). */
 export async function getClientText(): Promise<ClientText> {
   const [messages, locale] = await Promise.all([getMessages(), getLocale()]);
-  return formatClientText(messages as Messages, locale);
+  let byLocale = formatted.get(messages);
+  if (!byLocale) formatted.set(messages, (byLocale = new Map()));
+  let text = byLocale.get(locale);
+  if (!text) byLocale.set(locale, (text = formatClientText(messages as Messages, locale)));
+  return text;
 }
 
 export function formatClientText(messages: Messages, locale: string): ClientText {

@@ -7,6 +7,8 @@
 // string values; anything else (plural, select, quotes, tags, number values) goes to `t`. Messages
 // of a small count (a duration's units) are formatted by `t` once per locale, message and count.
 
+import { createElement, Fragment, type ReactNode } from "react";
+
 type RawMessages<K extends string> = { raw(key: K): unknown };
 type Translate<K extends string> = RawMessages<K> & ((key: K, values?: Record<string, string | number>) => string);
 
@@ -77,4 +79,47 @@ export function integerFormat(locale: string): Intl.NumberFormat {
     integerFormats.set(locale, format);
   }
   return format;
+}
+
+type RichValue = string | ((chunks: ReactNode) => ReactNode);
+type RichTranslate<K extends string> = RawMessages<K> & { rich(key: K, values: Record<string, RichValue>): ReactNode };
+
+// A rich message whose only syntax is `{name}` arguments and empty tags (`<time></time>`, which
+// the page fills with an element: "Received <time></time> ({duration} after the event)").
+const richToken = /(\{[A-Za-z_][A-Za-z0-9_]*\}|<[A-Za-z_][A-Za-z0-9_]*><\/[A-Za-z_][A-Za-z0-9_]*>)/;
+const simpleRichMessage = /^[^'{}<]*(?:(?:\{[A-Za-z_][A-Za-z0-9_]*\}|<([A-Za-z_][A-Za-z0-9_]*)><\/\1>)[^'{}<]*)*$/;
+const richTemplates = new Map<string, string[] | null>();
+
+function richTemplateOf(message: unknown): string[] | null {
+  if (typeof message !== "string") return null;
+  let parts = richTemplates.get(message);
+  if (parts === undefined) {
+    parts = simpleRichMessage.test(message) ? message.split(new RegExp(richToken.source, "g")) : null;
+    if (richTemplates.size >= 2_000) richTemplates.clear();
+    richTemplates.set(message, parts);
+  }
+  return parts;
+}
+
+/**
+ * t.rich(key, values) for string values and tag functions, filled in directly when the message
+ * allows it (the same nodes: each tag's element keyed, as next-intl keys them).
+ */
+export function formatRich<K extends string>(t: RichTranslate<K>, key: K, values: Record<string, RichValue>): ReactNode {
+  const parts = richTemplateOf(rawOf(t, key));
+  if (!parts) return t.rich(key, values);
+  const nodes: ReactNode[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) {
+      if (part !== "") nodes.push(part);
+      continue;
+    }
+    const isTag = part.startsWith("<");
+    const value = values[isTag ? part.slice(1, part.indexOf(">")) : part.slice(1, -1)];
+    if (isTag && typeof value === "function") nodes.push(createElement(Fragment, { key: i }, value([])));
+    else if (!isTag && typeof value === "string") nodes.push(value);
+    else return t.rich(key, values); // let next-intl report it
+  }
+  return nodes.length === 1 ? nodes[0] : nodes;
 }

@@ -36,7 +36,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseConsultationId((await params).id);
   const t = await getTranslations("consultation");
-  return { title: id === null ? t("kind") : t("title", { id: String(id) }) };
+  return { title: id === null ? t("kind") : formatText(t, "title", { id: String(id) }) };
 }
 
 function Text({ value }: { value: string | null }) {
