@@ -14,7 +14,19 @@ import type { ConsultationChangesDto } from "../schemas/consultation";
 export const overlapMs = 10_000;
 export const maxChanges = 500;
 
-/** Changes at or after `since` minus the overlap (all of the latest window when `since` is null). */
+/**
+ * Where a feed asked without a cursor (a page's first read) starts, when its latest change is
+ * older than the overlap by this server's clock: every row of that change's window has committed
+ * long since (a commit later than the overlap is past what the window covers anyway), so there
+ * is nothing to list, and the cursor goes just past the window. Otherwise null: the window is
+ * read. (Before, a page opened after a burst of ingest carried the burst's last 500 rows, read
+ * and sent on every load until the next change.)
+ */
+export function settledCursor(latest: Date, overlap: number, now = new Date()): string | null {
+  return latest.getTime() < now.getTime() - overlap ? new Date(latest.getTime() + overlap + 1).toISOString() : null;
+}
+
+/** Changes at or after `since` minus the overlap (when `since` is null: the latest change's window, or none if it has settled). */
 export async function getConsultationChanges(caller: Caller, since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
   assertPermission(caller, "consultations:read");
   const db = await readDb();
@@ -23,6 +35,8 @@ export async function getConsultationChanges(caller: Caller, since: Date | null,
   if (from === null) {
     const latest = await db.consultation.findFirst({ where: { id }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
     if (!latest) return { cursor: null, changes: [], truncated: false };
+    const settled = settledCursor(latest.updatedAt, overlapMs);
+    if (settled) return { cursor: settled, changes: [], truncated: false };
     from = latest.updatedAt;
   }
   const rows = await db.consultation.findMany({

@@ -4,6 +4,7 @@
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { Prisma, readAggregate, readDb } from "../db";
+import { settledCursor } from "./consultation-changes";
 import { createFiguresCache, type FiguresCache } from "./figures-cache";
 import { decodeCursor, encodeCursor } from "../keyset-cursor";
 import { documentedStatuses } from "../statuses";
@@ -189,8 +190,8 @@ export const taskOverlapMs = 10_000;
 export const maxTaskChanges = 500;
 
 /**
- * Tasks changed at or after `since` minus an overlap (all of the latest window when `since` is
- * null), like getConsultationChanges: the worklist's live refresh.
+ * Tasks changed at or after `since` minus an overlap (when `since` is null: the latest change's
+ * window, or none if it has settled), like getConsultationChanges: the worklist's live refresh.
  */
 export async function getTaskChanges(caller: Caller, since: Date | null): Promise<ConsultationChangesDto> {
   assertPermission(caller, "consultations:read");
@@ -199,6 +200,8 @@ export async function getTaskChanges(caller: Caller, since: Date | null): Promis
   if (from === null) {
     const latest = await db.task.findFirst({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { updatedAt: true } });
     if (!latest) return { cursor: null, changes: [], truncated: false };
+    const settled = settledCursor(latest.updatedAt, taskOverlapMs);
+    if (settled) return { cursor: settled, changes: [], truncated: false };
     from = latest.updatedAt;
   }
   const rows = await db.task.findMany({

@@ -4,8 +4,8 @@ import { GET as getList } from "@/app/api/consultations/route";
 import { GET as getOne } from "@/app/api/consultations/[id]/route";
 import { GET as getChanges } from "@/app/api/consultations/changes/route";
 import { consultationChangesDto, consultationDetailDto, consultationListDto } from "@/lib/schemas/consultation";
-import { overlapMs } from "@/lib/data/consultation-changes";
-import { readDb } from "@/lib/db";
+import { overlapMs, settledCursor } from "@/lib/data/consultation-changes";
+import { readDb, writeTransaction } from "@/lib/db";
 import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { timeWindow } from "../support/time-window";
 import { routeHandler } from "../support/route-handler";
@@ -155,6 +155,28 @@ describe("GET /api/consultations/changes", () => {
     expect(second.changes).toHaveLength(1);
     expect(second.changes[0]!.updatedAt > first.changes[0]!.updatedAt).toBe(true);
     expect(await changes(`id=${uniqueId()}`)).toEqual({ cursor: null, changes: [], truncated: false });
+  });
+
+  it("opened long after the latest change, lists nothing and starts just past its window; the next change is listed", async () => {
+    const w = timeWindow();
+    const id = uniqueId();
+    await deliver(routeHandler, statusUpdate(id, null, "new", w.at(1)));
+    // As if that change was written a minute ago (the clock is what a test cannot wait for).
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await writeTransaction((tx) => tx.consultation.update({ where: { id: BigInt(id) }, data: { updatedAt: minuteAgo } }));
+    const opened = await changes(`id=${id}`);
+    expect(opened).toEqual({ cursor: new Date(minuteAgo.getTime() + overlapMs + 1).toISOString(), changes: [], truncated: false });
+
+    await deliver(routeHandler, statusUpdate(id, "new", "in_progress", w.at(2)));
+    const next = await changes(`id=${id}&since=${encodeURIComponent(opened.cursor!)}`);
+    expect(next.changes.map((change) => change.id)).toEqual([id]);
+  });
+
+  it("settles a window by this server's clock: a change within the overlap of now is still read", () => {
+    const now = new Date("2026-12-02T10:00:00.000Z");
+    expect(settledCursor(new Date(now.getTime() - overlapMs + 1), overlapMs, now)).toBeNull();
+    expect(settledCursor(new Date(now.getTime() - overlapMs), overlapMs, now)).toBeNull();
+    expect(settledCursor(new Date(now.getTime() - overlapMs - 1), overlapMs, now)).toBe("2026-12-02T10:00:00.000Z");
   });
 
   it.each(["since=yesterday", "since=2023-02-30Tnope", "id=abc", "id=0"])("answers 400 for %s", async (query) => {
