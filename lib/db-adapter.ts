@@ -5,9 +5,9 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type Database from "better-sqlite3";
 import type { DatabaseTarget } from "./db-config";
-import { cacheStatements } from "./sqlite-statement-cache";
+import { cacheStatements } from "./db-statement-cache";
 
-/** The adapter's better-sqlite3 connection (its `client`), with compiled statements kept (./sqlite-statement-cache.ts). */
+/** The adapter's better-sqlite3 connection (its `client`), with compiled statements kept (./db-statement-cache.ts). */
 async function connectCaching(factory: PrismaBetterSqlite3, connect: () => ReturnType<PrismaBetterSqlite3["connect"]>) {
   const adapter = await connect.call(factory);
   const client = (adapter as unknown as { client?: Database.Database }).client;

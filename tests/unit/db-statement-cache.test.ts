@@ -1,4 +1,4 @@
-// Prisma's SQLite connections compile each statement once (lib/sqlite-statement-cache.ts), through
+// Prisma's SQLite connections compile each statement once (lib/db-statement-cache.ts), through
 // the real driver adapter and better-sqlite3: the same answers as before, one compilation per text.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createAdapterFactory } from "@/lib/db-adapter";
-import { cachesStatements, cacheStatements } from "@/lib/sqlite-statement-cache";
+import { cachesStatements, cacheStatements } from "@/lib/db-statement-cache";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-statements-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
