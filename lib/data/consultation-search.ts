@@ -8,8 +8,8 @@
 // Prefix ranges ("DRUG17" ≤ x < "DRUG18") assume code-point order: SQLite's BINARY, PostgreSQL's
 // C or C.UTF-8 collation (see README, "Search").
 //
-// Two plans. When few rows can match (a member, a rare drug), the candidates are collected from
-// the indexes and only they are sorted. When many can (a common drug), the list is walked in
+// Two plans. When few rows can match (a rare drug; a member or policy, up to
+// exactCandidateLimit), the candidates are collected from the indexes and only they are sorted. When many can (a common drug), the list is walked in
 // sort order and each row checked, which finds a page of matches after a short walk.
 import "server-only";
 import { Prisma, type Db } from "../db";
@@ -21,6 +21,14 @@ import { Prisma, type Db } from "../db";
  * matches much rarer along the walk, so then candidates are collected up to a higher limit.
  */
 export const candidateLimit = { alone: 2_000, narrowed: 50_000 };
+
+/**
+ * Exact matches (an id, a member, a policy) are collected up to this many even with no other
+ * filter: they come straight from an index of the consultations, with no join, and a shared
+ * policy's consultations need not be spread along the sorted list (a walk looking for a group
+ * policy's 2,500 members among a million rows took SQLite 2 s).
+ */
+export const exactCandidateLimit = 20_000;
 
 export type SearchPlan = {
   /** True for rows that match (alias c: "Consultation"). */
@@ -81,20 +89,22 @@ export async function planSearch(db: Db, term: string, narrowed: boolean): Promi
     OR (SELECT 1 FROM "RecommendationDrug" d WHERE d."recommendationId" = c."recommendationId" AND ${anyRange(drugColumns("d"), ranges)} LIMIT 1) IS NOT NULL)`;
 
   // How many candidates, up to the limit: each index range read on its own, and the reading
-  // stops as soon as the limit is passed.
-  const probe = (table: string, condition: Prisma.Sql) =>
-    Prisma.sql`SELECT 1 AS x FROM (SELECT 1 AS x FROM ${Prisma.raw(`"${table}"`)} AS t WHERE ${condition} LIMIT ${limit + 1}) AS p`;
-  const probes = [
-    ...(id === null ? [] : [probe("Consultation", Prisma.sql`t."id" = ${id}`)]),
-    ...exactColumns.map((name) => probe("Consultation", Prisma.sql`${col("t", name)} = ${term}`)),
-    ...ranges.flatMap((range) => [
-      ...["code", "name"].map((name) => probe("RecommendationIcd10", inRange(col("t", name), range))),
-      ...["name", "tradeName"].map((name) => probe("RecommendationDrug", inRange(col("t", name), range))),
-    ]),
+  // stops as soon as the limit is passed. Exact matches and name prefixes are counted apart.
+  const exactLimit = Math.max(limit, exactCandidateLimit);
+  const probe = (table: string, condition: Prisma.Sql, upTo: number) =>
+    Prisma.sql`SELECT 1 AS x FROM (SELECT 1 AS x FROM ${Prisma.raw(`"${table}"`)} AS t WHERE ${condition} LIMIT ${upTo + 1}) AS p`;
+  const count = (probes: Prisma.Sql[], upTo: number) => Prisma.sql`(SELECT COUNT(*) FROM (${Prisma.join(probes, " UNION ALL ")} LIMIT ${upTo + 1}) AS probes)`;
+  const exactProbes = [
+    ...(id === null ? [] : [probe("Consultation", Prisma.sql`t."id" = ${id}`, exactLimit)]),
+    ...exactColumns.map((name) => probe("Consultation", Prisma.sql`${col("t", name)} = ${term}`, exactLimit)),
   ];
-  const [row] = await db.$queryRaw<{ total: unknown }[]>`
-    SELECT COUNT(*) AS total FROM (${Prisma.join(probes, " UNION ALL ")} LIMIT ${limit + 1}) AS probes`;
-  if (asNumber(row?.total ?? 0) > limit) return { match, candidates: null };
+  const prefixProbes = ranges.flatMap((range) => [
+    ...["code", "name"].map((name) => probe("RecommendationIcd10", inRange(col("t", name), range), limit)),
+    ...["name", "tradeName"].map((name) => probe("RecommendationDrug", inRange(col("t", name), range), limit)),
+  ]);
+  const [row] = await db.$queryRaw<{ exact: unknown; prefix: unknown }[]>`
+    SELECT ${count(exactProbes, exactLimit)} AS "exact", ${count(prefixProbes, limit)} AS "prefix"`;
+  if (asNumber(row?.exact ?? 0) > exactLimit || asNumber(row?.prefix ?? 0) > limit) return { match, candidates: null };
 
   const candidates = Prisma.sql`
     SELECT x."id" FROM "Consultation" x WHERE ${exact("x")}

@@ -2,6 +2,8 @@
 // keyset paging forwards and backwards, and each kind of search.
 import { describe, expect, it } from "vitest";
 import { listConsultations } from "@/lib/data/consultation-list";
+import { candidateLimit, planSearch } from "@/lib/data/consultation-search";
+import { readDb, writeTransaction } from "@/lib/db";
 import { readFixture, recommendation, statusUpdate, uniqueId } from "../support/payloads";
 import { timeWindow } from "../support/time-window";
 import { listQuery } from "../support/list-query";
@@ -200,6 +202,23 @@ describe("listConsultations", () => {
         const page = await listConsultations(asCoordinator, listQuery(`q=${encodeURIComponent(q)}&limit=5`));
         expect(page.items.length).toBeLessThanOrEqual(5);
       }
+    });
+
+    it("finds every consultation of a policy shared by more members than a walk is for, newest first", async () => {
+      // A group policy: more consultations than the walk along the sorted list is chosen for, all
+      // of them old (none near the top of the list). They are collected from the index instead.
+      const policy = `GROUP-${uniqueId()}`;
+      const count = candidateLimit.alone + 100;
+      const rows = Array.from({ length: count }, (_, i) => {
+        const micros = BigInt(Date.UTC(2001, 0, 1)) * 1000n + BigInt(i) * 60_000_000n;
+        return { id: BigInt(uniqueId()), policyNumber: policy, lastEventTime: new Date(Number(micros / 1000n)).toISOString(), lastEventMicros: micros };
+      });
+      await writeTransaction((tx) => tx.consultation.createMany({ data: rows }));
+      expect((await planSearch(await readDb(), policy, false)).candidates).not.toBeNull();
+
+      const { seen, pages } = await allPages(`q=${policy}`);
+      expect(pages[0]!.items).toHaveLength(25);
+      expect(seen).toEqual(rows.map((row) => Number(row.id)).reverse());
     });
 
     it("finds Arabic names", async () => {
