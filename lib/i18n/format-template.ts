@@ -15,19 +15,27 @@ type Translate<K extends string> = RawMessages<K> & ((key: K, values?: Record<st
 const argument = /\{([A-Za-z_][A-Za-z0-9_]*)\}/;
 const simpleMessage = /^[^'{}<]*(?:\{[A-Za-z_][A-Za-z0-9_]*\}[^'{}<]*)*$/;
 
-/** A message's text split around its arguments (text, name, text, …), or null: not simple. */
-const templates = new Map<string, string[] | null>();
-
-function templateOf(message: unknown): string[] | null {
-  if (typeof message !== "string") return null; // precompiled messages, or a missing one
-  let parts = templates.get(message);
-  if (parts === undefined) {
-    parts = simpleMessage.test(message) ? message.split(new RegExp(argument.source, "g")) : null;
-    if (templates.size >= 2_000) templates.clear();
-    templates.set(message, parts);
-  }
-  return parts;
+/**
+ * A message's text split around what `token` captures (text, token, text, …), or null when it is
+ * not `simple`; remembered per message.
+ */
+function templates(simple: RegExp, token: RegExp): (message: unknown) => string[] | null {
+  const known = new Map<string, string[] | null>();
+  const splitter = new RegExp(token.source, "g");
+  return (message) => {
+    if (typeof message !== "string") return null; // precompiled messages, or a missing one
+    let parts = known.get(message);
+    if (parts === undefined) {
+      parts = simple.test(message) ? message.split(splitter) : null;
+      if (known.size >= 2_000) known.clear();
+      known.set(message, parts);
+    }
+    return parts;
+  };
 }
+
+/** A message's text split around its arguments (text, name, text, …), or null: not simple. */
+const templateOf = templates(simpleMessage, argument);
 
 function rawOf<K extends string>(t: RawMessages<K>, key: K): unknown {
   try {
@@ -88,18 +96,7 @@ type RichTranslate<K extends string> = RawMessages<K> & { rich(key: K, values: R
 // the page fills with an element: "Received <time></time> ({duration} after the event)").
 const richToken = /(\{[A-Za-z_][A-Za-z0-9_]*\}|<[A-Za-z_][A-Za-z0-9_]*><\/[A-Za-z_][A-Za-z0-9_]*>)/;
 const simpleRichMessage = /^[^'{}<]*(?:(?:\{[A-Za-z_][A-Za-z0-9_]*\}|<([A-Za-z_][A-Za-z0-9_]*)><\/\1>)[^'{}<]*)*$/;
-const richTemplates = new Map<string, string[] | null>();
-
-function richTemplateOf(message: unknown): string[] | null {
-  if (typeof message !== "string") return null;
-  let parts = richTemplates.get(message);
-  if (parts === undefined) {
-    parts = simpleRichMessage.test(message) ? message.split(new RegExp(richToken.source, "g")) : null;
-    if (richTemplates.size >= 2_000) richTemplates.clear();
-    richTemplates.set(message, parts);
-  }
-  return parts;
-}
+const richTemplateOf = templates(simpleRichMessage, richToken);
 
 /**
  * t.rich(key, values) for string values and tag functions, filled in directly when the message
