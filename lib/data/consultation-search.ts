@@ -8,9 +8,10 @@
 // Prefix ranges ("DRUG17" ≤ x < "DRUG18") assume code-point order: SQLite's BINARY, PostgreSQL's
 // C or C.UTF-8 collation (see README, "Search").
 //
-// Two plans. When few rows can match (a rare drug; a member or policy, up to
-// exactCandidateLimit), the candidates are collected from the indexes and only they are sorted. When many can (a common drug), the list is walked in
-// sort order and each row checked, which finds a page of matches after a short walk.
+// Two plans. When few rows can match (a rare drug; a member or a policy, up to
+// exactCandidateLimit), the candidates are collected from the indexes and only they are sorted.
+// When many can (a common drug), the list is walked in sort order and each row checked, which
+// finds a page of matches after a short walk.
 import "server-only";
 import { Prisma, type Db } from "../db";
 
