@@ -26,30 +26,42 @@ export function settledCursor(latest: Date, overlap: number, now = new Date()): 
   return latest.getTime() < now.getTime() - overlap ? new Date(latest.getTime() + overlap + 1).toISOString() : null;
 }
 
-/** Changes at or after `since` minus the overlap (when `since` is null: the latest change's window, or none if it has settled). */
-export async function getConsultationChanges(caller: Caller, since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
-  assertPermission(caller, "consultations:read");
-  const db = await readDb();
-  const id = consultationId === undefined ? undefined : BigInt(consultationId);
+type ChangedRow = { id: number | bigint; updatedAt: Date };
+
+/** How one feed reads its rows: the latest change's time, and the rows changed from a time on, newest first. */
+export type ChangeReader = { latest(): Promise<Date | null>; window(from: Date, take: number): Promise<ChangedRow[]> };
+
+/**
+ * A live-refresh feed (consultations here, tasks in ./tasks.ts): changes at or after `since`
+ * minus the overlap; when `since` is null, the latest change's window, or none if it has settled.
+ */
+export async function readChanges(since: Date | null, read: ChangeReader, overlap = overlapMs, max = maxChanges): Promise<ConsultationChangesDto> {
   let from = since;
   if (from === null) {
-    const latest = await db.consultation.findFirst({ where: { id }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
+    const latest = await read.latest();
     if (!latest) return { cursor: null, changes: [], truncated: false };
-    const settled = settledCursor(latest.updatedAt, overlapMs);
+    const settled = settledCursor(latest, overlap);
     if (settled) return { cursor: settled, changes: [], truncated: false };
-    from = latest.updatedAt;
+    from = latest;
   }
-  const rows = await db.consultation.findMany({
-    where: { id, updatedAt: { gte: new Date(from.getTime() - overlapMs) } },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: maxChanges + 1,
-    select: { id: true, updatedAt: true },
-  });
-  const listed = rows.slice(0, maxChanges);
+  const rows = await read.window(new Date(from.getTime() - overlap), max + 1);
+  const listed = rows.slice(0, max);
   const newest = listed[0]?.updatedAt;
   return {
     cursor: (newest && newest > from ? newest : from).toISOString(),
     changes: listed.map((row) => ({ id: Number(row.id), updatedAt: row.updatedAt.toISOString() })),
-    truncated: rows.length > maxChanges,
+    truncated: rows.length > max,
   };
+}
+
+/** Consultations changed at or after `since` minus the overlap (readChanges), all or one. */
+export async function getConsultationChanges(caller: Caller, since: Date | null, consultationId?: number): Promise<ConsultationChangesDto> {
+  assertPermission(caller, "consultations:read");
+  const db = await readDb();
+  const id = consultationId === undefined ? undefined : BigInt(consultationId);
+  return readChanges(since, {
+    latest: async () => (await db.consultation.findFirst({ where: { id }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))?.updatedAt ?? null,
+    window: (from, take) =>
+      db.consultation.findMany({ where: { id, updatedAt: { gte: from } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take, select: { id: true, updatedAt: true } }),
+  });
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { assertPermission, type Caller } from "../auth/permissions";
 import { Prisma, readAggregate, readDb } from "../db";
-import { settledCursor } from "./consultation-changes";
+import { readChanges } from "./consultation-changes";
 import { createFiguresCache, type FiguresCache } from "./figures-cache";
 import { decodeCursor, encodeCursor } from "../keyset-cursor";
 import { documentedStatuses } from "../statuses";
@@ -186,37 +186,17 @@ export async function listAssignableUsers(caller: Caller): Promise<AssignableUse
   });
 }
 
-export const taskOverlapMs = 10_000;
-export const maxTaskChanges = 500;
-
 /**
- * Tasks changed at or after `since` minus an overlap (when `since` is null: the latest change's
- * window, or none if it has settled), like getConsultationChanges: the worklist's live refresh.
+ * Tasks changed at or after `since` minus the overlap (when `since` is null: the latest change's
+ * window, or none if it has settled), the feed of ./consultation-changes.ts: the worklist's live refresh.
  */
 export async function getTaskChanges(caller: Caller, since: Date | null): Promise<ConsultationChangesDto> {
   assertPermission(caller, "consultations:read");
   const db = await readDb();
-  let from = since;
-  if (from === null) {
-    const latest = await db.task.findFirst({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { updatedAt: true } });
-    if (!latest) return { cursor: null, changes: [], truncated: false };
-    const settled = settledCursor(latest.updatedAt, taskOverlapMs);
-    if (settled) return { cursor: settled, changes: [], truncated: false };
-    from = latest.updatedAt;
-  }
-  const rows = await db.task.findMany({
-    where: { updatedAt: { gte: new Date(from.getTime() - taskOverlapMs) } },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: maxTaskChanges + 1,
-    select: { id: true, updatedAt: true },
+  return readChanges(since, {
+    latest: async () => (await db.task.findFirst({ orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { updatedAt: true } }))?.updatedAt ?? null,
+    window: (from, take) => db.task.findMany({ where: { updatedAt: { gte: from } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take, select: { id: true, updatedAt: true } }),
   });
-  const listed = rows.slice(0, maxTaskChanges);
-  const newest = listed[0]?.updatedAt;
-  return {
-    cursor: (newest && newest > from ? newest : from).toISOString(),
-    changes: listed.map((row) => ({ id: row.id, updatedAt: row.updatedAt.toISOString() })),
-    truncated: rows.length > maxTaskChanges,
-  };
 }
 
 /**
