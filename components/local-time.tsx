@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatText } from "@/lib/i18n/format-template";
+import { formatText, type Translate } from "@/lib/i18n/format-template";
 import { formatDateTime, formatOffset, formatRelative } from "@/lib/time/format";
+import { TimeView, type TimeText } from "./text-cells";
 
 type Props = {
   /** The instant, ISO 8601 UTC. */
@@ -15,28 +16,31 @@ type Props = {
 };
 
 /**
- * A time in the viewer's zone and language (digits as they chose: lib/i18n/locales.ts); hovering
- * shows the offset and the time as sent.
+ * A time's words in the viewer's zone and language (digits as they chose: lib/i18n/locales.ts):
+ * the local time, and for its tooltip the offset and the time as sent. `t`: the "time" namespace.
  */
-export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props) {
-  const locale = useLocale();
-  const t = useTranslations("time");
+export function localTimeText(t: Translate<"offsetInZone" | "titleSent" | "title">, locale: string, { utc, timeZone, sent }: { utc: string; timeZone: string; sent?: string }): TimeText {
   const date = new Date(utc);
-  if (Number.isNaN(date.getTime())) return <bdi className={className}>{sent ?? utc}</bdi>;
+  if (Number.isNaN(date.getTime())) return { unreadable: sent ?? utc };
   const local = formatDateTime(date, timeZone, locale);
   const offset = formatOffset(date, timeZone);
   const zone = offset === timeZone ? offset : formatText(t, "offsetInZone", { offset, timeZone });
   const title = sent ? formatText(t, "titleSent", { local, zone, sent }) : formatText(t, "title", { local, zone });
-  const time = (
-    <time dateTime={utc} title={title} className={className}>
-      {local}
-    </time>
-  );
-  if (!relativeTo) return time;
+  return { utc, local, title };
+}
+
+/**
+ * A time in the viewer's zone and language; hovering shows the offset and the time as sent.
+ */
+export function LocalTime({ utc, timeZone, sent, relativeTo, className }: Props) {
+  const locale = useLocale();
+  const text = localTimeText(useTranslations("time"), locale, { utc, timeZone, sent });
+  const time = <TimeView time={text} className={className} />;
+  if (!relativeTo || "unreadable" in text) return time;
   return (
     <span>
       {time}
-      <span className="quiet"> ({formatRelative(date, relativeTo, locale)})</span>
+      <span className="quiet"> ({formatRelative(new Date(utc), relativeTo, locale)})</span>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { memberHref, policyHref } from "@/lib/schemas/member";
+import { memberHref, policyHref } from "@/lib/member-hrefs";
 
 // Outside a table (.data-table styles its own links) a link must look like one.
 const linkStyle = "text-sky-800 underline underline-offset-2";

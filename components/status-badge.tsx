@@ -1,31 +1,17 @@
 import { useTranslations } from "next-intl";
-import { isDocumentedStatus, statusStyles } from "@/lib/statuses";
+import { isDocumentedStatus } from "@/lib/statuses";
+import { StatusBadgeView } from "./text-cells";
 
-/**
- * A consultation status as a colour-coded badge. Documented statuses get their label; any other
- * is shown exactly as Altibbi sent it, dashed and marked, because it is not one we know.
- */
+/** A consultation status as a colour-coded badge, in the current language (see StatusBadgeView). */
 export function StatusBadge({ status }: { status: string | null }) {
   const t = useTranslations("status");
-  if (status === null) {
-    return <span className="badge font-normal text-slate-600 ring-slate-300">{t("none")}</span>;
+  if (status !== null && !isDocumentedStatus(status)) {
+    return <StatusBadgeView status={status} label={status} undocumented={{ title: t("undocumentedTitle"), note: t("undocumented") }} />;
   }
-  if (!isDocumentedStatus(status)) {
-    return (
-      <span
-        className="inline-flex items-center gap-1 rounded-full border border-dashed border-slate-500 bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800"
-        title={t("undocumentedTitle")}
-        data-status={status}
-      >
-        <span aria-hidden="true">?</span>
-        <bdi>{status}</bdi>
-        <span className="sr-only">({t("undocumented")})</span>
-      </span>
-    );
-  }
-  return (
-    <span className={`badge ${statusStyles[status].badge}`} data-status={status}>
-      {t(`labels.${status}`)}
-    </span>
-  );
+  return <StatusBadgeView status={status} label={statusLabel(t, status)} />;
+}
+
+/** A status's label in the current language: documented ones translated, none yet in words, any other as sent. */
+export function statusLabel(t: ReturnType<typeof useTranslations<"status">>, status: string | null): string {
+  return status === null ? t("none") : isDocumentedStatus(status) ? t(`labels.${status}`) : status;
 }

@@ -10,7 +10,7 @@
 import { createElement, Fragment, type ReactNode } from "react";
 
 type RawMessages<K extends string> = { raw(key: K): unknown };
-type Translate<K extends string> = RawMessages<K> & ((key: K, values?: Record<string, string | number>) => string);
+export type Translate<K extends string> = RawMessages<K> & ((key: K, values?: Record<string, string | number>) => string);
 
 const argument = /\{([A-Za-z_][A-Za-z0-9_]*)\}/;
 const simpleMessage = /^[^'{}<]*(?:\{[A-Za-z_][A-Za-z0-9_]*\}[^'{}<]*)*$/;

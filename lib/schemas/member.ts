@@ -132,8 +132,3 @@ export type MemberPrescriptionDto = z.infer<typeof memberPrescriptionDto>;
 export type RepeatLinkDto = z.infer<typeof repeatLinkDto>;
 export type MemberHistoryDto = z.infer<typeof memberHistoryDto>;
 export type PolicyMembersDto = z.infer<typeof policyMembersDto>;
-
-/** A member page's address. */
-export const memberHref = (userId: string) => `/members/${userId}`;
-/** A policy's member list. */
-export const policyHref = (policyNumber: string) => `/members?${new URLSearchParams({ policy: policyNumber })}`;

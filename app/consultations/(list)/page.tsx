@@ -15,7 +15,7 @@ import { getTaskCounts } from "@/lib/data/tasks";
 import { decodeCursor } from "@/lib/keyset-cursor";
 import { listQueryParams, parseListQuery } from "@/lib/schemas/consultation-query";
 import { parseConsultationId } from "@/lib/schemas/ids";
-import { memberHref, policyHref } from "@/lib/schemas/member";
+import { memberHref, policyHref } from "@/lib/member-hrefs";
 import { hrefWith } from "@/lib/schemas/query-params";
 import { webhookUrlFrom } from "@/lib/http/webhook-url";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
