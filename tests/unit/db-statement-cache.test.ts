@@ -12,6 +12,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "care-desk-statements-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
+const statementPrototype = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as Database.Statement;
 const int = { scalarType: "int", arity: "scalar" } as const;
 const text = { scalarType: "string", arity: "scalar" } as const;
 
@@ -26,6 +27,7 @@ describe("the SQLite statement cache", () => {
       const insert = 'INSERT INTO "Note" ("id", "text") VALUES (?, ?)';
       const select = 'SELECT "id", "text" FROM "Note" WHERE "id" >= ? ORDER BY "id"';
       compiled.mockClear();
+      const described = vi.spyOn(statementPrototype, "columns");
       for (const [id, words] of [[1, "first"], [2, "second"], [3, "third"]] as const) {
         expect(await adapter.executeRaw({ sql: insert, args: [id, words], argTypes: [int, text] })).toBe(1);
       }
@@ -35,6 +37,10 @@ describe("the SQLite statement cache", () => {
       expect(fromTwo.rows.map((row) => row[1])).toEqual(["second", "third"]);
       expect(fromOne.rows.map((row) => row[1])).toEqual(["first", "second", "third"]);
       expect(compiled.mock.calls.map(([sql]) => sql)).toEqual([insert, select]);
+      // Its columns described once for both runs, and the second run's answer still typed by them.
+      expect(described).toHaveBeenCalledTimes(1);
+      expect(fromOne.columnNames).toEqual(["id", "text"]);
+      expect(fromOne.rows.map((row) => typeof row[0])).toEqual(["number", "number", "number"]);
 
       // A failing statement (a duplicate key) leaves its cached statement usable.
       await expect(adapter.executeRaw({ sql: insert, args: [1, "again"], argTypes: [int, text] })).rejects.toThrow();
