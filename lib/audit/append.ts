@@ -89,19 +89,25 @@ async function appendRows(tx: WriteSession, rows: PendingAuditRow[]): Promise<bi
     const anchor = await tx.get<{ anchorHash: string }>(`SELECT "anchorHash" FROM "AuditChainHead" WHERE "id" = 1`, []);
     prev = await sealImported(tx, seq, anchor!.anchorHash);
   }
+  // Every row's hash needs only the one before it, so the inserts and the new head are issued
+  // together: on SQLite they travel to the writer thread in one message, not one per row.
   const seqs: bigint[] = [];
+  const writes: Promise<unknown>[] = [];
   for (const pending of rows) {
     seq += 1n;
     const row: AuditRowFields = { ...pending, seq };
     const hash = hashRow(prev, row);
-    await tx.run(insertSql, [
-      seq, row.at, row.actorKind, row.actorId, row.actorLabel, row.role, row.ip, row.userAgent, row.action, row.outcome,
-      row.consultationId, row.recommendationId, row.deliveryId, row.subjectUserId, row.subjectTokenId, row.detail, prev, hash,
-    ]);
+    writes.push(
+      tx.run(insertSql, [
+        seq, row.at, row.actorKind, row.actorId, row.actorLabel, row.role, row.ip, row.userAgent, row.action, row.outcome,
+        row.consultationId, row.recommendationId, row.deliveryId, row.subjectUserId, row.subjectTokenId, row.detail, prev, hash,
+      ]),
+    );
     seqs.push(seq);
     prev = hash;
   }
-  await tx.run(writeHeadSql, [seq, prev]);
+  writes.push(tx.run(writeHeadSql, [seq, prev]));
+  await Promise.all(writes);
   return seqs;
 }
 
