@@ -7,6 +7,7 @@ import ar from "../../messages/ar.json";
 import en from "../../messages/en.json";
 import { durationText } from "./duration";
 import { catalogueProblems, flatten, placeholdersOf } from "./catalogue-check";
+import { pickMessages } from "./messages";
 
 describe("messages/en.json and messages/ar.json", () => {
   it("have the same keys and the same placeholders in every message", () => {
@@ -62,5 +63,16 @@ describe("Arabic plural forms read differently for 0, 1, 2, 3–10, 11–99 and 
     expect(durationText(english, (3 * 60 + 5) * 60_000)).toBe("3 h 5 min");
     expect(durationText(english, 500)).toBe("< 1 s");
     expect(durationText(english, 2 * 86_400_000 + 4 * 3_600_000 + 59_000)).toBe("2 d 4 h");
+  });
+});
+
+describe("pickMessages", () => {
+  it("sends a client component whole namespaces and only the parts of others it names", () => {
+    const picked = pickMessages(en, ["status", "tasks.states", "tasks.row"]);
+    expect(Object.keys(picked).sort()).toEqual(["status", "tasks"]);
+    expect(picked.status).toEqual(en.status);
+    expect(picked.tasks).toEqual({ states: en.tasks.states, row: en.tasks.row });
+    // The worklist's own words stay on the server.
+    expect(JSON.stringify(picked)).not.toContain(en.tasks.problems.conflict);
   });
 });
