@@ -5,7 +5,7 @@ import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { ClientMessages } from "./client-messages";
 import { DispenseLinkText, NoDispense, PassCode } from "./dispense-parts";
 import { DispenseQr } from "./dispense-qr";
-import { DispenseReveal, type RevealAnswer } from "./dispense-reveal";
+import { DispenseReveal, type RevealDispense } from "./dispense-reveal";
 
 /** What stands for the pass code and the link until Reveal: the same words, no value. */
 export const dispenseMask = "••••";
@@ -64,11 +64,15 @@ export function DispensePanel({
   dispense,
   printHref,
   reveal,
+  consultationId,
+  version,
 }: {
   dispense: RecommendationDto["dispense"];
   printHref: string;
-  /** The Reveal server action, bound to this consultation and version. */
-  reveal: () => Promise<RevealAnswer>;
+  /** The Reveal server action, and what it reveals: this consultation's recommendation version. */
+  reveal: RevealDispense;
+  consultationId: number;
+  version: number;
 }): ReactNode {
   const t = useTranslations("recommendation");
   const presentation = presentDispense(dispense);
@@ -76,7 +80,7 @@ export function DispensePanel({
     <div className="space-y-3" data-testid="dispense">
       {presentation.kind === "none" ? <NoDispense /> : (
         <ClientMessages namespaces={["dispenseReveal"]}>
-          <DispenseReveal reveal={reveal} masked={<Masked />} />
+          <DispenseReveal reveal={reveal} consultationId={consultationId} version={version} masked={<Masked />} />
         </ClientMessages>
       )}
       {/* A full page load, not a client-side navigation: the print page's @page <style> must carry

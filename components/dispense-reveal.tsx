@@ -6,8 +6,14 @@ import { useState, useTransition, type ReactNode } from "react";
 
 /** The Reveal server action's answer: the rendered block, or why not (refused, or the audit trail is down). */
 export type RevealAnswer = { ok: true; node: ReactNode } | { ok: false; message: string };
+export type RevealDispense = (consultationId: number, version: number) => Promise<RevealAnswer>;
 
-export function DispenseReveal({ reveal, masked }: { reveal: () => Promise<RevealAnswer>; masked: ReactNode }) {
+/**
+ * `reveal`: the Reveal server action, called with the consultation and version. It comes unbound:
+ * a bound server action's arguments are encoded asynchronously, so server-side rendering would
+ * suspend on it and stream the block as a separate segment on every page view.
+ */
+export function DispenseReveal({ reveal, consultationId, version, masked }: { reveal: RevealDispense; consultationId: number; version: number; masked: ReactNode }) {
   const t = useTranslations("dispenseReveal");
   const [revealed, setRevealed] = useState<ReactNode | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +30,7 @@ export function DispenseReveal({ reveal, masked }: { reveal: () => Promise<Revea
         onClick={() =>
           startTransition(async () => {
             try {
-              const answer = await reveal();
+              const answer = await reveal(consultationId, version);
               if (answer.ok) setRevealed(answer.node);
               else setMessage(answer.message);
             } catch {

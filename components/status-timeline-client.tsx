@@ -1,3 +1,6 @@
+"use client";
+// The status timeline, drawn in the browser's tree from the events (components/status-timeline.tsx
+// sends it its messages): plain data in the page's payload, not every element of the markup.
 import type { StatusChangeDto } from "@/lib/schemas/consultation";
 import { useLocale, useTranslations } from "next-intl";
 import { durationText } from "@/lib/i18n/duration";
@@ -14,7 +17,7 @@ const notableDelayMs = 60_000;
  * Every status event in event-time order, with the time spent in each state, the receive time
  * where it differs, and a mark on events that arrived after a later one.
  */
-export function StatusTimeline({ events, timeZone, now }: { events: StatusChangeDto[]; timeZone: string; now: Date }) {
+export function StatusTimelineClient({ events, timeZone, now }: { events: StatusChangeDto[]; timeZone: string; now: Date }) {
   const t = useTranslations("timeline");
   const durations = useTranslations("duration");
   const statusName = useTranslations("status");

@@ -201,7 +201,11 @@ function TaskActions({ task, meId, assignable, timeZone, formAction, pending }: 
 
 export function TaskBoardClient({ tasks, timeZone, meId, assignable, action, showConsultation = false, label, empty = null }: Props) {
   const t = useTranslations("tasks");
-  const [state, formAction, pending] = useActionState<TaskActionState, FormData>(action ?? (async () => null), null);
+  // A client function around the server action, not the action itself: given a server action,
+  // useActionState binds the previous state into each form for a post without JavaScript, and
+  // bound arguments are encoded asynchronously, so server rendering suspended on every form and
+  // streamed each as a segment of its own. The forms need JavaScript, as the live page does.
+  const [state, formAction, pending] = useActionState<TaskActionState, FormData>(async (previous, form) => (action ? action(previous, form) : null), null);
   return (
     <div className="space-y-3">
       <div aria-live="polite">

@@ -9,6 +9,7 @@ import { deliver } from "../../tests/support/webhooks";
 import { sampleDrugLines } from "../support/print-page";
 import { testServer } from "../support/webhooks";
 import { revealDispense } from "../support/dispense";
+import { useArabic } from "../support/arabic";
 
 test("the timeline is in event-time order after out-of-order deliveries, with late arrivals marked", async ({ page }) => {
   const w = timeWindow();
@@ -182,4 +183,37 @@ test("an unknown consultation is a friendly not-found page, answered with 404", 
     expect(response?.status(), id).toBe(404);
     await expect(page.getByRole("heading", { name: "Consultation not found" })).toBeVisible();
   }
+});
+
+// The timeline, the recommendation and the tasks are client components: the browser renders
+// them again from the page's data, in its own Intl, and must find what the server sent.
+test("the consultation page hydrates without an error, in English and in Arabic", async ({ page, context }) => {
+  const w = timeWindow();
+  const id = uniqueId();
+  await deliver(testServer, statusUpdate(id, "new", "in_progress", w.at(10)));
+  await deliver(testServer, statusUpdate(id, null, "new", w.at(0)));
+  await deliver(testServer, recommendation(id, w.at(20)));
+  const second = recommendationData();
+  second.drug = { fdaDrug: [structuredClone(second.drug.fdaDrug[0]!)] };
+  await deliver(testServer, recommendation(id, w.at(30), second));
+
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  const visitBoth = async (live: RegExp) => {
+    for (const query of ["", "?version=1"]) {
+      await page.goto(`/consultations/${id}${query}`);
+      await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
+      await expect(page.getByTestId("task").first()).toBeVisible();
+      // Hydrated: the live refresh has answered, and Reveal works (its handler is attached).
+      await expect(page.getByTestId("live-status")).toHaveText(live);
+      await revealDispense(page);
+    }
+  };
+  await visitBoth(/^Live$/);
+  await useArabic(context);
+  await visitBoth(/^مباشر$/);
+  expect(errors).toEqual([]);
 });
