@@ -125,7 +125,7 @@ type Props = {
  * kilobytes React's server renderer defers elements to later chunks, and server-side rendering
  * streamed each of those as a separate segment.
  */
-export function RecommendationBody({ consultationId, versions, shown, changes, timeZone, dispense }: Props) {
+export function RecommendationViewerClient({ consultationId, versions, shown, changes, timeZone, dispense }: Props) {
   const t = useTranslations("recommendation");
   const base = `/consultations/${consultationId}`;
 

@@ -4,7 +4,7 @@ import type { RecommendationDto } from "@/lib/schemas/consultation";
 import { ClientMessages } from "./client-messages";
 import { DispensePanel } from "./dispense-panel";
 import type { RevealDispense } from "./dispense-reveal";
-import { RecommendationBody } from "./recommendation-viewer-client";
+import { RecommendationViewerClient } from "./recommendation-viewer-client";
 
 type Props = {
   consultationId: number;
@@ -33,7 +33,7 @@ export function RecommendationViewer({ consultationId, recommendations, version,
   const { dispense, ...values } = shown;
   return (
     <ClientMessages namespaces={["recommendation", "drug", "longText", "time"]}>
-      <RecommendationBody
+      <RecommendationViewerClient
         // First in the payload: after the version's values, React would defer an element to a later chunk.
         dispense={<DispensePanel key={shown.version} dispense={dispense} printHref={`/consultations/${consultationId}/print`} reveal={revealDispense} consultationId={consultationId} version={shown.version} />}
         consultationId={consultationId}
