@@ -26,7 +26,7 @@ export function header(provider: Provider): string {
 generator client {
   provider     = "prisma-client"
   output       = "${clientOutput[provider]}"
-  moduleFormat = "esm"
+  moduleFormat = "esm"${provider === "postgresql" ? '\n  previewFeatures = ["relationJoins"]' : ""}
 }
 
 datasource db {
