@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import type { DatabaseTarget } from "./db-config";
 import { cacheStatements } from "./db-statement-cache";
 
@@ -24,5 +25,18 @@ export function createAdapterFactory(target: DatabaseTarget, poolMax = 10) {
     factory.connect = () => connectCaching(factory, connect);
     return factory;
   }
-  return new PrismaPg({ connectionString: target.url, max: poolMax });
+  return new PrismaPg({ connectionString: target.url, max: poolMax }, { statementNameGenerator: preparedStatementName });
+}
+
+// Prisma's statements are the same text every time, with values as parameters. Named, each is
+// parsed once per connection (pg keeps it), and PostgreSQL plans it once it has chosen a generic
+// plan, instead of parsing and planning every query again: that was most of the backend's work
+// for a page. Only one plain statement with few parameters gets a name: a long IN list is a
+// text of its own each time, and a name can hold one command only. "" leaves a statement unnamed.
+const maxNamedParameters = 64;
+const namedStatement = /^\s*(?:SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
+
+export function preparedStatementName(query: { sql: string; args: readonly unknown[] }): string {
+  if (query.args.length > maxNamedParameters || query.sql.includes(";") || !namedStatement.test(query.sql)) return "";
+  return `prisma_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
 }
