@@ -36,7 +36,17 @@ export function createAdapterFactory(target: DatabaseTarget, poolMax = 10) {
 const maxNamedParameters = 64;
 const namedStatement = /^\s*(?:SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
 
+// A statement's name, worked out once per text (the texts are few: one per query shape).
+const names = new Map<string, string>();
+const maxRemembered = 2_000;
+
 export function preparedStatementName(query: { sql: string; args: readonly unknown[] }): string {
-  if (query.args.length > maxNamedParameters || query.sql.includes(";") || !namedStatement.test(query.sql)) return "";
-  return `prisma_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
+  if (query.args.length > maxNamedParameters) return "";
+  let name = names.get(query.sql);
+  if (name === undefined) {
+    name = query.sql.includes(";") || !namedStatement.test(query.sql) ? "" : `prisma_${createHash("sha1").update(query.sql).digest("hex").slice(0, 24)}`;
+    if (names.size >= maxRemembered) names.clear();
+    names.set(query.sql, name);
+  }
+  return name;
 }
