@@ -103,8 +103,8 @@ function Changes({ changes, previous }: { changes: RecommendationChange[]; previ
 }
 
 /** One version as the body shows it: everything but the dispense values (they stay on the server until Reveal). */
-export type ShownRecommendation = Omit<RecommendationDto, "dispense">;
-export type VersionLink = { id: number; version: number; current: boolean };
+type ShownRecommendation = Omit<RecommendationDto, "dispense">;
+type VersionLink = { id: number; version: number; current: boolean };
 
 type Props = {
   consultationId: number;

@@ -34,7 +34,8 @@ export function RecommendationViewer({ consultationId, recommendations, version,
   return (
     <ClientMessages namespaces={["recommendation", "drug", "longText", "time"]}>
       <RecommendationViewerClient
-        // First in the payload: after the version's values, React would defer an element to a later chunk.
+        // First in the props: placed after the version's values, past React's 3,200-byte budget, it was deferred
+        // to a later chunk and streamed as a segment of its own (checked: one more segment).
         dispense={<DispensePanel key={shown.version} dispense={dispense} printHref={`/consultations/${consultationId}/print`} reveal={revealDispense} consultationId={consultationId} version={shown.version} />}
         consultationId={consultationId}
         versions={recommendations.map((rec) => ({ id: rec.id, version: rec.version, current: rec === current }))}
